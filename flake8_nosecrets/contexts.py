@@ -1,0 +1,236 @@
+"""Where each string literal sits: the stdlib AST (and comment tokens) -> :class:`Candidate` stream.
+
+One pass over ``ast.walk`` (iterative, so deep nesting cannot overflow the
+stack) records, for the literals that are bound to something, the
+:class:`~flake8_nosecrets.findings.Binding` that names them: assignment
+targets, keywords, parameter defaults, dict keys, comparisons, env fallbacks,
+``setattr``, ``auth=(user, pw)`` and the return value of a secret-named
+function. Every other str/bytes literal is yielded as a neutral ``string``
+(or ``docstring``), so value-based rules see all of them.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import tokenize
+from typing import Iterable, Iterator
+
+from .findings import Binding
+from . import names
+
+_ENV_READERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
+_ENV_WRITERS = ("putenv",)
+
+
+@dataclasses.dataclass(frozen=True)
+class Candidate:
+    value: str  # the literal's value (bytes decoded as latin-1, so offsets are byte offsets)
+    line: int  # 1-based start line of the literal
+    col: int  # 0-based start column, UTF-8 bytes for AST nodes (as ast gives it), characters for comments
+    end_line: int
+    binding: Binding
+    is_bytes: bool = False
+    is_comment: bool = False
+    concatenated: bool = False  # an implicit concatenation or f-string: pieces need locating
+
+
+def dotted(node: ast.AST) -> str:
+    """``os.environ.get`` for an Attribute chain ending in a Name; '' for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    elif isinstance(node, ast.Call):
+        parts.append("")  # a call in the chain: keep the attribute path after it
+    else:
+        return ""
+    return ".".join(reversed(parts))
+
+
+def target_name(node: ast.AST) -> str:
+    """The name an assignment target gives: ``x``, ``self.x`` -> ``x``, ``d["x"]`` -> ``x``."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            return key.value
+    return ""
+
+
+def _is_env(node: ast.AST) -> bool:
+    return dotted(node).endswith("environ")
+
+
+def _str_const(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+class _Binder:
+    """Collects ``id(literal node) -> Binding`` for the literals bound to a name."""
+
+    def __init__(self) -> None:
+        self.bound: dict[int, Binding] = {}
+
+    def bind(self, value: ast.AST | None, binding: Binding) -> None:
+        if value is None or not binding.name:
+            return
+        if isinstance(value, ast.Constant):
+            self.bound.setdefault(id(value), binding)
+        elif isinstance(value, ast.JoinedStr):
+            for part in value.values:
+                if isinstance(part, ast.Constant):
+                    self.bound.setdefault(id(part), binding)
+        elif isinstance(value, ast.Call):
+            # ``password: str = Field(default="…")``: a declared default is the value.
+            for kw in value.keywords:
+                if kw.arg == "default":
+                    self.bind(kw.value, binding)
+
+    def assign(self, targets: Iterable[ast.AST], value: ast.AST | None) -> None:
+        for tgt in targets:
+            if isinstance(tgt, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+                if len(tgt.elts) == len(value.elts):
+                    self.assign_pairs(tgt.elts, value.elts)
+                continue
+            if isinstance(tgt, ast.Subscript) and _is_env(tgt.value):
+                name = target_name(tgt)
+                self.bind(value, Binding("env-write", name))
+                continue
+            self.bind(value, Binding("assign", target_name(tgt)))
+
+    def assign_pairs(self, targets: list[ast.expr], values: list[ast.expr]) -> None:
+        for t, v in zip(targets, values):
+            self.assign([t], v)
+
+    def call(self, node: ast.Call) -> None:
+        callee = dotted(node.func)
+        short = callee.rsplit(".", 1)[-1] if callee else ""
+        args = node.args
+        for kw in node.keywords:
+            if kw.arg is None:
+                continue
+            if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
+                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee))
+            elif kw.arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
+                self.bind(kw.value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
+            else:
+                self.bind(kw.value, Binding("keyword", kw.arg, callee))
+        if short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
+            self.bind(args[2], Binding("setattr", name))
+        elif callee.endswith(_ENV_READERS) and args and (name := _str_const(args[0])):
+            default = args[1] if len(args) > 1 else next((k.value for k in node.keywords if k.arg in ("default", "value")), None)
+            kind = "env-write" if short == "setdefault" else "env-fallback"
+            self.bind(default, Binding(kind, name))
+        elif short in _ENV_WRITERS and len(args) == 2 and (name := _str_const(args[0])):
+            self.bind(args[1], Binding("env-write", name))
+
+    def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
+        a = node.args
+        fname = getattr(node, "name", "")
+        positional = a.posonlyargs + a.args
+        for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
+            self.bind(default, Binding("default", arg.arg, fname))
+        for arg, kw_default in zip(a.kwonlyargs, a.kw_defaults):
+            self.bind(kw_default, Binding("default", arg.arg, fname))
+        if fname and not isinstance(node, ast.Lambda) and names.strength(fname):
+            for ret in _own_returns(node):
+                self.bind(ret.value, Binding("return", fname))
+
+    def dict(self, node: ast.Dict) -> None:
+        for key, value in zip(node.keys, node.values):
+            if (name := _str_const(key)) is not None:
+                self.bind(value, Binding("dict-key", name))
+
+    def compare(self, node: ast.Compare) -> None:
+        operands = [node.left, *node.comparators]
+        name = next((n for n in map(_operand_name, operands) if n and names.strength(n)), "")
+        if not name:
+            return
+        for op in operands:
+            if isinstance(op, (ast.Tuple, ast.List, ast.Set)):
+                for elt in op.elts:
+                    self.bind(elt, Binding("compare", name))
+            else:
+                self.bind(op, Binding("compare", name))
+
+
+def _operand_name(node: ast.AST) -> str:
+    if isinstance(node, ast.Call):
+        node = node.func
+    return target_name(node)
+
+
+def _own_returns(func: ast.AST) -> Iterator[ast.Return]:
+    """Return statements of *func* itself, not of functions nested in it."""
+    stack = list(ast.iter_child_nodes(func))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            yield node
+        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+
+
+def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
+    """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound)."""
+    binder = _Binder()
+    literals: list[ast.Constant] = []
+    docstrings: set[int] = set()
+    joined_parts: set[int] = set()
+    for node in ast.walk(tree):
+        t = type(node)
+        if t is ast.Constant:
+            if isinstance(node.value, (str, bytes)):  # type: ignore[attr-defined]
+                literals.append(node)  # type: ignore[arg-type]
+        elif t is ast.Assign:
+            binder.assign(node.targets, node.value)  # type: ignore[attr-defined]
+        elif t is ast.Call:
+            binder.call(node)  # type: ignore[arg-type]
+        elif t is ast.Dict:
+            binder.dict(node)  # type: ignore[arg-type]
+        elif t is ast.Compare:
+            binder.compare(node)  # type: ignore[arg-type]
+        elif t is ast.AnnAssign or t is ast.AugAssign:
+            binder.assign([node.target], node.value)  # type: ignore[attr-defined]
+        elif t is ast.FunctionDef or t is ast.AsyncFunctionDef or t is ast.Lambda:
+            binder.function(node)  # type: ignore[arg-type]
+        elif t is ast.Expr:
+            if isinstance(node.value, ast.Constant):  # type: ignore[attr-defined]
+                docstrings.add(id(node.value))  # type: ignore[attr-defined]
+        elif t is ast.JoinedStr:
+            joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
+    neutral = Binding("string")
+    doc = Binding("docstring")
+    for lit in literals:
+        value = lit.value
+        is_bytes = isinstance(value, bytes)
+        text = value.decode("latin-1") if is_bytes else value
+        key = id(lit)
+        binding = binder.bound.get(key) or (doc if key in docstrings else neutral)
+        yield Candidate(
+            value=text,
+            line=lit.lineno,
+            col=lit.col_offset,
+            end_line=lit.end_lineno or lit.lineno,
+            binding=binding,
+            is_bytes=is_bytes,
+            concatenated=key in joined_parts,
+        )
+
+
+def comment_candidates(tokens: Iterable[tokenize.TokenInfo]) -> Iterator[Candidate]:
+    """Comments, for value-based rules only (a comment binds nothing)."""
+    binding = Binding("comment")
+    for tok in tokens:
+        if tok.type == tokenize.COMMENT:
+            yield Candidate(tok.string, tok.start[0], tok.start[1], tok.start[0], binding, is_comment=True)

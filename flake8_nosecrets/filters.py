@@ -1,0 +1,169 @@
+"""Named false-alarm predicates: each says why a candidate value is *not* a secret.
+
+Every predicate is pure, cheap (linear in the value) and documented with the
+false alarm it removes; ``tests/test_filters.py`` holds a case table per
+predicate. :data:`VALUE_FILTERS` lists the ones that apply to any candidate,
+cheapest first; :func:`why_not_secret` returns the name of the first that
+fires, so a test (or ``--verbose`` tooling) can say which filter spoke.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import names
+
+PLACEHOLDER_WORDS = frozenset(
+    {
+        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me",
+        "changeit", "password", "passwd", "secret", "token", "apikey", "api_key", "key",
+        "xxx", "todo", "fixme", "tbd", "dummy", "example", "sample", "placeholder",
+        "redacted", "hidden", "masked", "secure", "default", "test", "testing",
+        "foo", "bar", "baz", "foobar", "qwerty", "user", "username", "admin",
+        "root", "guest", "anonymous", "empty", "notset", "not_set", "unset", "missing",
+        "replace_me", "replaceme", "insert", "mypassword", "yourpassword", "mysecret",
+        "yoursecret", "mytoken", "yourtoken", "your_token", "your_password",
+        "your_api_key", "your-api-key", "<secret>", "...", "n/a", "na", "-", "*", "?",
+    }
+) - {"admin", "root", "guest", "qwerty"}
+# A marker word anywhere in the value makes it a placeholder (matched on word parts).
+PLACEHOLDER_MARKERS = frozenset(
+    {
+        "example", "examples", "placeholder", "changeme", "dummy", "redacted", "sample",
+        "your", "yours", "insert", "replace", "xxx", "xxxx", "fake", "mock", "todo",
+        "fixme", "here", "goes",
+    }
+)
+_REPEAT_RE = re.compile(r"^(.)\1*$|^(..)\2+$")
+_MASK_RE = re.compile(r"[*•●xX#]{4,}|\.\.\.")
+_ANGLE_RE = re.compile(r"^\s*(<[^<>]{1,80}>|\[[^\[\]]{1,80}\]|\([^()]{1,80}\))\s*$")
+_TEMPLATE_RE = re.compile(
+    r"\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|%\([A-Za-z_]\w*\)[-#0 +]*\d*[sdr]|\{[A-Za-z_][\w.]*(![rsa])?(:[^{}]*)?\}"
+    r"|^\$[A-Za-z_]\w*$|^%[sdr]$|<%=?[^%]{0,200}%>|\{%[^%]{0,200}%\}|^\{\d*\}$|^%\w+%$|^@[\w.]+@$"
+)
+_ENV_NAME_RE = re.compile(r"^\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_REGEX_RE = re.compile(r"\\[wdsbWDSB]|\[[^\]]*-[^\]]*\]|\(\?[:=!P<]|\.\*|\.\+|\[\^|\{\d+(,\d*)?\}|^\^|\$$")
+_WORDY_RE = re.compile(r"^[A-Za-z]+(?:[_.\-: /][A-Za-z]+)*[.:!?]?$")
+_PATH_RE = re.compile(r"^(?:~|\.{1,2})?/[\w.\-/~]*$|^[A-Za-z]:\\|^[\w.\-]+(?:/[\w.\-]+)+/?$|^[\w\-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|ini|cfg|conf|txt|env|toml)$")
+_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:@/]*(?:[/?#][^\s]*)?$")
+_MESSAGE_WORDS = frozenset(
+    {
+        "the", "a", "an", "is", "are", "was", "be", "not", "no", "please", "enter",
+        "invalid", "incorrect", "wrong", "your", "you", "for", "to", "of", "in", "and",
+        "or", "must", "should", "failed", "required", "missing", "with", "this", "that",
+        "password", "token", "secret", "key", "login", "user", "expired", "new", "old",
+    }
+)
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_HEX_DIGEST_RE = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$")
+
+
+def is_placeholder(value: str) -> bool:
+    """``""``, ``"changeme"``, ``"<your-api-key>"``, ``"xxx"``, ``"****"``, ``"YOUR_TOKEN_HERE"``, ``"None"``."""
+    low = value.strip().lower()
+    if low in PLACEHOLDER_WORDS or len(low) < 3:
+        return True
+    if _REPEAT_RE.match(low) or _MASK_RE.search(value) or _ANGLE_RE.match(value):
+        return True
+    return any(w in PLACEHOLDER_MARKERS for w in names.words(value[:200]))
+
+
+def is_template(value: str) -> bool:
+    """``"${API_KEY}"``, ``"{{ secret }}"``, ``"%(password)s"``, ``"{password}"``, ``"$TOKEN"``."""
+    return bool(_TEMPLATE_RE.search(value))
+
+
+def is_env_var_name(value: str) -> bool:
+    """``TOKEN_ENV = "GITHUB_TOKEN"``: the value names an environment variable."""
+    return bool(_ENV_NAME_RE.match(value))
+
+
+def is_message(value: str) -> bool:
+    """``"Invalid password"``, ``"Enter your token:"``: human text, not a key."""
+    if " " not in value.strip():
+        return False
+    parts = value.split()
+    if value.rstrip()[-1:] in ".:!?)" and len(parts) >= 2:
+        return True
+    lowered = {p.strip(".,:;!?'\"()").lower() for p in parts}
+    return len(parts) >= 3 or bool(lowered & _MESSAGE_WORDS)
+
+
+def is_path(value: str) -> bool:
+    """``"/run/secrets/db"``, ``"~/.ssh/id_rsa"``, ``"certs/key.pem"``: a file path."""
+    return bool(_PATH_RE.match(value))
+
+
+def is_url_without_credentials(value: str) -> bool:
+    """``TOKEN_URL = "https://auth.example.org/oauth/token"``: a URL with no password in it."""
+    return bool(_URL_RE.match(value))
+
+
+def is_regex(value: str) -> bool:
+    r"""``_TOKEN_REF = r'[A-Z]\w*'``: a regular expression, not a value."""
+    return bool(_REGEX_RE.search(value))
+
+
+def is_word_like(value: str) -> bool:
+    """``"bearer"``, ``"client_secret_basic"``, ``"cfws"``, ``"lambda"``, ``"done."``: letters only.
+
+    For token/secret/key names the value must look like a credential; a word,
+    identifier or enum value made of letters alone does not.
+    """
+    return bool(_WORDY_RE.match(value)) and not (len(value) >= 20 and _looks_scrambled(value))
+
+
+def _looks_scrambled(value: str) -> bool:
+    """A long letters-only run with no vowel structure: ``"ajklawejrklsdfgkg"`` reads as typed noise."""
+    letters = [c for c in value.lower() if c.isalpha()]
+    if not letters:
+        return False
+    vowels = sum(c in "aeiouy" for c in letters) / len(letters)
+    case_flips = sum(1 for a, b in zip(value, value[1:]) if a.isalpha() and b.isalpha() and a.islower() != b.islower())
+    return vowels < 0.2 or case_flips > len(value) / 4
+
+
+def is_same_as_name(value: str, name: str) -> bool:
+    """``CHALLENGE_PASSWORD = "challengePassword"``, ``password = "password"``: the value is the name."""
+    if not name:
+        return False
+    squash = "".join(names.words(value))
+    return bool(squash) and (squash == "".join(names.words(name)) or squash in names.words(name))
+
+
+def is_uuid(value: str) -> bool:
+    """``"123e4567-e89b-12d3-a456-426614174000"``: a UUID, an identifier unless a secret name says otherwise."""
+    return bool(_UUID_RE.match(value))
+
+
+def is_hex_digest(value: str) -> bool:
+    """A lower-case MD5/SHA digest: a checksum or test vector unless a secret name says otherwise."""
+    return bool(_HEX_DIGEST_RE.match(value))
+
+
+def is_doc_example(value: str) -> bool:
+    """Documentation example keys: AWS's ``AKIA...EXAMPLE`` and ``wJalr...EXAMPLEKEY``."""
+    return "EXAMPLE" in value or "example" in value
+
+
+# Filters for any candidate value, cheapest first.
+VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("placeholder", is_placeholder),
+    ("template", is_template),
+    ("env-var-name", is_env_var_name),
+    ("doc-example", is_doc_example),
+    ("message", is_message),
+    ("url-without-credentials", is_url_without_credentials),
+    ("path", is_path),
+)
+
+
+def why_not_secret(value: str, name: str = "") -> str | None:
+    """Name of the first filter that clears *value* bound to *name*, or ``None``."""
+    if is_same_as_name(value, name):
+        return "same-as-name"
+    for label, pred in VALUE_FILTERS:
+        if pred(value):
+            return label
+    return None

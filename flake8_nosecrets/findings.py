@@ -1,0 +1,90 @@
+"""What the detector produces, and how a secret is shown without being shown.
+
+A :class:`Finding` holds the secret value (the fixer needs it) but never lets
+it out: ``repr`` omits it and every message uses :func:`redact`, which keeps
+at most a 4-character prefix (less for short values), the length and a short
+fingerprint.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+FINGERPRINT_SALT = b"flake8-nosecrets/v1:"
+
+
+def fingerprint(value: str, salt: bytes = FINGERPRINT_SALT) -> str:
+    """Six hex digits identifying *value* in messages: enough to tell two apart, not to recover one."""
+    return hashlib.sha256(salt + value.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+
+
+def visible_prefix(value: str, known_prefix: str = "") -> str:
+    """The part of *value* a message may show: the provider prefix, else at most a quarter, at most 4 chars."""
+    if known_prefix and value.startswith(known_prefix) and len(known_prefix) <= 4:
+        return known_prefix
+    keep = min(4, len(value) // 4)
+    return value[:keep]
+
+
+def redact(value: str, known_prefix: str = "") -> str:
+    """``'"ghp_…" (40 chars, fp 3f2a9c)'``: safe to print in a public CI log."""
+    shown = visible_prefix(value, known_prefix)
+    return f'"{shown}…" ({len(value)} chars, fp {fingerprint(value)})'
+
+
+@dataclasses.dataclass(frozen=True)
+class Binding:
+    """Where a literal sits: what kind of place and the name that place gives it."""
+
+    kind: str  # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple, string, comment
+    name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
+    callee: str = ""  # for keywords and defaults: the called function or defining function
+
+    def describe(self) -> str:
+        """How a message names the binding: ``assigned to 'db_password'``."""
+        n = self.name
+        return {
+            "assign": f"assigned to '{n}'",
+            "keyword": f"passed as '{n}='" + (f" to {self.callee}()" if self.callee else ""),
+            "default": f"default of parameter '{n}'" + (f" of {self.callee}()" if self.callee else ""),
+            "dict-key": f"under key '{n}'",
+            "compare": f"compared with '{n}'",
+            "env-fallback": f"fallback for env var '{n}'",
+            "env-write": f"written to env var '{n}'",
+            "setattr": f"set as attribute '{n}'",
+            "return": f"returned by '{n}()'",
+            "auth-tuple": "password of an auth=(user, password) pair" + (f" for {self.callee}()" if self.callee else ""),
+            "header": f"in header '{n}'",
+            "comment": "in a comment",
+            "docstring": "in a docstring",
+        }.get(self.kind, "in a string literal")
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """One reported secret. ``line`` is 1-based, ``col`` 0-based in characters, both of the literal piece."""
+
+    code: str
+    line: int
+    col: int
+    message: str  # without the code, e.g. 'GitHub token ("ghp_…" 40 chars, fp 3f2a9c) assigned to \'x\''
+    rule: str  # the rule slug from rules.py
+    provider: str  # provider id, or "" for generic rules
+    binding: Binding
+    secret: str = dataclasses.field(repr=False, compare=False)
+    # Where the secret sits inside the literal's value (so the fixer can replace just that part).
+    span: tuple[int, int] = (0, 0)
+    # Position of the whole literal node (start line, start col in characters); equal to line/col
+    # except for a piece of an implicit concatenation.
+    node_line: int = 0
+    node_col: int = 0
+    end_line: int = 0
+    is_bytes: bool = False
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.secret)
+
+    def flake8_text(self) -> str:
+        return f"{self.code} {self.message}"

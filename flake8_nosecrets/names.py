@@ -1,0 +1,137 @@
+"""Is a name (variable, attribute, keyword, dict key, env var) secret-like?
+
+Names match on *word parts*, never substrings: ``passed``, ``tokenizer`` and
+``compassion`` are one word each and none is ``pass``/``token``. The *head*
+(last word) says what the thing is: ``token_type`` is a type, ``password_hash``
+a hash, ``key_id`` an id, ``max_tokens`` a count. A negating modifier before the
+head says it is public or a cursor: ``public_key``, ``NextToken``, ``page_token``.
+
+The result is a :class:`Strength`:
+
+* ``PASSWORD``: a human-chosen secret. Any value that is not a placeholder,
+  template, label or message is a finding (``password = "Admin"``).
+* ``SECRET``: tokens, secrets, API keys. The value must also look like a
+  credential (not a word, identifier or regex): ``token == "lambda"`` is a
+  lexer token, ``token = "s3cr3t"`` is not.
+* ``KEY``: a bare or loosely qualified ``key``. Only a random-looking value
+  counts (``key = "name"`` is a dict key).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import lru_cache
+
+
+class Strength(enum.IntEnum):
+    NONE = 0
+    KEY = 1
+    SECRET = 2
+    PASSWORD = 3
+
+
+_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+PASSWORD_HEADS = frozenset(
+    {"password", "passwd", "pwd", "pass", "passphrase", "passcode", "pw", "pword", "passw"}
+)
+SECRET_HEADS = frozenset(
+    {
+        "secret", "secrete", "token", "apikey", "secretkey", "accesskey", "privatekey",
+        "authtoken", "accesstoken", "credential", "credentials", "cred", "creds",
+        "signingkey", "clientsecret", "bearer", "authkey", "masterkey",
+        "sessionkey", "encryptionkey", "licensekey",
+    }
+)
+# ``xxx_key`` is a SECRET when the qualifier says what kind of key it is.
+KEY_QUALIFIERS = frozenset(
+    {
+        "api", "secret", "access", "private", "signing", "sign", "encryption", "encrypt",
+        "decrypt", "crypt", "crypto", "cipher", "master", "app", "application", "client",
+        "consumer", "auth", "hmac", "jwt", "session", "license", "licence", "account",
+        "service", "bot", "storage", "sas", "subscription", "admin", "deploy", "ssh",
+        "aes", "shared", "psk", "rsa", "ecdsa", "ed25519", "gpg", "pgp", "webhook",
+        "live", "test", "prod", "server", "write", "read", "ingest", "ingestion",
+        "mac", "fernet", "django", "flask",
+    }
+)
+# Words before the head that make the thing public, a count or a cursor.
+NEGATING_MODIFIERS = frozenset(
+    {
+        "public", "pub", "next", "prev", "previous", "page", "paging", "pagination",
+        "continuation", "cursor", "resume", "sync", "max", "min", "num", "total",
+        "count", "is", "has", "use", "should", "require", "requires", "required",
+        "enable", "enabled", "show", "allow", "no", "sort", "primary", "foreign",
+        "partition", "row", "cache", "lookup", "index", "group", "hot", "dict",
+        "map", "field", "fields", "column", "col", "label", "prompt", "input",
+        "expired", "invalid", "wrong", "bad", "missing", "empty",
+        "hide", "hidden", "mask", "masked", "file", "path", "dir", "url", "uri",
+        "endpoint", "type", "kind", "mode", "format", "fmt", "len",
+        "length", "size", "policy", "prefix", "suffix", "regex", "re", "pattern",
+        "template", "placeholder", "help", "msg", "message", "text", "error",
+        "name", "hash", "hashed", "digest",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def words(name: str) -> tuple[str, ...]:
+    """Lower-case word parts of *name*: ``"X-Api-Key"`` -> ``("x", "api", "key")``."""
+    return tuple(w.lower() for w in _WORD_RE.findall(name))
+
+
+def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The head word (digits dropped, two split halves re-joined) and what precedes it."""
+    parts = tuple(p for p in parts if not p.isdigit())
+    if not parts:
+        return "", ()
+    head, rest = parts[-1], parts[:-1]
+    if rest:
+        joined = rest[-1] + head  # "PassWord" -> "password", "ApiKey" stays api + key
+        if joined in PASSWORD_HEADS or joined in SECRET_HEADS:
+            return joined, rest[:-1]
+    return head, rest
+
+
+@lru_cache(maxsize=8192)
+def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Strength:
+    """How secret-like *name* is (see the module docstring).
+
+    *extra* adds head words that count as SECRET; *ignore* lists names (compared
+    lower-case, separators removed) or single words that never count.
+    """
+    if not name or len(name) > 200:
+        return Strength.NONE
+    parts = words(name)
+    if ignore and ("".join(parts) in ignore or ignore.intersection(parts)):
+        return Strength.NONE
+    head, rest = _head(parts)
+    if not head:
+        return Strength.NONE
+    if NEGATING_MODIFIERS.intersection(rest):
+        return Strength.NONE
+    if head in PASSWORD_HEADS:
+        return Strength.PASSWORD
+    if head in SECRET_HEADS or head in extra:
+        return Strength.SECRET
+    if head == "key":
+        if rest and rest[-1] in KEY_QUALIFIERS:
+            return Strength.SECRET
+        return Strength.KEY
+    return Strength.NONE
+
+
+def is_authorization(name: str) -> bool:
+    """``Authorization``, ``Proxy-Authorization``, ``HTTP_AUTHORIZATION``, ``X-Api-Key``-like header names."""
+    parts = words(name)
+    return bool(parts) and parts[-1] in ("authorization", "auth") and len(parts) <= 3
+
+
+def env_var_name(name: str) -> str:
+    """*name* as an environment variable name: ``self.stripeKey`` -> ``STRIPE_KEY``."""
+    parts = words(name)
+    out = "_".join(p.upper() for p in parts)
+    if not out or out[0].isdigit():
+        out = "SECRET_" + out
+    return out

@@ -1,0 +1,138 @@
+"""The single detection truth: source -> candidates -> classify -> suppress -> :class:`Finding` list.
+
+Front-ends (the flake8 plugin, pylint, the fixer, the standalone scan) call
+:func:`scan_source` and only adapt its findings.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from typing import Iterable, Iterator, Sequence
+
+from . import classify, suppress
+from .contexts import Candidate, comment_candidates, literal_candidates
+from .findings import Finding, redact
+from .options import DEFAULT, Options
+
+
+def _char_col(line_text: str, byte_col: int) -> int:
+    """AST columns count UTF-8 bytes; users (and flake8's other checks) count characters."""
+    if line_text.isascii():
+        return byte_col
+    return len(line_text.encode("utf-8")[:byte_col].decode("utf-8", "replace"))
+
+
+def _line(lines: Sequence[str], n: int) -> str:
+    return lines[n - 1] if 0 < n <= len(lines) else ""
+
+
+def _segment(lines: Sequence[str], cand: Candidate) -> str:
+    """Source text from the literal's start to the end of its last line."""
+    first = _line(lines, cand.line).encode("utf-8")[cand.col:].decode("utf-8", "replace")
+    return first + "".join(lines[cand.line:cand.end_line])
+
+
+def locate_piece(lines: Sequence[str], cand: Candidate, offset: int) -> tuple[int, int]:
+    """(line, char col) of the piece of an implicit concatenation that holds value offset *offset*.
+
+    ``"abc" "def"`` is one AST constant; the finding belongs where the piece with
+    the secret starts. Plain literals (the common case) return their own start.
+    """
+    col = _char_col(_line(lines, cand.line), cand.col)
+    if cand.is_comment or cand.concatenated:
+        return cand.line, (cand.col if cand.is_comment else col)
+    text = _segment(lines, cand)
+    if text.count('"') + text.count("'") <= 2 and cand.end_line == cand.line:
+        return cand.line, col
+    pieces = []
+    try:
+        toks = tokenize.generate_tokens(io.StringIO("(" + text).readline)
+        next(toks)  # the "(" added so that a concatenation split over lines tokenizes alone
+        for tok in toks:
+            if tok.type == tokenize.STRING:
+                pieces.append(tok)
+            elif tok.type not in (tokenize.NL, tokenize.COMMENT):
+                break
+    except (tokenize.TokenError, SyntaxError):
+        return cand.line, col
+    if len(pieces) < 2:
+        return cand.line, col
+    consumed = 0
+    for tok in pieces:
+        try:
+            piece = ast.literal_eval(tok.string)
+        except (ValueError, SyntaxError):
+            return cand.line, col
+        consumed += len(piece)
+        if offset < consumed:
+            row, tcol = tok.start
+            return (cand.line, col + tcol - 1) if row == 1 else (cand.line + row - 1, tcol)
+    return cand.line, col
+
+
+def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str]) -> Iterator[Finding]:
+    for m in matches:
+        line, col = locate_piece(lines, cand, m.start)
+        secret = cand.value[m.start:m.end]
+        where = cand.binding.describe()
+        message = f"{m.what} {redact(secret, m.prefix)} {where}"
+        node_col = cand.col if cand.is_comment else _char_col(_line(lines, cand.line), cand.col)
+        yield Finding(
+            code=m.code,
+            line=line,
+            col=col,
+            message=message,
+            rule=m.code,
+            provider=m.provider,
+            binding=cand.binding,
+            secret=secret,
+            span=(m.start, m.end),
+            node_line=cand.line,
+            node_col=node_col,
+            end_line=cand.end_line,
+            is_bytes=cand.is_bytes,
+        )
+
+
+def _comment_lines_worth_tokenizing(lines: Sequence[str]) -> bool:
+    return any("#" in ln and classify.VALUE_KEYWORDS_RE.search(ln) for ln in lines)
+
+
+def _tokens(lines: Sequence[str]) -> list[tokenize.TokenInfo]:
+    try:
+        return list(tokenize.generate_tokens(iter(lines).__next__))
+    except (tokenize.TokenError, SyntaxError, StopIteration):
+        return []
+
+
+def scan_source(
+    source: str | None = None,
+    *,
+    filename: str = "<string>",
+    options: Options = DEFAULT,
+    tree: ast.AST | None = None,
+    lines: Sequence[str] | None = None,
+    tokens: Iterable[tokenize.TokenInfo] | None = None,
+) -> list[Finding]:
+    """All findings in one module, sorted by position. Raises ``SyntaxError`` only if it must parse itself."""
+    if lines is None:
+        lines = (source or "").splitlines(keepends=True)
+    if tree is None:
+        tree = ast.parse(source if source is not None else "".join(lines), filename)
+    found: list[Finding] = []
+    for cand in literal_candidates(tree):
+        matches = classify.classify(cand.value, cand.binding, options)
+        if matches:
+            found.extend(_findings_for(cand, matches, lines))
+    if _comment_lines_worth_tokenizing(lines):
+        for cand in comment_candidates(tokens if tokens is not None else _tokens(lines)):
+            matches = classify.value_matches(cand.value, options)
+            if matches:
+                found.extend(_findings_for(cand, matches, lines))
+    unique = {(f.line, f.col, f.code, f.span): f for f in found}
+    return sorted(
+        (f for f in unique.values() if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
+        key=lambda f: (f.line, f.col, f.code),
+    )
