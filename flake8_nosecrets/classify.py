@@ -8,6 +8,8 @@ literals. Both pass through the named filters of :mod:`filters`.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import re
 
@@ -33,23 +35,41 @@ _PRIVATE_KEY_RE = re.compile(
     r"(?P<body>[\sA-Za-z0-9+/=:,\-\\n]{0,20000}?)-----END (?P=kind)-----"
 )
 _PRIVATE_KEY_BODY_RE = re.compile(r"[A-Za-z0-9+/=]{40,}")
+# A block cut short (no END line) still leaks the key when enough body follows the header.
+_PRIVATE_KEY_OPEN_RE = re.compile(
+    r"-----BEGIN (?P<kind>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----"
+    r"(?:\s|\\n){0,4}(?P<body>[A-Za-z0-9+/=]{64,})"
+)
 _URL_CRED_RE = re.compile(
     r"(?<![A-Za-z0-9+.\-])(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://"
-    r"(?P<user>[^\s:@/?#\"'<>{}]{0,128}):(?P<pw>[^\s@/?#\"'<>]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%]{1,255})"
+    r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%]{1,255})"
 )
 _AUTH_IN_TEXT_RE = re.compile(
     r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}(?P<cred>[A-Za-z0-9._~+/\-]{8,4096}=*)"
 )
 _AUTH_VALUE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest)\s{1,5}(?P<cred>\S{6,})\s*$")
 _WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
-_IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]+[_\-.]?\d{1,4}$")
+_IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]{1,5}[_\-.]?\d{1,4}$")  # utf8, sha256, HS256, int32, v2
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
-VALUE_KEYWORDS_RE = re.compile(providers.KEYWORD_RE.pattern + r"|PRIVATE KEY|://|uthorization|UTHORIZATION")
+_B64_PEM = "LS0tLS1CRUdJT"  # base64 of "-----BEGI": a PEM block stored base64-encoded (Kubernetes secrets…)
+_B64_RUN_RE = re.compile(r"[A-Za-z0-9+/=\s]{1,200000}")
+VALUE_KEYWORDS_RE = re.compile(providers.KEYWORD_RE.pattern + r"|PRIVATE KEY|://|uthorization|UTHORIZATION|" + _B64_PEM)
+# ``"Server=db;Password=…;"``, ``"password: …"`` in YAML text, ``"?api_key=…&"``: a setting inside a string.
+_EMBED_KW_RE = re.compile(
+    r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}[=:]\s{0,3}[\"']?"
+)
+_EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
 
 
 def _clean_token(token: str) -> bool:
     """A provider-shaped token that is still a documentation example or placeholder."""
-    return filters.is_doc_example(token) or bool(filters._MASK_RE.search(token)) or _placeholder_body(token)
+    return (
+        filters.is_doc_example(token)
+        or bool(filters._MASK_RE.search(token))
+        or _placeholder_body(token)
+        or filters.is_repetitive(token[-16:])
+    )
 
 
 def _placeholder_body(token: str) -> bool:
@@ -91,6 +111,59 @@ def private_key_matches(value: str) -> list[Match]:
             continue
         what = m.group("kind").replace("PRIVATE KEY", "private key").replace(" BLOCK", "")
         out.append(Match("NSC201", what, "", m.start(), m.end()))
+    if not out:
+        for m in _PRIVATE_KEY_OPEN_RE.finditer(value):
+            if not filters.is_repetitive(m.group("body")[:64]):
+                what = m.group("kind").replace("PRIVATE KEY", "private key").replace(" BLOCK", "")
+                out.append(Match("NSC201", what + " (truncated)", "", m.start(), len(value)))
+    return out
+
+
+def encoded_private_key_matches(value: str) -> list[Match]:
+    """A PEM private key stored base64-encoded (``"LS0tLS1CRUdJTiBSU0Eg…"``), decoded and checked."""
+    at = value.find(_B64_PEM)
+    if at < 0:
+        return []
+    run = _B64_RUN_RE.match(value, at)
+    if run is None:
+        return []
+    compact = "".join(run.group(0).split())
+    try:
+        decoded = base64.b64decode(compact + "=" * (-len(compact) % 4)).decode("ascii", "replace")
+    except (ValueError, binascii.Error):
+        return []
+    found = private_key_matches(decoded)
+    if not found:
+        return []
+    return [Match("NSC201", f"base64-encoded {found[0].what}", "", at, run.end())]
+
+
+def embedded_setting_matches(value: str, options: Options) -> list[Match]:
+    """``name=value`` / ``name: value`` settings inside a larger string (connection strings, YAML, INI, query strings).
+
+    The setting's name is judged like a variable name (:func:`names.strength`) and its value must look
+    like a credential whatever the name, since prose (``"password: the user's password"``) and type
+    docs (``"token: str"``) share the shape.
+    """
+    if len(value) < 10 or not any(c in value for c in " \n;&?,"):
+        return []
+    out = []
+    for m in _EMBED_KW_RE.finditer(value):
+        start = m.start()
+        while start > 0 and m.start() - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
+            start -= 1
+        if start and value[start - 1] in ":/":
+            continue  # ``arn:aws:…:secret:…``, ``/api/token:…``: a path segment, not a setting
+        name = value[start:m.end()].rstrip(" \t=:\"'")
+        v = _EMBED_VALUE_RE.match(value, m.end())
+        if v is None or names.strength(name, options.extra_names, options.ignore_names) is Strength.NONE:
+            continue
+        secret = v.group(0)
+        if filters.why_not_secret(secret, name) or options.allowed(secret) or not looks_like_credential(secret, options):
+            continue
+        level = names.strength(name, options.extra_names, options.ignore_names)
+        code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
+        out.append(Match(code, f"{what} in a '{name[:40]}' setting", "", v.start(), v.end()))
     return out
 
 
@@ -101,10 +174,14 @@ def url_credential_matches(value: str, options: Options) -> list[Match]:
     out = []
     for m in _URL_CRED_RE.finditer(value):
         pw = m.group("pw")
-        if _password_is_clean(pw, m.group("user")) or options.allowed(pw):
+        if _password_is_clean(pw, m.group("user")) or options.allowed(pw) or _EXAMPLE_HOST_RE.search(m.group("host")):
             continue
         out.append(Match("NSC202", f"password in a {m.group('scheme').lower()} URL", "", m.start("pw"), m.end("pw")))
     return out
+
+
+# RFC 2606 / RFC 6761 names reserved for documentation: a URL there is a schematic example.
+_EXAMPLE_HOST_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$", re.IGNORECASE)
 
 
 def _password_is_clean(pw: str, user: str = "") -> bool:
@@ -151,21 +228,37 @@ def header_value_matches(value: str, options: Options) -> list[Match]:
     return [found] if found else []
 
 
+def _sequential(part: str) -> bool:
+    """``abcd``, ``wxyz``: a run of the alphabet, the typical typed filler, not a word."""
+    return all(ord(b) - ord(a) == 1 for a, b in zip(part, part[1:]))
+
+
 def is_wordy(value: str) -> bool:
     """Mostly made of pronounceable words: ``my_variable_name_2``, ``DefaultSessionTimeout10``."""
     covered = 0
     for w in _WORD_PARTS_RE.findall(value):
         for part in names.words(w):
-            if len(part) >= 4:
+            if len(part) >= 4 and not _sequential(part):
                 vowels = sum(c in "aeiouy" for c in part) / len(part)
                 if 0.2 <= vowels <= 0.7:
                     covered += len(part)
     return covered * 2 >= len(value)
 
 
-def looks_random(value: str, options: Options) -> bool:
-    """A high-entropy, key-shaped value: the evidence needed under a bare ``key`` name."""
-    if len(value) < 16 or len(value) > 4096 or any(c.isspace() for c in value):
+_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~:!@#$%^&*?")
+
+
+def looks_random(value: str, options: Options, min_length: int = 16, key_charset: bool = False) -> bool:
+    """A high-entropy value: the evidence needed for a long value under a secret name.
+
+    *key_charset* (for a bare ``key`` name) also demands the alphabet keys are written in,
+    so quoted fragments and markup (``' filename="abc.gif"'``) never count.
+    """
+    if len(value) < min_length or len(value) > 4096 or any(c.isspace() for c in value):
+        return False
+    if key_charset and not _KEY_CHARS.issuperset(value):
+        return False
+    if filters.is_dotted_identifier(value):
         return False
     if entropy.shannon(value) < min(options.entropy, 0.85 * entropy.max_entropy(len(value), 94)):
         return False
@@ -182,23 +275,38 @@ def looks_like_credential(value: str, options: Options) -> bool:
         return False
     if _NUMBERISH_RE.match(value) or _IDENTIFIER_DIGITS_RE.match(value):
         return False
-    if filters.is_regex(value) or filters.is_path(value):
+    if filters.is_regex(value) or filters.is_path(value) or filters.is_dotted_identifier(value):
         return False
     if len(value) >= 16:
-        return looks_random(value, options) or (entropy.char_classes(value) >= 3 and not is_wordy(value))
+        return looks_random(value, options)
     return entropy.char_classes(value) >= 2 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
 def value_matches(value: str, options: Options) -> list[Match]:
     """Evidence in the value alone, wherever it sits."""
+    found = embedded_setting_matches(value, options)
     if not VALUE_KEYWORDS_RE.search(value):
-        return []
-    return (
+        return found
+    found += (
         provider_matches(value, options)
         + private_key_matches(value)
+        + encoded_private_key_matches(value)
         + url_credential_matches(value, options)
         + auth_text_matches(value, options)
     )
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(found: list[Match]) -> list[Match]:
+    """One finding per stretch of the value: a provider format beats a generic setting match over it."""
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda m: (m.code.startswith("NSC2"), m.start))
+    kept: list[Match] = []
+    for m in found:
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def context_match(value: str, binding: Binding, options: Options) -> Match | None:
@@ -207,20 +315,24 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
         return None
     if names.is_authorization(binding.name):
         found = header_value_matches(value, options)
-        return found[0] if found else None
+        if found:
+            return found[0]
     level = names.strength(binding.name, options.extra_names, options.ignore_names)
     if level is Strength.NONE:
         return None
-    if filters.why_not_secret(value, binding.name) or options.allowed(value):
+    stripped = value.strip()  # ``"\tdeadbeef…\r\n"``: surrounding white space is not part of a key
+    offset = value.find(stripped) if stripped else 0
+    if filters.why_not_secret(stripped, binding.name) or options.allowed(stripped):
         return None
+    end = offset + len(stripped)
     if level is Strength.PASSWORD:
-        if len(value) < 4 or len(value) > 1024 or _NUMBERISH_RE.match(value) and len(value) < 4:
+        if len(stripped) < 4 or len(stripped) > 1024:
             return None
-        return Match("NSC206", "hardcoded password", "", 0, len(value))
-    if level is Strength.SECRET and looks_like_credential(value, options):
-        return Match("NSC205", "secret", "", 0, len(value))
-    if level is Strength.KEY and looks_random(value, options):
-        return Match("NSC205", "random-looking key", "", 0, len(value))
+        return Match("NSC206", "hardcoded password", "", offset, end)
+    if level is Strength.SECRET and looks_like_credential(stripped, options):
+        return Match("NSC205", "secret", "", offset, end)
+    if level is Strength.KEY and looks_random(stripped, options, min_length=20, key_charset=True):
+        return Match("NSC205", "random-looking key", "", offset, end)
     return None
 
 

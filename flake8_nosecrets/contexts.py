@@ -19,8 +19,10 @@ from typing import Iterable, Iterator
 from .findings import Binding
 from . import names
 
-_ENV_READERS = ("getenv", "environ.get", "environ.setdefault", "environ.pop")
 _ENV_WRITERS = ("putenv",)
+# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
+# a getter whose first argument names the value and whose second is the fallback.
+_GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,10 +86,12 @@ class _Binder:
             return
         if isinstance(value, ast.Constant):
             self.bound.setdefault(id(value), binding)
-        elif isinstance(value, ast.JoinedStr):
-            for part in value.values:
-                if isinstance(part, ast.Constant):
-                    self.bound.setdefault(id(part), binding)
+        elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
+            self.bind(value.values[0], binding)  # f"…" without placeholders is a plain string
+        elif isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+            for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
+                if isinstance(elt, ast.Constant):
+                    self.bound.setdefault(id(elt), binding)
         elif isinstance(value, ast.Call):
             # ``password: str = Field(default="…")``: a declared default is the value.
             for kw in value.keywords:
@@ -95,6 +99,8 @@ class _Binder:
                     self.bind(kw.value, binding)
 
     def assign(self, targets: Iterable[ast.AST], value: ast.AST | None) -> None:
+        # ``safe = password = "…"``: the most secret-like of chained targets names the value.
+        targets = sorted(targets, key=lambda t: -names.strength(target_name(t)))
         for tgt in targets:
             if isinstance(tgt, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
                 if len(tgt.elts) == len(value.elts):
@@ -125,9 +131,12 @@ class _Binder:
                 self.bind(kw.value, Binding("keyword", kw.arg, callee))
         if short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("setattr", name))
-        elif callee.endswith(_ENV_READERS) and args and (name := _str_const(args[0])):
+        elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
+            self.bind(args[2], Binding("env-fallback", name))
+        elif args and (name := _str_const(args[0])) is not None and any(w in short.lower() for w in _GETTER_WORDS):
             default = args[1] if len(args) > 1 else next((k.value for k in node.keywords if k.arg in ("default", "value")), None)
-            kind = "env-write" if short == "setdefault" else "env-fallback"
+            env = "environ" in callee or "env" in short.lower()
+            kind = ("env-write" if short == "setdefault" else "env-fallback") if env else "dict-key"
             self.bind(default, Binding(kind, name))
         elif short in _ENV_WRITERS and len(args) == 2 and (name := _str_const(args[0])):
             self.bind(args[1], Binding("env-write", name))
@@ -145,6 +154,8 @@ class _Binder:
                 self.bind(ret.value, Binding("return", fname))
 
     def dict(self, node: ast.Dict) -> None:
+        if _is_table(node):
+            return
         for key, value in zip(node.keys, node.values):
             if (name := _str_const(key)) is not None:
                 self.bind(value, Binding("dict-key", name))
@@ -160,6 +171,24 @@ class _Binder:
                     self.bind(elt, Binding("compare", name))
             else:
                 self.bind(op, Binding("compare", name))
+
+
+def _is_table(node: ast.Dict) -> bool:
+    """A lookup table, not a configuration: many entries whose values all share one shape.
+
+    ``{"AWS::KMS::Key": "2b44…", "AWS::S3::Bucket": "9f1c…", …}`` maps type names to
+    hashes; its keys name rows, not credentials.
+    """
+    if len(node.values) < 6:
+        return False
+    shapes = set()
+    for v in node.values:
+        if not (isinstance(v, ast.Constant) and isinstance(v.value, str)):
+            return False
+        shapes.add((len(v.value), v.value.isalnum()))
+        if len(shapes) > 1:
+            return False
+    return True
 
 
 def _operand_name(node: ast.AST) -> str:

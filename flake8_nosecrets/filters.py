@@ -17,9 +17,9 @@ from . import names
 PLACEHOLDER_WORDS = frozenset(
     {
         "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me",
-        "changeit", "password", "passwd", "secret", "token", "apikey", "api_key", "key",
+        "changeit", "password", "passwd", "apikey", "api_key", "key",
         "xxx", "todo", "fixme", "tbd", "dummy", "example", "sample", "placeholder",
-        "redacted", "hidden", "masked", "secure", "default", "test", "testing",
+        "redacted", "hidden", "masked", "test", "testing",
         "foo", "bar", "baz", "foobar", "qwerty", "user", "username", "admin",
         "root", "guest", "anonymous", "empty", "notset", "not_set", "unset", "missing",
         "replace_me", "replaceme", "insert", "mypassword", "yourpassword", "mysecret",
@@ -39,20 +39,22 @@ _REPEAT_RE = re.compile(r"^(.)\1*$|^(..)\2+$")
 _MASK_RE = re.compile(r"[*•●xX#]{4,}|\.\.\.")
 _ANGLE_RE = re.compile(r"^\s*(<[^<>]{1,80}>|\[[^\[\]]{1,80}\]|\([^()]{1,80}\))\s*$")
 _TEMPLATE_RE = re.compile(
-    r"\$\{[^}]{0,200}\}|\{\{[^}]{0,200}\}\}|%\([A-Za-z_]\w*\)[-#0 +]*\d*[sdr]|\{[A-Za-z_][\w.]*(![rsa])?(:[^{}]*)?\}"
-    r"|^\$[A-Za-z_]\w*$|^%[sdr]$|<%=?[^%]{0,200}%>|\{%[^%]{0,200}%\}|^\{\d*\}$|^%\w+%$|^@[\w.]+@$"
+    r"\$\{[A-Za-z_][\w.]*(?::?[-=?+][^{}]{0,100})?\}|\{\{-?\s*[\w.|()'\" ]{1,100}\s*-?\}\}"
+    r"|%\([A-Za-z_]\w*\)[-#0 +]*\d*[sdr]|\{[A-Za-z_][\w.]*(?:\[[\w'\"]*\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
+    r"|^\$[A-Za-z_]\w*$|^%[sdr]$|<%=?[^%]{0,200}%>|\{%[^%]{0,200}%\}|\{\d*\}|%[A-Za-z_]\w*%|@[A-Za-z_][\w.]*@|#[A-Za-z_]\w*#"
 )
 _ENV_NAME_RE = re.compile(r"^\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _REGEX_RE = re.compile(r"\\[wdsbWDSB]|\[[^\]]*-[^\]]*\]|\(\?[:=!P<]|\.\*|\.\+|\[\^|\{\d+(,\d*)?\}|^\^|\$$")
 _WORDY_RE = re.compile(r"^[A-Za-z]+(?:[_.\-: /][A-Za-z]+)*[.:!?]?$")
 _PATH_RE = re.compile(r"^(?:~|\.{1,2})?/[\w.\-/~]*$|^[A-Za-z]:\\|^[\w.\-]+(?:/[\w.\-]+)+/?$|^[\w\-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|ini|cfg|conf|txt|env|toml)$")
 _URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:@/]*(?:[/?#][^\s]*)?$")
-_MESSAGE_WORDS = frozenset(
+# First words of a two- or three-word lower-case message ("invalid password", "enter your token").
+_MESSAGE_STARTS = frozenset(
     {
-        "the", "a", "an", "is", "are", "was", "be", "not", "no", "please", "enter",
-        "invalid", "incorrect", "wrong", "your", "you", "for", "to", "of", "in", "and",
-        "or", "must", "should", "failed", "required", "missing", "with", "this", "that",
-        "password", "token", "secret", "key", "login", "user", "expired", "new", "old",
+        "invalid", "incorrect", "wrong", "bad", "unknown", "enter", "please", "your", "missing",
+        "required", "no", "not", "the", "a", "an", "new", "old", "confirm", "forgot", "reset",
+        "change", "type", "choose", "empty", "expired", "failed", "error", "must", "cannot",
+        "password", "passwords", "token", "secret", "key", "api", "user", "login", "set", "get",
     }
 )
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -70,8 +72,16 @@ def is_placeholder(value: str) -> bool:
 
 
 def is_template(value: str) -> bool:
-    """``"${API_KEY}"``, ``"{{ secret }}"``, ``"%(password)s"``, ``"{password}"``, ``"$TOKEN"``."""
-    return bool(_TEMPLATE_RE.search(value))
+    """``"${API_KEY}"``, ``"{{ secret }}"``, ``"%(password)s"``, ``"{password}"``, ``"Bearer {token}"``.
+
+    The value must be template and little else: once the placeholders are taken
+    out, what is left has no digits-and-letters substance of key length
+    (``"m{{h}o)p${e]nob…"`` contains ``{h}`` but is not a template).
+    """
+    if not _TEMPLATE_RE.search(value):
+        return False
+    rest = _TEMPLATE_RE.sub("", value)
+    return sum(c.isalnum() for c in rest) < 12 or is_word_like(rest.strip(" :=/@;,"))
 
 
 def is_env_var_name(value: str) -> bool:
@@ -80,14 +90,20 @@ def is_env_var_name(value: str) -> bool:
 
 
 def is_message(value: str) -> bool:
-    """``"Invalid password"``, ``"Enter your token:"``: human text, not a key."""
-    if " " not in value.strip():
+    """``"Invalid password"``, ``"Enter your token:"``, ``"This field is required."``: human text, not a key.
+
+    A lower-case phrase of two or three words that does not open like a message
+    (``"this cool password"``) stays a candidate: it reads as a passphrase.
+    """
+    text = value.strip()
+    if " " not in text:
         return False
-    parts = value.split()
-    if value.rstrip()[-1:] in ".:!?)" and len(parts) >= 2:
+    parts = text.split()
+    if len(parts) < 2:
+        return False
+    if text[-1] in ".:!?)" or len(parts) >= 4 or (text[0].isupper() and parts[0][1:].islower()):
         return True
-    lowered = {p.strip(".,:;!?'\"()").lower() for p in parts}
-    return len(parts) >= 3 or bool(lowered & _MESSAGE_WORDS)
+    return parts[0].lower().strip("'\"(") in _MESSAGE_STARTS
 
 
 def is_path(value: str) -> bool:
@@ -103,6 +119,32 @@ def is_url_without_credentials(value: str) -> bool:
 def is_regex(value: str) -> bool:
     r"""``_TOKEN_REF = r'[A-Z]\w*'``: a regular expression, not a value."""
     return bool(_REGEX_RE.search(value))
+
+
+_FILE_EXT_RE = re.compile(
+    r"\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|ini|cfg|conf|txt|env|toml|py|sh|gif|png|jpe?g|svg|html?|csv|log|db|sqlite3?)$"
+)
+
+
+def is_dotted_identifier(value: str) -> bool:
+    """``"fs.s3.cse.enabled"``, ``"uname_string_raw"``, ``"CRAM-MD5"``, ``"param:secp384r1.pem"``: names, not keys.
+
+    Split on ``. _ - : /``, every part is letters only or at most 3 characters
+    (``s3``, ``md5``), or the value ends in a file extension. A random key that
+    happens to contain ``-`` or ``_`` has long mixed letter-and-digit parts.
+    """
+    if _FILE_EXT_RE.search(value):
+        return True
+    parts = re.split(r"[._\-:/]", value)
+    if len(parts) < 2:
+        return False
+    return all(len(p) <= 3 or (p.isalpha() and not _case_scrambled(p)) for p in parts)
+
+
+def _case_scrambled(part: str) -> bool:
+    """``hZEmnoOEYISjra``: case flips more often than camelCase ever does."""
+    flips = sum(1 for a, b in zip(part, part[1:]) if a.islower() != b.islower())
+    return flips > len(part) / 4
 
 
 def is_word_like(value: str) -> bool:
@@ -125,11 +167,26 @@ def _looks_scrambled(value: str) -> bool:
 
 
 def is_same_as_name(value: str, name: str) -> bool:
-    """``CHALLENGE_PASSWORD = "challengePassword"``, ``password = "password"``: the value is the name."""
+    """``CHALLENGE_PASSWORD = "challengePassword"``, ``password = "password1"``: the value is the name.
+
+    Trailing digits do not make a name a password (``"password1"``, ``"token2"``).
+    """
     if not name:
         return False
-    squash = "".join(names.words(value))
+    squash = "".join(w for w in names.words(value) if not w.isdigit())
     return bool(squash) and (squash == "".join(names.words(name)) or squash in names.words(name))
+
+
+def is_sequential(value: str) -> bool:
+    """``"ABC12345"``, ``"abcdef123456"``, ``"1234567890"``: runs of the alphabet or the digits, typed filler.
+
+    At most two breaks in the run, each step otherwise +1.
+    """
+    chars = [c for c in value.lower() if c.isalnum()]
+    if len(chars) < 6:
+        return False
+    breaks = sum(1 for a, b in zip(chars, chars[1:]) if ord(b) - ord(a) != 1)
+    return breaks <= 2
 
 
 def is_uuid(value: str) -> bool:
@@ -140,6 +197,17 @@ def is_uuid(value: str) -> bool:
 def is_hex_digest(value: str) -> bool:
     """A lower-case MD5/SHA digest: a checksum or test vector unless a secret name says otherwise."""
     return bool(_HEX_DIGEST_RE.match(value))
+
+
+def is_repetitive(value: str) -> bool:
+    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key."""
+    n = len(value)
+    if n < 12:
+        return False
+    for unit in range(1, 9):
+        if n >= unit * 3 and value[:unit] * (n // unit) == value[: unit * (n // unit)]:
+            return True
+    return len(set(value)) <= 3
 
 
 def is_doc_example(value: str) -> bool:
@@ -153,6 +221,7 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("template", is_template),
     ("env-var-name", is_env_var_name),
     ("doc-example", is_doc_example),
+    ("sequential", is_sequential),
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),

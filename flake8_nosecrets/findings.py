@@ -19,12 +19,21 @@ def fingerprint(value: str, salt: bytes = FINGERPRINT_SALT) -> str:
     return hashlib.sha256(salt + value.encode("utf-8", "surrogatepass")).hexdigest()[:6]
 
 
+def printable(text: str, limit: int = 60) -> str:
+    """*text* made safe for any terminal or log: non-printable characters and surrogates escaped, length capped."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    if text.isprintable() and text.isascii():
+        return text
+    return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else ascii(c)[1:-1] for c in text)
+
+
 def visible_prefix(value: str, known_prefix: str = "") -> str:
     """The part of *value* a message may show: the provider prefix, else at most a quarter, at most 4 chars."""
     if known_prefix and value.startswith(known_prefix) and len(known_prefix) <= 4:
         return known_prefix
     keep = min(4, len(value) // 4)
-    return value[:keep]
+    return printable(value[:keep])
 
 
 def redact(value: str, known_prefix: str = "") -> str:
@@ -43,18 +52,19 @@ class Binding:
 
     def describe(self) -> str:
         """How a message names the binding: ``assigned to 'db_password'``."""
-        n = self.name
+        n = printable(self.name, 40)
         return {
             "assign": f"assigned to '{n}'",
-            "keyword": f"passed as '{n}='" + (f" to {self.callee}()" if self.callee else ""),
-            "default": f"default of parameter '{n}'" + (f" of {self.callee}()" if self.callee else ""),
+            "keyword": f"passed as '{n}='" + (f" to {printable(self.callee, 40)}()" if self.callee else ""),
+            "default": f"default of parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "dict-key": f"under key '{n}'",
             "compare": f"compared with '{n}'",
             "env-fallback": f"fallback for env var '{n}'",
             "env-write": f"written to env var '{n}'",
             "setattr": f"set as attribute '{n}'",
             "return": f"returned by '{n}()'",
-            "auth-tuple": "password of an auth=(user, password) pair" + (f" for {self.callee}()" if self.callee else ""),
+            "auth-tuple": "password of an auth=(user, password) pair"
+            + (f" for {printable(self.callee, 40)}()" if self.callee else ""),
             "header": f"in header '{n}'",
             "comment": "in a comment",
             "docstring": "in a docstring",

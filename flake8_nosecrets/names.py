@@ -41,8 +41,21 @@ SECRET_HEADS = frozenset(
         "secret", "secrete", "token", "apikey", "secretkey", "accesskey", "privatekey",
         "authtoken", "accesstoken", "credential", "credentials", "cred", "creds",
         "signingkey", "clientsecret", "bearer", "authkey", "masterkey",
-        "sessionkey", "encryptionkey", "licensekey",
+        "sessionkey", "encryptionkey", "licensekey", "auth",
     }
+)
+# ``tokens``, ``PASSWORDS``: a collection of the singular thing.
+PLURAL_HEADS = {"tokens": "token", "secrets": "secret", "passwords": "password", "passwds": "passwd",
+                "pwds": "pwd", "keys": "key", "apikeys": "apikey", "passphrases": "passphrase"}
+# ``PASSWORD_PROD``, ``api_key_admin``: an environment or role after the real head.
+QUALIFIER_TAILS = frozenset(
+    {"prod", "production", "dev", "development", "staging", "stage", "test", "testing", "live", "sandbox",
+     "local", "qa", "uat", "backup", "primary", "secondary", "admin", "root", "db", "database", "service"}
+)
+# ``SECRET_VALUE``, ``api_key_str``: a generic container word after the real head.
+GENERIC_TAILS = frozenset(
+    {"value", "values", "val", "str", "string", "text", "data", "bytes", "raw", "b64", "base64", "hex",
+     "encoded", "plain", "plaintext", "literal", "content", "contents", "override", "default"}
 )
 # ``xxx_key`` is a SECRET when the qualifier says what kind of key it is.
 KEY_QUALIFIERS = frozenset(
@@ -81,9 +94,23 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD_RE.findall(name))
 
 
+_PREPOSITIONS = frozenset({"for", "of", "to", "from", "in", "at", "on", "with", "by"})
+
+
 def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """The head word (digits dropped, two split halves re-joined) and what precedes it."""
+    """The head word (digits dropped, two split halves re-joined) and what precedes it.
+
+    A prepositional tail is dropped first: ``secret_password_for_email`` is a password.
+    """
     parts = tuple(p for p in parts if not p.isdigit())
+    for i, p in enumerate(parts):
+        if i and p in _PREPOSITIONS:
+            parts = parts[:i]
+            break
+    while len(parts) > 1 and (parts[-1] in GENERIC_TAILS or parts[-1] in QUALIFIER_TAILS):
+        parts = parts[:-1]
+    if parts and parts[-1] in PLURAL_HEADS:
+        parts = parts[:-1] + (PLURAL_HEADS[parts[-1]],)
     if not parts:
         return "", ()
     head, rest = parts[-1], parts[:-1]
@@ -112,7 +139,8 @@ def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[s
     if NEGATING_MODIFIERS.intersection(rest):
         return Strength.NONE
     if head in PASSWORD_HEADS:
-        return Strength.PASSWORD
+        # A bare ``pass`` is as often a filter pass band or a test outcome as a password.
+        return Strength.SECRET if head == "pass" and not rest else Strength.PASSWORD
     if head in SECRET_HEADS or head in extra:
         return Strength.SECRET
     if head == "key":
