@@ -55,7 +55,7 @@ def jwt(r: random.Random | None = None) -> str:
 def password(r: random.Random | None = None, length: int = 14) -> str:
     """A human-style strong password: letters, digits and punctuation."""
     r = r or rng("password")
-    alphabet = string.ascii_letters + string.digits + "!#%&*+-=?@^_"
+    alphabet = string.ascii_letters + string.digits + "!*+-=^_~"  # URL-safe: usable inside a DSN
     while True:
         pw = "".join(r.choice(alphabet) for _ in range(length))
         if any(c.isdigit() for c in pw) and any(c.isalpha() for c in pw):

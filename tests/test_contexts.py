@@ -1,0 +1,118 @@
+"""The context matrix: every binding context x a representative value class, reported at the literal.
+
+Each context template has ``NAME`` (the name the value is bound to) and ``LIT``
+(the literal). The finding must carry the value class's code and sit at the
+line and column where the literal starts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import secretgen
+from flake8_nosecrets import providers, scan_source
+from test_fixtures import weak_password
+
+CONTEXTS = {
+    "module": "NAME = LIT\n",
+    "class-attr": "class C:\n    NAME = LIT\n",
+    "instance-attr": "class C:\n    def __init__(self):\n        self.NAME = LIT\n",
+    "annotated": "NAME: str = LIT\n",
+    "augmented": "NAME = ''\nNAME += LIT\n",
+    "tuple-unpack": "user, NAME = 'svc', LIT\n",
+    "chained": "safe = NAME = LIT\n",
+    "obj-attr": "obj.NAME = LIT\n",
+    "subscript": "cfg = {}\ncfg['NAME'] = LIT\n",
+    "setattr": "setattr(obj, 'NAME', LIT)\n",
+    "keyword": "client = connect(host='db', NAME=LIT)\n",
+    "default": "def connect(host, NAME=LIT):\n    return host\n",
+    "kwonly-default": "def connect(host, *, NAME=LIT):\n    return host\n",
+    "lambda-default": "f = lambda NAME=LIT: NAME\n",
+    "dict-literal": "cfg = {'host': 'db', 'NAME': LIT}\n",
+    "dict-call": "cfg = dict(host='db', NAME=LIT)\n",
+    "compare": "if NAME == LIT:\n    pass\n",
+    "compare-in": "if NAME in ('x', LIT):\n    pass\n",
+    "getenv": "import os\nv = os.getenv('NAME', LIT)\n",
+    "environ-get": "import os\nv = os.environ.get('NAME', LIT)\n",
+    "setdefault": "import os\nos.environ.setdefault('NAME', LIT)\n",
+    "environ-write": "import os\nos.environ['NAME'] = LIT\n",
+    "return": "def get_NAME():\n    return LIT\n",
+    "field-default": "class M:\n    NAME: str = Field(default=LIT)\n",
+    "argparse-default": "p.add_argument('--NAME', default=LIT)\n",
+}
+
+R = secretgen.rng("contexts")
+GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
+VALUES = {
+    # class: (name used in the context, python literal, expected code)
+    "password": ("db_password", repr(weak_password(R)), "NSC206"),
+    "random-secret": ("api_token", repr(secretgen.random_key(R, 32)), "NSC205"),
+    "provider-neutral-name": ("setting", repr(GH), "NSC102"),
+    "provider-bytes": ("setting", "b" + repr(GH), "NSC102"),
+    "url-credentials": ("setting", repr(f"postgres://app:{secretgen.password(R)}@db.internal/app"), "NSC202"),
+    "jwt": ("setting", repr(secretgen.jwt(R)), "NSC204"),
+    "header": ("Authorization", repr("Bearer " + secretgen.random_key(R, 40)), "NSC203"),
+}
+SKIP = {
+    # a header name is not a Python identifier: only the contexts that take a string name apply
+    ("header", c) for c in CONTEXTS if c not in {"subscript", "setattr", "dict-literal", "getenv", "environ-get",
+                                                   "setdefault", "environ-write"}
+}
+
+
+def _where(source: str, literal: str) -> tuple[int, int]:
+    at = source.rindex(literal)
+    line = source.count("\n", 0, at) + 1
+    col = at - (source.rfind("\n", 0, at) + 1)
+    return line, col
+
+
+@pytest.mark.parametrize("value_class", sorted(VALUES))
+@pytest.mark.parametrize("context", sorted(CONTEXTS))
+def test_context_matrix(context: str, value_class: str) -> None:
+    if (value_class, context) in SKIP:
+        pytest.skip("a header name is not an identifier")
+    name, literal, code = VALUES[value_class]
+    source = CONTEXTS[context].replace("NAME", name).replace("LIT", literal)
+    found = scan_source(source)
+    assert [(f.line, f.col, f.code) for f in found] == [(*_where(source, literal), code)]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "col"),
+    [
+        # implicit concatenation: the piece that holds the secret
+        ("x = ('https://ci.internal/?t=' '{gh}')\n", 1, 31),
+        ("x = ('prefix '\n     '{gh}'\n     ' suffix')\n", 2, 5),
+        # f-string: the f-string's start
+        ("x = f'{{user}} {gh}'\n", 1, 4),
+        # multi-line literal: its first line
+        ("x = '''\nline one\n{gh}\n'''\n", 1, 4),
+        # a comment: the comment's line and column
+        ("x = 1  # old token {gh}\n", 1, 7),
+        # a docstring
+        ('def f():\n    """Use {gh} to call the API."""\n', 2, 4),
+        # non-ASCII before the literal: columns count characters, not bytes
+        ("café = 'é'; x = '{gh}'\n", 1, 16),
+    ],
+)
+def test_position(source: str, line: int, col: int) -> None:
+    src = source.replace("{gh}", GH).replace("{{", "{").replace("}}", "}")
+    assert [(f.line, f.col) for f in scan_source(src)] == [(line, col)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "password: str\n",
+        "def login(user, password):\n    return password\n",
+        "import secrets\ntoken = secrets.token_hex(32)\n",
+        "import os\npassword = os.environ['DB_PASSWORD']\n",
+        "password = input('Password: ')\n",
+        "def f(password: 'str' = None):\n    pass\n",
+        "token = get_token()\n",
+        "API_KEY = os.getenv('API_KEY')\n",
+    ],
+)
+def test_computed_values_and_annotations_are_not_reported(source: str) -> None:
+    assert scan_source(source) == []

@@ -1,0 +1,65 @@
+"""Which names are secret-like: word parts, head word, negating modifiers (each case a known complaint)."""
+
+from __future__ import annotations
+
+import pytest
+
+from flake8_nosecrets.names import Strength, env_var_name, is_authorization, strength, words
+
+P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("password", P), ("PASSWORD", P), ("PassWord", P), ("db_password", P), ("passwd", P), ("pwd", P),
+        ("_pass", S), ("user_pass", P), ("passphrase", P), ("EMAIL_PASSWORD", P), ("password2", P),
+        ("my_secret_password_for_email", P), ("password_prod", P), ("PASSWORDS", P),
+        ("token", S), ("api_key", S), ("apiKey", S), ("X-Api-Key", S), ("client_secret", S),
+        ("SECRET_KEY", S), ("aws_secret_access_key", S), ("auth_token", S), ("secret_value", S),
+        ("access_token", S), ("refresh_token", S), ("secrete", S), ("credentials", S), ("user_auth", S),
+        ("key", K), ("keys", K), ("cache_key", N),
+        # word parts, never substrings
+        ("passed", N), ("passed_msg", N), ("compassion", N), ("impassable", N), ("tokenizer", N),
+        ("bypass", N), ("keyring", N), ("monkey", N), ("secretary", N),
+        # the head says what it is
+        ("token_type", N), ("password_hash", N), ("key_id", N), ("max_tokens", N), ("token_fail_reason", N),
+        ("PASSWORD_FIELD", N), ("token_endpoint_auth_method", N), ("TOKEN_PATH", N), ("password_prompt", N),
+        ("TOKEN_ENV", N), ("secret_name", N), ("token_url", N), ("key_file", N),
+        # negating modifiers
+        ("public_key", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
+        ("num_tokens", N), ("page_token", N), ("continuation_token", N),
+        ("", N),
+    ],
+)
+def test_strength(name: str, want: Strength) -> None:
+    assert strength(name) is want
+
+
+def test_extra_and_ignore() -> None:
+    assert strength("pin") is N
+    assert strength("pin", extra=frozenset({"pin"})) is S
+    assert strength("csrf_token", ignore=frozenset({"csrftoken"})) is N
+    assert strength("csrf_token", ignore=frozenset({"csrf"})) is N
+    assert strength("auth_token", ignore=frozenset({"csrf"})) is S
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [("Authorization", True), ("Proxy-Authorization", True), ("HTTP_AUTHORIZATION", True),
+     ("auth", True), ("authorization_header_name", False), ("author", False)],
+)
+def test_is_authorization(name: str, want: bool) -> None:
+    assert is_authorization(name) is want
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [("stripeKey", "STRIPE_KEY"), ("db_password", "DB_PASSWORD"), ("X-Api-Key", "X_API_KEY"), ("2fa", "SECRET_2_FA")],
+)
+def test_env_var_name(name: str, want: str) -> None:
+    assert env_var_name(name) == want
+
+
+def test_words() -> None:
+    assert words("HTTPServerAPIKey2") == ("http", "server", "api", "key", "2")
