@@ -47,7 +47,7 @@ _ENV_NAME_RE = re.compile(r"^\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _REGEX_RE = re.compile(r"\\[wdsbWDSB]|\[[^\]]*-[^\]]*\]|\(\?[:=!P<]|\.\*|\.\+|\[\^|\{\d+(,\d*)?\}|^\^|\$$")
 _WORDY_RE = re.compile(r"^[A-Za-z]+(?:[_.\-: /][A-Za-z]+)*[.:!?]?$")
 _PATH_RE = re.compile(r"^(?:~|\.{1,2})?/[\w.\-/~]*$|^[A-Za-z]:\\|^[\w.\-]+(?:/[\w.\-]+)+/?$|^[\w\-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|ini|cfg|conf|txt|env|toml)$")
-_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:@/]*(?:[/?#][^\s]*)?$")
+_URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:@/]*(?::\d{1,5})?(?:[/?#][^\s]*)?$")
 # First words of a two- or three-word lower-case message ("invalid password", "enter your token").
 _MESSAGE_STARTS = frozenset(
     {
