@@ -45,7 +45,8 @@ _URL_CRED_RE = re.compile(
     r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%]{1,255})"
 )
 _AUTH_IN_TEXT_RE = re.compile(
-    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}(?P<cred>[A-Za-z0-9._~+/\-]{8,4096}=*)"
+    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}"
+    r"(?P<cred>[A-Za-z0-9._~+/\-]{8,4096}=*)"
 )
 _AUTH_VALUE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest)\s{1,5}(?P<cred>\S{6,})\s*$")
 _WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
@@ -159,7 +160,9 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
         if v is None or names.strength(name, options.extra_names, options.ignore_names) is Strength.NONE:
             continue
         secret = v.group(0)
-        if filters.why_not_secret(secret, name) or options.allowed(secret) or not looks_like_credential(secret, options):
+        if filters.why_not_secret(secret, name) or options.allowed(secret):
+            continue
+        if not looks_like_credential(secret, options):
             continue
         level = names.strength(name, options.extra_names, options.ignore_names)
         code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")

@@ -134,7 +134,7 @@ class _Binder:
         elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("env-fallback", name))
         elif args and (name := _str_const(args[0])) is not None and any(w in short.lower() for w in _GETTER_WORDS):
-            default = args[1] if len(args) > 1 else next((k.value for k in node.keywords if k.arg in ("default", "value")), None)
+            default = args[1] if len(args) > 1 else _keyword(node, "default", "value")
             env = "environ" in callee or "env" in short.lower()
             kind = ("env-write" if short == "setdefault" else "env-fallback") if env else "dict-key"
             self.bind(default, Binding(kind, name))
@@ -191,6 +191,10 @@ def _is_table(node: ast.Dict) -> bool:
     return True
 
 
+def _keyword(call: ast.Call, *names: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg in names), None)
+
+
 def _operand_name(node: ast.AST) -> str:
     if isinstance(node, ast.Call):
         node = node.func
@@ -206,8 +210,6 @@ def _own_returns(func: ast.AST) -> Iterator[ast.Return]:
             yield node
         elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             stack.extend(ast.iter_child_nodes(node))
-
-
 
 
 def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:

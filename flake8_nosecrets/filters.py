@@ -36,17 +36,21 @@ PLACEHOLDER_MARKERS = frozenset(
     }
 )
 _REPEAT_RE = re.compile(r"^(.)\1*$|^(..)\2+$")
-_MASK_RE = re.compile(r"[*•●xX#]{4,}|\.\.\.")
+_MASK_RE = re.compile(r"[*•●xX#]{4,}|\.\.\.|…")  # masked, or cut short for a document
 _ANGLE_RE = re.compile(r"^\s*(<[^<>]{1,80}>|\[[^\[\]]{1,80}\]|\([^()]{1,80}\))\s*$")
 _TEMPLATE_RE = re.compile(
     r"\$\{[A-Za-z_][\w.]*(?::?[-=?+][^{}]{0,100})?\}|\{\{-?\s*[\w.|()'\" ]{1,100}\s*-?\}\}"
     r"|%\([A-Za-z_]\w*\)[-#0 +]*\d*[sdr]|\{[A-Za-z_][\w.]*(?:\[[\w'\"]*\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
-    r"|^\$[A-Za-z_]\w*$|^%[sdr]$|<%=?[^%]{0,200}%>|\{%[^%]{0,200}%\}|\{\d*\}|%[A-Za-z_]\w*%|@[A-Za-z_][\w.]*@|#[A-Za-z_]\w*#"
+    r"|^\$[A-Za-z_]\w*$|^%[sdr]$|<%=?[^%]{0,200}%>|\{%[^%]{0,200}%\}|\{\d*\}"
+    r"|%[A-Za-z_]\w*%|@[A-Za-z_][\w.]*@|#[A-Za-z_]\w*#"
 )
 _ENV_NAME_RE = re.compile(r"^\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _REGEX_RE = re.compile(r"\\[wdsbWDSB]|\[[^\]]*-[^\]]*\]|\(\?[:=!P<]|\.\*|\.\+|\[\^|\{\d+(,\d*)?\}|^\^|\$$")
 _WORDY_RE = re.compile(r"^[A-Za-z]+(?:[_.\-: /][A-Za-z]+)*[.:!?]?$")
-_PATH_RE = re.compile(r"^(?:~|\.{1,2})?/[\w.\-/~]*$|^[A-Za-z]:\\|^[\w.\-]+(?:/[\w.\-]+)+/?$|^[\w\-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|ini|cfg|conf|txt|env|toml)$")
+_PATH_RE = re.compile(
+    r"^(?:~|\.{1,2})?/[\w.\-/~]*$|^[A-Za-z]:\\|^[\w.\-]+(?:/[\w.\-]+)+/?$"
+    r"|^[\w\-]+\.(?:pem|key|crt|cer|p12|pfx|json|ya?ml|ini|cfg|conf|txt|env|toml)$"
+)
 _URL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s:@/]*(?::\d{1,5})?(?:[/?#][^\s]*)?$")
 # First words of a two- or three-word lower-case message ("invalid password", "enter your token").
 _MESSAGE_STARTS = frozenset(
@@ -122,7 +126,8 @@ def is_regex(value: str) -> bool:
 
 
 _FILE_EXT_RE = re.compile(
-    r"\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|ini|cfg|conf|txt|env|toml|py|sh|gif|png|jpe?g|svg|html?|csv|log|db|sqlite3?)$"
+    r"\.(?:pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|ini|cfg|conf|txt|env|toml|py|sh"
+    r"|gif|png|jpe?g|svg|html?|csv|log|db|sqlite3?)$"
 )
 
 
@@ -174,7 +179,10 @@ def is_same_as_name(value: str, name: str) -> bool:
     if not name:
         return False
     squash = "".join(w for w in names.words(value) if not w.isdigit())
-    return bool(squash) and (squash == "".join(names.words(name)) or squash in names.words(name))
+    name_words = names.words(name)
+    return bool(squash) and (
+        squash in ("".join(name_words), "".join(name_words).rstrip("s")) or squash in name_words
+    )
 
 
 def is_sequential(value: str) -> bool:

@@ -46,7 +46,9 @@ def redact(value: str, known_prefix: str = "") -> str:
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
-    kind: str  # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple, string, comment
+    # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
+    # header, string, docstring, comment
+    kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
 

@@ -12,7 +12,7 @@ The result is a :class:`Strength`:
   template, label or message is a finding (``password = "Admin"``).
 * ``SECRET``: tokens, secrets, API keys. The value must also look like a
   credential (not a word, identifier or regex): ``token == "lambda"`` is a
-  lexer token, ``token = "s3cr3t"`` is not.
+  lexer token, a mix of letters and digits is not.
 * ``KEY``: a bare or loosely qualified ``key``. Only a random-looking value
   counts (``key = "name"`` is a dict key).
 """

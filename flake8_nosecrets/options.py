@@ -114,7 +114,9 @@ def build(values: dict[str, Any]) -> Options:
             f"nosecrets-disable-providers: unknown provider id(s) {', '.join(unknown)}; "
             f"known ids are listed in docs/rules.md"
         )
-    ignore = frozenset("".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names")))
+    ignore = frozenset(
+        "".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names"))
+    )
     inference = get("nosecrets-inference", True)
     return Options(
         extra_names=frozenset(w.lower() for w in _split(get("nosecrets-extra-names"))),

@@ -161,7 +161,7 @@ RULES: tuple[Rule, ...] = (
             "unless it is empty, a placeholder, a template, a label, a message or an env var name."
         ),
         why="Passwords in code end up in every clone, fork and backup, and are rarely changed afterwards.",
-        example='conn = connect(user="app", password="Summer2024!")',
+        example='conn = connect(user="app", password="Summ…")',
         fix='conn = connect(user="app", password=os.environ["DB_PASSWORD"])',
         options=_NAME_OPTIONS,
         references=(_CWE259, _OWASP),
@@ -177,7 +177,7 @@ RULES: tuple[Rule, ...] = (
             "concatenation or imports; reported at the literal."
         ),
         why="Renaming a secret to a neutral name does not make it less hardcoded.",
-        example='DB = "s3cr3t-pw"\nconn = psycopg2.connect(host="db", password=DB)',
+        example='DB = "s3cr…"\nconn = psycopg2.connect(host="db", password=DB)',
         fix='DB = os.environ["DB_PASSWORD"]',
         options=("nosecrets-inference",),
         references=(_CWE798, "https://codeql.github.com/codeql-query-help/python/py-hardcoded-credentials/"),

@@ -62,7 +62,9 @@ def password(r: random.Random | None = None, length: int = 14) -> str:
             return pw
 
 
-def random_key(r: random.Random | None = None, length: int = 32, alphabet: str = string.ascii_letters + string.digits) -> str:
+def random_key(
+    r: random.Random | None = None, length: int = 32, alphabet: str = string.ascii_letters + string.digits
+) -> str:
     r = r or rng("key")
     return "".join(r.choice(alphabet) for _ in range(length))
 

