@@ -96,3 +96,248 @@ def valid_basic_credentials(b64: str) -> bool:
         return False
     user, sep, pw = raw.partition(":")
     return bool(sep) and raw.isprintable() and len(pw) >= 1
+
+
+# ---------------------------------------------------------------- GitLab routable tokens
+
+BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def base36_encode(n: int, width: int) -> str:
+    out = []
+    while n:
+        n, r = divmod(n, 36)
+        out.append(BASE36[r])
+    return "".join(reversed(out)).rjust(width, "0")
+
+
+def _gitlab_crc(text: str) -> str:
+    return base36_encode(binascii.crc32(text.encode("ascii")) & 0xFFFFFFFF, 7)
+
+
+def valid_gitlab_routable(token: str) -> bool:
+    """GitLab routable tokens (``glpat-<payload>.<version>.<length><crc>``, or the earlier form without
+    the version field): the last 7 characters are the base36 zlib CRC32 of everything before them,
+    and the 2-character base36 length field is the length of the base64url payload.
+
+    GitLab's ``Authn::TokenField::Generator::RoutableToken`` and the routable-tokens design document
+    (https://handbook.gitlab.com/handbook/engineering/architecture/design-documents/cells/routable_tokens/).
+    """
+    if len(token) < 10 or not token.isascii():
+        return False
+    head, crc = token[:-7], token[-7:]
+    if crc != _gitlab_crc(head):
+        return False
+    payload_and_prefix, _, fields = head.partition(".")
+    length_field = fields.rpartition(".")[2]
+    payload = payload_and_prefix.partition("-")[2]
+    if payload.startswith("t") and "_" in payload[:4]:  # runner tokens: glrt-t1_<payload>
+        payload = payload.partition("_")[2]
+    try:
+        return int(length_field, 36) == len(payload)
+    except ValueError:
+        return False
+
+
+def add_gitlab_routable_suffix(token: str) -> str:
+    """``glpat-<payload>`` -> the versioned routable token with its length field and CRC (samples)."""
+    prefix, _, payload = token.partition("-")
+    body = payload.partition("_")[2] if prefix == "glrt" else payload
+    head = f"{token}.01.{base36_encode(len(body), 2)}"
+    return head + _gitlab_crc(head)
+
+
+# ---------------------------------------------------------------- Grafana service account tokens
+
+
+def grafana_sa_checksum(key: str) -> str:
+    """Grafana's checksum: CRC32 (IEEE) of ``glsa_<secret>``, its 4 bytes little-endian, as hex."""
+    return (binascii.crc32(key.encode("ascii")) & 0xFFFFFFFF).to_bytes(4, "little").hex()
+
+
+def valid_grafana_sa_token(token: str) -> bool:
+    """``glsa_<32 alnum>_<8 hex>``: the suffix is :func:`grafana_sa_checksum` of the rest.
+
+    Grafana ``pkg/components/satokengen/tokengen.go`` (``PrefixedKey.CalculateChecksum``).
+    """
+    key, _, checksum = token.rpartition("_")
+    return key.isascii() and checksum == grafana_sa_checksum(key)
+
+
+def add_grafana_sa_checksum(token: str) -> str:
+    return f"{token}_{grafana_sa_checksum(token)}"
+
+
+# ---------------------------------------------------------------- base64-JSON structured tokens
+
+
+def _json_object(b64: str) -> dict | None:
+    try:
+        value = json.loads(_b64decode_loose(b64.rstrip("=")))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _b64json(obj: dict, urlsafe: bool = False, pad: bool = True) -> str:
+    raw = json.dumps(obj, separators=(",", ":")).encode()
+    text = (base64.urlsafe_b64encode if urlsafe else base64.b64encode)(raw).decode()
+    return text if pad else text.rstrip("=")
+
+
+def valid_grafana_api_key(token: str) -> bool:
+    """Legacy Grafana API keys: base64 of ``{"k": key, "n": name, "id": org}`` (hence ``eyJrIjoi``).
+
+    https://grafana.com/docs/grafana/latest/developers/http_api/auth/
+    """
+    obj = _json_object(token)
+    return obj is not None and isinstance(obj.get("k"), str) and "n" in obj
+
+
+def finish_grafana_api_key(token: str) -> str:
+    key = token[len("eyJrIjoi"):]
+    return _b64json({"k": key, "n": "ci", "id": 1})
+
+
+def valid_grafana_cloud_token(token: str) -> bool:
+    """Grafana Cloud access policy tokens: ``glc_`` + base64 of a JSON object with the org ``o`` and key ``k``."""
+    obj = _json_object(token[len("glc_"):])
+    return obj is not None and "o" in obj and "k" in obj
+
+
+def finish_grafana_cloud_token(token: str) -> str:
+    body = token[len("glc_"):]
+    org = str(sum(map(ord, body)) * 7919)
+    return "glc_" + _b64json({"o": org, "n": "stack-ci", "k": body, "m": {"r": "prod-us-east-0"}})
+
+
+def valid_mapbox_secret_token(token: str) -> bool:
+    """Mapbox secret tokens: ``sk.`` + base64url JSON naming the user ``u`` + ``.`` + signature.
+
+    https://docs.mapbox.com/accounts/guides/tokens/
+    """
+    parts = token.split(".")
+    obj = _json_object(parts[1]) if len(parts) == 3 else None
+    return obj is not None and isinstance(obj.get("u"), str)
+
+
+def finish_mapbox_secret_token(token: str) -> str:
+    user, _, sig = token[len("sk.eyJ1Ijoi"):].partition(".")
+    return f"sk.{_b64json({'u': user, 'a': 'cl' + sig[:23].lower()}, urlsafe=True, pad=False)}.{sig}"
+
+
+def valid_onepassword_sa_token(token: str) -> bool:
+    """1Password service account tokens: ``ops_`` + base64 JSON (sign-in address, SRP and key material).
+
+    https://developer.1password.com/docs/service-accounts/
+    """
+    obj = _json_object(token[len("ops_"):])
+    return obj is not None and ("signInAddress" in obj or "email" in obj)
+
+
+def finish_onepassword_sa_token(token: str) -> str:
+    body = token[len("ops_eyJ"):]
+    auth = {"method": "SRPg-4096", "alg": "PBES2g-HS256", "iterations": 650000, "salt": body[:22]}
+    fields = {
+        "signInAddress": "my.1password.com",
+        "userAuth": auth,
+        "email": body[22:34].lower() + "@1passwordserviceaccounts.com",
+        "srpX": body[34:],
+        "muk": {"alg": "A256GCM", "k": body[::-1]},
+    }
+    return "ops_" + _b64json(fields, pad=False)
+
+
+def valid_sentry_org_token(token: str) -> bool:
+    """Sentry organization tokens: ``sntrys_`` + base64 JSON (``iat``, ``url``, ``region_url``, ``org``),
+    ``_`` and the secret.
+
+    https://docs.sentry.io/account/auth-tokens/#organization-tokens
+    """
+    payload = token[len("sntrys_"):].rpartition("_")[0]
+    obj = _json_object(payload)
+    return obj is not None and "iat" in obj
+
+
+def finish_sentry_org_token(token: str) -> str:
+    org, _, secret = token[len("sntrys_eyJpYXQiO"):].partition("_")
+    claims = {"iat": 1732800000.5, "url": "https://sentry.io", "region_url": "https://us.sentry.io", "org": org.lower()}
+    payload = _b64json(claims)
+    return f"sntrys_{payload}_{secret}"
+
+
+def valid_azure_storage_key(key: str) -> bool:
+    """Azure storage account keys are 64 random bytes, base64 encoded (88 characters with ``==``).
+
+    https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage
+    """
+    try:
+        return len(base64.b64decode(key, validate=True)) == 64
+    except (ValueError, binascii.Error):
+        return False
+
+
+# ---------------------------------------------------------------- Discord bot tokens
+
+
+def valid_discord_bot_token(token: str) -> bool:
+    """Discord bot tokens: base64 of the bot's snowflake user id (17-20 digits), ``.``, timestamp, ``.``, HMAC.
+
+    https://discord.com/developers/docs/reference#authentication
+    """
+    first = token.partition(".")[0]
+    try:
+        raw = _b64decode_loose(first)
+    except (ValueError, binascii.Error):
+        return False
+    return 17 <= len(raw) <= 20 and raw.isdigit() and raw[:1] != b"0"
+
+
+def finish_discord_bot_token(token: str) -> str:
+    """Sample generation: the template's first part is the numeric id; encode it as Discord does."""
+    user_id, _, rest = token.partition(".")
+    return base64.urlsafe_b64encode(user_id.encode()).decode().rstrip("=") + "." + rest
+
+
+# ---------------------------------------------------------------- age secret keys (bech32)
+
+BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+_BECH32_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+
+
+def _bech32_polymod(values: list[int]) -> int:
+    chk = 1
+    for v in values:
+        top = chk >> 25
+        chk = (chk & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            chk ^= _BECH32_GEN[i] if (top >> i) & 1 else 0
+    return chk
+
+
+def _bech32_hrp_expand(hrp: str) -> list[int]:
+    return [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp]
+
+
+def valid_bech32(text: str) -> bool:
+    """A bech32 string (BIP-173) whose 6-character checksum verifies; case-insensitive as a whole."""
+    low = text.lower()
+    hrp, sep, data = low.rpartition("1")
+    if not sep or not hrp or len(data) < 6 or any(c not in BECH32 for c in data):
+        return False
+    return _bech32_polymod(_bech32_hrp_expand(hrp) + [BECH32.index(c) for c in data]) == 1
+
+
+def add_bech32_checksum(text: str) -> str:
+    """Append the bech32 checksum to ``HRP1<data>`` (sample generation); keeps the input's case."""
+    low = text.lower()
+    hrp, _, data = low.rpartition("1")
+    values = _bech32_hrp_expand(hrp) + [BECH32.index(c) for c in data]
+    mod = _bech32_polymod(values + [0] * 6) ^ 1
+    check = "".join(BECH32[(mod >> 5 * (5 - i)) & 31] for i in range(6))
+    return text + (check.upper() if text.isupper() else check)
+
+
+def valid_age_secret_key(token: str) -> bool:
+    """age X25519 identities: ``AGE-SECRET-KEY-1`` + bech32 data and checksum (https://age-encryption.org/v1)."""
+    return valid_bech32(token)

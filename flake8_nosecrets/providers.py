@@ -52,17 +52,47 @@ class Provider:
         return self.keywords[0][:4] if self.keywords and self.keywords[0][:1].isalnum() else ""
 
 
-def _gh(kind: str, name: str) -> Provider:
+def _prefixed(
+    id: str,
+    name: str,
+    code: str,
+    prefix: str,
+    body: str,
+    env_name: str,
+    reference: str,
+    samples: tuple[str, ...],
+    non_samples: tuple[str, ...] = (),
+    *,
+    rotate: str = "",
+    keywords: tuple[str, ...] | None = None,
+    right: str = _R,
+    validate: Callable[[str], bool] | None = None,
+    finish: Callable[[str], str] | None = None,
+) -> Provider:
+    """A token that is a literal *prefix* then *body* (bounded character classes): the common case."""
     return Provider(
-        id=f"github-{kind}",
+        id=id,
         name=name,
-        code="NSC102",
-        keywords=(_GH_PREFIX[kind],),
-        pattern=_L + re.escape(_GH_PREFIX[kind]) + r"[A-Za-z0-9]{36}" + _R,
-        env_name="GITHUB_TOKEN",
-        reference="https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/",
-        samples=(_GH_PREFIX[kind] + "{a30}",),
-        non_samples=(_GH_PREFIX[kind] + "{a36}", _GH_PREFIX[kind] + "{a20}"),
+        code=code,
+        keywords=keywords or (prefix,),
+        pattern=_L + re.escape(prefix) + body + right,
+        env_name=env_name,
+        reference=reference,
+        samples=samples,
+        non_samples=non_samples,
+        validate=validate,
+        finish=finish,
+        rotate=rotate,
+    )
+
+
+def _gh(kind: str, name: str) -> Provider:
+    prefix = _GH_PREFIX[kind]
+    return _prefixed(
+        f"github-{kind}", name, "NSC102", prefix, r"[A-Za-z0-9]{36}", "GITHUB_TOKEN",
+        "https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/",
+        samples=(prefix + "{a30}",),
+        non_samples=(prefix + "{a36}", prefix + "{a20}", prefix + "X" * 36),
         validate=checksums.valid_crc32_suffix,
         finish=checksums.add_crc32_suffix,
         rotate="https://github.com/settings/tokens",
@@ -70,6 +100,58 @@ def _gh(kind: str, name: str) -> Provider:
 
 
 _GH_PREFIX = {"pat": "ghp_", "oauth": "gho_", "user-to-server": "ghu_", "server-to-server": "ghs_", "refresh": "ghr_"}
+
+_GITLAB_DOCS = "https://docs.gitlab.com/ee/security/tokens/#token-prefixes"
+
+
+def _gl(
+    kind: str, name: str, prefix: str, body: str, template: str, short: str, env_name: str = "GITLAB_TOKEN"
+) -> Provider:
+    return _prefixed(
+        f"gitlab-{kind}", name, "NSC102", prefix, body, env_name, _GITLAB_DOCS,
+        samples=(prefix + template,),
+        non_samples=(prefix + short, prefix + "x" * 20),
+        rotate="https://docs.gitlab.com/ee/security/tokens/#token-prefixes",
+    )
+
+
+def _do(kind: str, name: str, prefix: str) -> Provider:
+    return _prefixed(
+        f"digitalocean-{kind}", name, "NSC101", prefix, r"[a-f0-9]{64}", "DIGITALOCEAN_TOKEN",
+        "https://docs.digitalocean.com/reference/api/create-personal-access-token/",
+        samples=(prefix + "{h64}",),
+        non_samples=(prefix + "{h40}", prefix + "{H64}"),
+        rotate="https://cloud.digitalocean.com/account/api/tokens",
+    )
+
+
+def _shopify(kind: str, name: str, prefix: str) -> Provider:
+    return _prefixed(
+        f"shopify-{kind}", name, "NSC103", prefix, r"[a-fA-F0-9]{32}", "SHOPIFY_ACCESS_TOKEN",
+        "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
+        samples=(prefix + "{h32}",),
+        non_samples=(prefix + "{h20}", prefix + "{L32}"),
+        rotate="https://help.shopify.com/en/manual/apps/app-types/custom-apps",
+    )
+
+
+def _planetscale(kind: str, name: str, prefix: str) -> Provider:
+    return _prefixed(
+        f"planetscale-{kind}", name, "NSC108", prefix, r"[A-Za-z0-9_\-]{32,64}", "PLANETSCALE_TOKEN",
+        "https://planetscale.com/docs/concepts/service-tokens",
+        samples=(prefix + "{a43}",),
+        non_samples=(prefix + "{a20}",),
+        rotate="https://app.planetscale.com/",
+    )
+
+
+# Discord bot tokens open with the base64 of the bot's numeric id: a 1-9 first digit and any second
+# digit give these three-character openings ("MTA" is "10", "OT" + "k" is "99"…).
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+
+_DISCORD_OPENINGS = tuple(
+    a + b for a in ("MT", "Mj", "Mz", "ND", "NT", "Nj", "Nz", "OD", "OT") for b in "AEIMQUYcgk"
+)
 
 PROVIDERS: tuple[Provider, ...] = (
     # ---------------------------------------------------------------- cloud (NSC101)
@@ -86,17 +168,159 @@ PROVIDERS: tuple[Provider, ...] = (
         validate=checksums.valid_aws_key_id,
         rotate="https://console.aws.amazon.com/iam/home#/security_credentials",
     ),
-    Provider(
-        id="google-api-key",
-        name="Google API key",
-        code="NSC101",
-        keywords=("AIza",),
-        pattern=_L + r"AIza[0-9A-Za-z_\-]{35}" + _RA,
-        env_name="GOOGLE_API_KEY",
-        reference="https://cloud.google.com/docs/authentication/api-keys",
-        samples=("AIza{w35}",),
-        non_samples=("AIza{w20}",),
+    _prefixed(
+        "google-api-key", "Google API key (Cloud, Maps, Firebase, Gemini)", "NSC101", "AIza", r"[0-9A-Za-z_\-]{35}",
+        "GOOGLE_API_KEY", "https://cloud.google.com/docs/authentication/api-keys",
+        samples=("AIza{w35}", "AIzaSy{w33}"),
+        non_samples=("AIza{w20}", "AIza{w30}"),
+        right=_RA,
         rotate="https://console.cloud.google.com/apis/credentials",
+    ),
+    _prefixed(
+        "google-oauth-client-secret", "Google OAuth client secret", "NSC101", "GOCSPX-", r"[A-Za-z0-9_\-]{28}",
+        "GOOGLE_CLIENT_SECRET", "https://support.google.com/cloud/answer/6158849",
+        samples=("GOCSPX-{w28}",),
+        non_samples=("GOCSPX-{w12}",),
+        rotate="https://console.cloud.google.com/apis/credentials",
+    ),
+    _prefixed(
+        "google-oauth-access-token", "Google OAuth access token", "NSC101", "ya29.",
+        r"(?:[a-z0-9]\.)?[A-Za-z0-9_\-]{30,2048}",
+        "GOOGLE_OAUTH_ACCESS_TOKEN", "https://cloud.google.com/docs/authentication/token-types#access",
+        samples=("ya29.a0{w120}", "ya29.c.{w60}"),
+        non_samples=("ya29.{w10}",),
+        rotate="https://myaccount.google.com/permissions",
+    ),
+    Provider(
+        id="azure-storage-account-key",
+        name="Azure storage account key",
+        code="NSC101",
+        keywords=("AccountKey=",),
+        pattern=r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)",
+        env_name="AZURE_STORAGE_KEY",
+        reference="https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage",
+        samples=(
+            "AccountKey={b86}==",
+            "DefaultEndpointsProtocol=https;AccountName=appdata;AccountKey={b86}==;EndpointSuffix=core.windows.net",
+        ),
+        non_samples=("AccountKey={b40}==", "AccountKey={b86}"),
+        validate=checksums.valid_azure_storage_key,
+        rotate=(
+            "https://learn.microsoft.com/en-us/azure/storage/common/"
+            "storage-account-keys-manage#manually-rotate-access-keys"
+        ),
+    ),
+    Provider(
+        # The one format here without a leading literal: 3 characters and a digit precede "Q~".
+        # The lead-in is a fixed 4-character run, so matching stays linear.
+        id="azure-ad-client-secret",
+        name="Microsoft Entra ID (Azure AD) client secret",
+        code="NSC101",
+        keywords=("Q~",),
+        pattern=r"(?<![A-Za-z0-9_~.\-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.\-]{31,34}(?![A-Za-z0-9_~.\-])",
+        env_name="AZURE_CLIENT_SECRET",
+        reference="https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials",
+        samples=("{a3}8Q~{w34}", "{a3}7Q~{a31}"),
+        non_samples=("{a3}8Q~{w12}", "{a3}xQ~{w34}"),
+        rotate="https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade",
+    ),
+    Provider(
+        id="azure-sas-token",
+        name="Azure shared access signature",
+        code="NSC101",
+        keywords=("&sig=", "?sig="),
+        pattern=r"(?:&|\?)sig=(?P<secret>[A-Za-z0-9%]{40,120}%3D)(?![A-Za-z0-9%])",
+        env_name="AZURE_SAS_TOKEN",
+        reference="https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas",
+        samples=(
+            "https://appdata.blob.core.windows.net/exports/report.csv?sv=2022-11-02&ss=b&srt=o&sp=r"
+            "&se=2031-01-01T00:00:00Z&spr=https&sig={a43}%3D",
+            "sv=2021-08-06&sr=c&sp=rl&sig={a20}%2B{a20}%3D",
+        ),
+        non_samples=("?sv=2022-11-02&sig={a10}%3D", "&sig={a43}"),
+        rotate=(
+            "https://learn.microsoft.com/en-us/azure/storage/common/"
+            "storage-sas-overview#best-practices-when-using-sas"
+        ),
+    ),
+    _prefixed(
+        "alibaba-access-key-id", "Alibaba Cloud AccessKey id", "NSC101", "LTAI", r"[A-Za-z0-9]{20}",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID", "https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair",
+        samples=("LTAI{a20}",),
+        non_samples=("LTAI{a12}", "LTAI{a30}"),
+        rotate="https://ram.console.aliyun.com/manage/ak",
+    ),
+    _prefixed(
+        "tencent-cloud-secret-id", "Tencent Cloud SecretId", "NSC101", "AKID", r"[A-Za-z0-9]{32}",
+        "TENCENTCLOUD_SECRET_ID", "https://www.tencentcloud.com/document/product/598/32675",
+        samples=("AKID{a32}",),
+        non_samples=("AKID{a16}",),
+        rotate="https://console.tencentcloud.com/cam/capi",
+    ),
+    _do("pat", "DigitalOcean personal access token", "dop_v1_"),
+    _do("oauth-token", "DigitalOcean OAuth token", "doo_v1_"),
+    _do("refresh-token", "DigitalOcean OAuth refresh token", "dor_v1_"),
+    _prefixed(
+        "heroku-api-key", "Heroku API key", "NSC101", "HRKU-AA", r"[0-9A-Za-z_\-]{58}",
+        "HEROKU_API_KEY", "https://devcenter.heroku.com/articles/authentication",
+        samples=("HRKU-AA{w58}",),
+        non_samples=("HRKU-AA{w30}",),
+        rotate="https://dashboard.heroku.com/account/applications",
+    ),
+    _prefixed(
+        "cloudflare-origin-ca-key", "Cloudflare Origin CA key", "NSC101", "v1.0-", r"[a-f0-9]{24}-[a-f0-9]{146}",
+        "CLOUDFLARE_ORIGIN_CA_KEY", "https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/",
+        samples=("v1.0-{h24}-{h146}",),
+        non_samples=("v1.0-{h24}-{h40}", "v1.0-beta-{h24}"),
+        rotate="https://dash.cloudflare.com/profile/api-tokens",
+    ),
+    Provider(
+        id="flyio-token",
+        name="Fly.io access token",
+        code="NSC101",
+        keywords=("fo1_", "fm1a_", "fm1r_", "fm2_"),
+        pattern=_L + r"f(?:o1_[A-Za-z0-9_\-]{43}|m(?:1[ar]|2)_[A-Za-z0-9+/]{100,4000}={0,3})" + _R,
+        env_name="FLY_API_TOKEN",
+        reference="https://fly.io/docs/security/tokens/",
+        samples=("fo1_{w43}", "fm2_lJPE{b200}"),
+        non_samples=("fo1_{w20}", "fm2_{b40}"),
+        rotate="https://fly.io/user/personal_access_tokens",
+    ),
+    _prefixed(
+        "scaleway-access-key", "Scaleway API access key", "NSC101", "SCW", r"[A-Z0-9]{17}",
+        "SCW_ACCESS_KEY", "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
+        samples=("SCW{u17}",),
+        non_samples=("SCW{u10}", "SCW{l17}"),
+        validate=lambda t: any(c.isdigit() for c in t[3:]) and any(c.isalpha() for c in t[3:]),
+        rotate="https://console.scaleway.com/iam/api-keys",
+    ),
+    _prefixed(
+        "yandex-cloud-api-key", "Yandex Cloud API key", "NSC101", "AQVN", r"[A-Za-z0-9_\-]{35,38}",
+        "YC_API_KEY", "https://yandex.cloud/en/docs/iam/concepts/authorization/api-key",
+        samples=("AQVN{w36}",),
+        non_samples=("AQVN{w20}",),
+        rotate="https://console.yandex.cloud/",
+    ),
+    _prefixed(
+        "openshift-user-token", "OpenShift OAuth access token", "NSC101", "sha256~", r"[A-Za-z0-9_\-]{43}",
+        "OPENSHIFT_TOKEN",
+        (
+            "https://docs.redhat.com/en/documentation/openshift_container_platform/4.15/html/"
+            "authentication_and_authorization/managing-oauth-access-tokens"
+        ),
+        samples=("sha256~{w43}",),
+        non_samples=("sha256~{w20}",),
+        rotate=(
+            "https://docs.redhat.com/en/documentation/openshift_container_platform/4.15/html/"
+            "authentication_and_authorization/managing-oauth-access-tokens"
+        ),
+    ),
+    _prefixed(
+        "scalingo-api-token", "Scalingo API token", "NSC101", "tk-us-", r"[A-Za-z0-9_\-]{48}",
+        "SCALINGO_API_TOKEN", "https://doc.scalingo.com/platform/user-management/api-tokens",
+        samples=("tk-us-{w48}",),
+        non_samples=("tk-us-{w20}",),
+        rotate="https://dashboard.scalingo.com/account/tokens",
     ),
     # ---------------------------------------------------------------- source control / CI (NSC102)
     _gh("pat", "GitHub personal access token"),
@@ -104,29 +328,111 @@ PROVIDERS: tuple[Provider, ...] = (
     _gh("user-to-server", "GitHub App user-to-server token"),
     _gh("server-to-server", "GitHub App installation token"),
     _gh("refresh", "GitHub refresh token"),
-    Provider(
-        id="github-fine-grained-pat",
-        name="GitHub fine-grained personal access token",
-        code="NSC102",
-        keywords=("github_pat_",),
-        pattern=_L + r"github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" + _R,
-        env_name="GITHUB_TOKEN",
-        reference="https://github.blog/2022-10-18-introducing-fine-grained-personal-access-tokens-for-github/",
-        samples=("github_pat_{a22}_{a59}",),
-        non_samples=("github_pat_{a22}_{a20}",),
+    _prefixed(
+        "github-fine-grained-pat", "GitHub fine-grained personal access token", "NSC102", "github_pat_",
+        r"[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", "GITHUB_TOKEN",
+        "https://github.blog/2022-10-18-introducing-fine-grained-personal-access-tokens-for-github/",
+        samples=("github_pat_11{u9}0{a10}_{a59}", "github_pat_{a22}_{a59}"),
+        non_samples=("github_pat_{a22}_{a20}", "github_pat_{a22}{a60}"),
         rotate="https://github.com/settings/tokens",
     ),
+    _gl("pat", "GitLab personal access token", "glpat-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a10}"),
     Provider(
-        id="gitlab-pat",
-        name="GitLab personal access token",
+        id="gitlab-routable-token",
+        name="GitLab routable access token",
         code="NSC102",
-        keywords=("glpat-",),
-        pattern=_L + r"glpat-[A-Za-z0-9_\-]{20,60}" + _R,
+        keywords=("glpat-", "glrt-"),
+        pattern=_L + r"gl(?:pat-|rt-t\d_)[A-Za-z0-9_\-]{27,300}\.(?:[0-9a-z]{2}\.[0-9a-z]{9}|[0-9a-z]{9})" + _R,
         env_name="GITLAB_TOKEN",
-        reference="https://docs.gitlab.com/ee/security/tokens/#token-prefixes",
-        samples=("glpat-{a20}", "glpat-{w40}"),
-        non_samples=("glpat-{a10}",),
+        reference=(
+            "https://handbook.gitlab.com/handbook/engineering/architecture/"
+            "design-documents/cells/routable_tokens/"
+        ),
+        samples=("glpat-{w40}", "glpat-{w120}", "glrt-t1_{w40}"),
+        non_samples=("glpat-{w40}.01.{l9}", "glpat-{w40}.{l9}", "glrt-t1_{w40}.01.{l9}"),
+        validate=checksums.valid_gitlab_routable,
+        finish=checksums.add_gitlab_routable_suffix,
         rotate="https://gitlab.com/-/user_settings/personal_access_tokens",
+    ),
+    _gl("deploy-token", "GitLab deploy token", "gldt-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}"),
+    _gl("runner-token", "GitLab runner authentication token", "glrt-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}",
+        "CI_RUNNER_TOKEN"),
+    _prefixed(
+        "gitlab-runner-registration-token", "GitLab runner registration token", "NSC102", "GR1348941",
+        r"[A-Za-z0-9_\-]{20}", "CI_REGISTRATION_TOKEN", _GITLAB_DOCS,
+        samples=("GR1348941{w20}",),
+        non_samples=("GR1348941{a10}", "GR1348941" + "X" * 20),
+        rotate="https://docs.gitlab.com/ee/ci/runners/new_creation_workflow.html",
+    ),
+    _gl("pipeline-trigger-token", "GitLab pipeline trigger token", "glptt-", r"[a-f0-9]{40}", "{h40}", "{h20}",
+        "CI_TRIGGER_TOKEN"),
+    _gl("ci-job-token", "GitLab CI/CD job token", "glcbt-", r"[A-Za-z0-9]{1,5}_[A-Za-z0-9_\-]{20}", "{a2}_{w20}",
+        "{a2}_{a8}", "CI_JOB_TOKEN"),
+    _gl("feed-token", "GitLab feed token", "glft-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}"),
+    _gl("incoming-mail-token", "GitLab incoming mail token", "glimt-", r"[A-Za-z0-9_\-]{25}", "{w25}", "{a12}"),
+    _gl("agent-token", "GitLab agent for Kubernetes token", "glagent-", r"[A-Za-z0-9_\-]{50}", "{w50}", "{a20}"),
+    _gl("oauth-app-secret", "GitLab OAuth application secret", "gloas-", r"[A-Za-z0-9_\-]{64}", "{w64}", "{a20}",
+        "GITLAB_OAUTH_SECRET"),
+    _gl("scim-token", "GitLab SCIM token", "glsoat-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}"),
+    _gl("feature-flag-client-token", "GitLab feature flag client token", "glffct-", r"[A-Za-z0-9_\-]{20}", "{w20}",
+        "{a12}"),
+    _prefixed(
+        "atlassian-api-token", "Atlassian API token (Jira, Confluence, Bitbucket)", "NSC102", "ATATT3",
+        r"[A-Za-z0-9_\-=]{150,250}", "ATLASSIAN_API_TOKEN",
+        "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
+        samples=("ATATT3xFfGF0{w170}={H8}",),
+        non_samples=("ATATT3{w40}",),
+        rotate="https://id.atlassian.com/manage-profile/security/api-tokens",
+    ),
+    _prefixed(
+        "bitbucket-app-password", "Bitbucket app password", "NSC102", "ATBB", r"[A-Za-z0-9]{28,40}",
+        "BITBUCKET_APP_PASSWORD", "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
+        samples=("ATBB{a24}{H8}",),
+        non_samples=("ATBB{a10}",),
+        rotate="https://bitbucket.org/account/settings/app-passwords/",
+    ),
+    Provider(
+        id="circleci-token",
+        name="CircleCI API token",
+        code="NSC102",
+        keywords=("CCIPAT_", "CCIPRJ_"),
+        pattern=_L + r"CCI(?:PAT|PRJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}" + _R,
+        env_name="CIRCLECI_TOKEN",
+        reference="https://circleci.com/docs/managing-api-tokens/",
+        samples=("CCIPAT_{a22}_{h40}", "CCIPRJ_{a22}_{h40}"),
+        non_samples=("CCIPAT_{a22}_{h20}", "CCIPAT_{a22}_{U40}"),
+        rotate="https://app.circleci.com/settings/user/tokens",
+    ),
+    _prefixed(
+        "buildkite-api-token", "Buildkite API access token", "NSC102", "bkua_", r"[a-f0-9]{40}",
+        "BUILDKITE_API_TOKEN", "https://buildkite.com/docs/apis/managing-api-tokens",
+        samples=("bkua_{h40}",),
+        non_samples=("bkua_{h20}", "bkua_test"),
+        rotate="https://buildkite.com/user/api-access-tokens",
+    ),
+    Provider(
+        id="sourcegraph-access-token",
+        name="Sourcegraph access token",
+        code="NSC102",
+        keywords=("sgp_",),
+        pattern=_L + r"sgp_(?:[a-f0-9]{16}_[a-f0-9]{40}|local_[a-f0-9]{40}|[a-f0-9]{40})" + _R,
+        env_name="SRC_ACCESS_TOKEN",
+        reference="https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token",
+        samples=("sgp_{h16}_{h40}", "sgp_local_{h40}", "sgp_{h40}"),
+        non_samples=("sgp_{h20}", "sgp_{L40}"),
+        rotate="https://sourcegraph.com/user/settings/tokens",
+    ),
+    Provider(
+        id="sonarqube-token",
+        name="SonarQube / SonarCloud token",
+        code="NSC102",
+        keywords=("squ_", "sqp_", "sqa_"),
+        pattern=_L + r"sq[upa]_[a-f0-9]{40}" + _R,
+        env_name="SONAR_TOKEN",
+        reference="https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/",
+        samples=("squ_{h40}", "sqp_{h40}", "sqa_{h40}"),
+        non_samples=("squ_{h20}", "squ_{U40}"),
+        rotate="https://sonarcloud.io/account/security",
     ),
     # ---------------------------------------------------------------- payment (NSC103)
     Provider(
@@ -134,24 +440,109 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Stripe secret key",
         code="NSC103",
         keywords=("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
-        pattern=_L + r"[rs]k_(?:live|test)_[A-Za-z0-9]{24,247}" + _R,
+        pattern=_L + r"(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,247}" + _R,
         env_name="STRIPE_SECRET_KEY",
         reference="https://docs.stripe.com/keys#obtain-api-keys",
         samples=("sk_live_{a24}", "rk_live_{a99}", "sk_test_{a51}"),
         non_samples=("sk_live_{a10}", "pk_live_{a24}"),
         rotate="https://dashboard.stripe.com/apikeys",
     ),
-    # ---------------------------------------------------------------- messaging (NSC104)
+    _prefixed(
+        "stripe-webhook-secret", "Stripe webhook signing secret", "NSC103", "whsec_", r"[A-Za-z0-9+/=]{32,88}",
+        "STRIPE_WEBHOOK_SECRET", "https://docs.stripe.com/webhooks#verify-events",
+        samples=("whsec_{a32}",),
+        non_samples=("whsec_{a16}",),
+        rotate="https://dashboard.stripe.com/webhooks",
+    ),
+    Provider(
+        id="square-access-token",
+        name="Square access token",
+        code="NSC103",
+        keywords=("sq0atp-", "EAAA"),
+        pattern=_L + r"(?:sq0atp-[A-Za-z0-9_\-]{22}|EAAA[A-Za-z0-9_\-]{60})" + _R,
+        env_name="SQUARE_ACCESS_TOKEN",
+        reference="https://developer.squareup.com/docs/build-basics/access-tokens",
+        samples=("EAAA{w60}", "sq0atp-{w22}"),
+        non_samples=("EAAA{w30}", "sq0atp-{w10}"),
+        rotate="https://developer.squareup.com/apps",
+    ),
+    _prefixed(
+        "square-oauth-secret", "Square OAuth application secret", "NSC103", "sq0csp-", r"[A-Za-z0-9_\-]{43}",
+        "SQUARE_APPLICATION_SECRET", "https://developer.squareup.com/docs/oauth-api/overview",
+        samples=("sq0csp-{w43}",),
+        non_samples=("sq0csp-{w20}",),
+        rotate="https://developer.squareup.com/apps",
+    ),
+    Provider(
+        id="braintree-access-token",
+        name="Braintree (PayPal) access token",
+        code="NSC103",
+        keywords=("access_token$production$", "access_token$sandbox$"),
+        pattern=r"access_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}" + _R,
+        env_name="BRAINTREE_ACCESS_TOKEN",
+        reference="https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials",
+        samples=("access_token$production${l16}${h32}", "access_token$sandbox${l16}${h32}"),
+        non_samples=("access_token$production${l16}${h12}",),
+        rotate="https://www.braintreegateway.com/login",
+    ),
+    _shopify("access-token", "Shopify Admin API access token", "shpat_"),
+    _shopify("custom-app-token", "Shopify custom app access token", "shpca_"),
+    _shopify("private-app-token", "Shopify private app access token", "shppa_"),
+    _shopify("shared-secret", "Shopify app shared secret", "shpss_"),
+    Provider(
+        id="flutterwave-secret-key",
+        name="Flutterwave secret key",
+        code="NSC103",
+        keywords=("FLWSECK-", "FLWSECK_TEST-"),
+        pattern=_L + r"FLWSECK(?:_TEST)?-[a-fA-F0-9]{32}-X" + _R,
+        env_name="FLUTTERWAVE_SECRET_KEY",
+        reference="https://developer.flutterwave.com/docs/authentication",
+        samples=("FLWSECK-{h32}-X", "FLWSECK_TEST-{h32}-X"),
+        non_samples=("FLWSECK-{h20}-X", "FLWSECK-{L32}-X"),
+        rotate="https://app.flutterwave.com/dashboard/settings/apis",
+    ),
+    Provider(
+        id="plaid-access-token",
+        name="Plaid access token",
+        code="NSC103",
+        keywords=("access-production-", "access-development-", "access-sandbox-"),
+        pattern=_L + r"access-(?:production|development|sandbox)-" + _UUID + _R,
+        env_name="PLAID_ACCESS_TOKEN",
+        reference="https://plaid.com/docs/api/items/#item-access-tokens",
+        samples=("access-production-{h8}-{h4}-{h4}-{h4}-{h12}", "access-sandbox-{h8}-{h4}-{h4}-{h4}-{h12}"),
+        non_samples=("access-production-{h8}-{h4}", "access-staging-{h8}-{h4}-{h4}-{h4}-{h12}"),
+        rotate="https://plaid.com/docs/api/items/#itemaccess_tokeninvalidate",
+    ),
+    # ---------------------------------------------------------------- messaging / e-mail (NSC104)
     Provider(
         id="slack-token",
         name="Slack token",
         code="NSC104",
-        keywords=("xox",),
-        pattern=_L + r"xox[abposr]-(?:[0-9]{9,13}-){1,3}[A-Za-z0-9]{20,40}" + _R,
+        keywords=("xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-"),
+        pattern=_L + r"xox[abposr]-[0-9]{9,13}-(?:[0-9]{9,13}-[0-9]{9,13}-|[0-9]{9,13}-|)[A-Za-z0-9]{20,40}" + _R,
         env_name="SLACK_TOKEN",
         reference="https://api.slack.com/authentication/token-types",
         samples=("xoxb-{d12}-{d13}-{a24}", "xoxp-{d12}-{d12}-{d13}-{a32}"),
-        non_samples=("xoxb-{d3}-{a24}",),
+        non_samples=("xoxb-{d3}-{a24}", "xoxb-{d12}-{a10}"),
+        rotate="https://api.slack.com/apps",
+    ),
+    _prefixed(
+        "slack-app-token", "Slack app-level token", "NSC104", "xapp-", r"\d-[A-Z0-9]{9,12}-\d{10,16}-[a-f0-9]{64}",
+        "SLACK_APP_TOKEN", "https://api.slack.com/authentication/token-types#app-level",
+        samples=("xapp-1-A{u10}-{d13}-{h64}",),
+        non_samples=("xapp-1-A{u10}-{d13}-{h20}",),
+        rotate="https://api.slack.com/apps",
+    ),
+    Provider(
+        id="slack-config-token",
+        name="Slack configuration token",
+        code="NSC104",
+        keywords=("xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"),
+        pattern=_L + r"xoxe(?:\.xox[bp]-\d-[A-Za-z0-9]{163,166}|-\d-[A-Za-z0-9]{146})" + _R,
+        env_name="SLACK_CONFIG_TOKEN",
+        reference="https://api.slack.com/authentication/config-tokens",
+        samples=("xoxe.xoxp-1-{a164}", "xoxe-1-{a146}"),
+        non_samples=("xoxe.xoxp-1-{a40}", "xoxe-1-{a40}"),
         rotate="https://api.slack.com/apps",
     ),
     Provider(
@@ -159,12 +550,114 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Slack incoming webhook URL",
         code="NSC104",
         keywords=("hooks.slack.com",),
-        pattern=r"https://hooks\.slack\.com/(?:services|workflows)/(?P<secret>[A-Za-z0-9+/]{43,56}|T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{23,24})" + _R,
+        pattern=(
+            r"https://hooks\.slack\.com/(?:services|workflows|triggers)/"
+            r"(?P<secret>[A-Za-z0-9+/]{43,56}|T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{23,24})" + _R
+        ),
         env_name="SLACK_WEBHOOK_URL",
         reference="https://api.slack.com/messaging/webhooks",
-        samples=("https://hooks.slack.com/services/T{U10}/B{U10}/{a24}",),
-        non_samples=("https://hooks.slack.com/services/",),
+        samples=("https://hooks.slack.com/services/T{U10}/B{U10}/{a24}", "https://hooks.slack.com/workflows/{a50}"),
+        non_samples=("https://hooks.slack.com/services/", "https://hooks.slack.com/services/T{U10}/B{U10}/{a8}"),
         rotate="https://api.slack.com/apps",
+    ),
+    Provider(
+        id="discord-bot-token",
+        name="Discord bot token",
+        code="NSC104",
+        keywords=_DISCORD_OPENINGS,
+        pattern=_L + r"[MNO][A-Za-z0-9_\-]{22,26}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}" + _R,
+        env_name="DISCORD_BOT_TOKEN",
+        reference="https://discord.com/developers/docs/reference#authentication",
+        samples=("1{d18}.{w6}.{w38}", "7{d17}.{w6}.{w27}"),
+        non_samples=("M{a23}.{w6}.{w38}", "1{d18}.{w6}.{w10}"),
+        validate=checksums.valid_discord_bot_token,
+        finish=checksums.finish_discord_bot_token,
+        rotate="https://discord.com/developers/applications",
+    ),
+    Provider(
+        id="discord-webhook-url",
+        name="Discord webhook URL",
+        code="NSC104",
+        keywords=("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"),
+        pattern=(
+            r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/"
+            r"(?P<secret>[A-Za-z0-9_\-]{60,68})" + _R
+        ),
+        env_name="DISCORD_WEBHOOK_URL",
+        reference="https://discord.com/developers/docs/resources/webhook",
+        samples=("https://discord.com/api/webhooks/1{d18}/{w68}", "https://discordapp.com/api/webhooks/{d18}/{w64}"),
+        non_samples=("https://discord.com/api/webhooks/1{d18}/{w20}",),
+        rotate="https://support.discord.com/hc/en-us/articles/228383668-Intro-to-Webhooks",
+    ),
+    Provider(
+        # Bot id, a colon, then 35 characters that open with "AA"; the keyword is the ":AA" in the middle,
+        # after a bounded run of digits.
+        id="telegram-bot-token",
+        name="Telegram bot token",
+        code="NSC104",
+        keywords=(":AA",),
+        pattern=r"(?<![A-Za-z0-9_\-:])\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _R,
+        env_name="TELEGRAM_BOT_TOKEN",
+        reference="https://core.telegram.org/bots/api#authorizing-your-bot",
+        samples=("{d10}:AA{w33}", "{d9}:AA{w33}"),
+        non_samples=("{d10}:AA{w20}", "{d4}:AA{w33}"),
+        rotate="https://core.telegram.org/bots/features#botfather",
+    ),
+    _prefixed(
+        "sendgrid-api-key", "SendGrid API key", "NSC104", "SG.", r"[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}",
+        "SENDGRID_API_KEY", "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
+        samples=("SG.{w22}.{w43}",),
+        non_samples=("SG.{w22}.{w20}", "SG.{w10}"),
+        rotate="https://app.sendgrid.com/settings/api_keys",
+    ),
+    Provider(
+        # 32 hex digits then the data-centre suffix: the keyword "-us" follows a fixed-length lead-in.
+        id="mailchimp-api-key",
+        name="Mailchimp API key",
+        code="NSC104",
+        keywords=("-us",),
+        pattern=r"(?<![A-Za-z0-9_\-])[a-f0-9]{32}-us\d{1,2}" + _R,
+        env_name="MAILCHIMP_API_KEY",
+        reference="https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
+        samples=("{h32}-us{d2}", "{h32}-us6"),
+        non_samples=("{h20}-us6", "{h32}-eu6"),
+        rotate="https://us1.admin.mailchimp.com/account/api/",
+    ),
+    Provider(
+        id="brevo-api-key",
+        name="Brevo (Sendinblue) API key",
+        code="NSC104",
+        keywords=("xkeysib-", "xsmtpsib-"),
+        pattern=_L + r"x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}" + _R,
+        env_name="BREVO_API_KEY",
+        reference="https://developers.brevo.com/docs/getting-started",
+        samples=("xkeysib-{h64}-{a16}", "xsmtpsib-{h64}-{a16}"),
+        non_samples=("xkeysib-{h64}", "xkeysib-{h20}-{a16}"),
+        rotate="https://app.brevo.com/settings/keys/api",
+    ),
+    Provider(
+        id="microsoft-teams-webhook",
+        name="Microsoft Teams incoming webhook URL",
+        code="NSC104",
+        keywords=(".webhook.office.com/webhookb2/",),
+        pattern=(
+            r"https://[a-z0-9\-]{1,40}\.webhook\.office\.com/webhookb2/"
+            r"(?P<secret>[a-f0-9\-]{36}@[a-f0-9\-]{36}/IncomingWebhook/[A-Za-z0-9]{32}/[a-f0-9\-]{36})"
+        ),
+        env_name="TEAMS_WEBHOOK_URL",
+        reference=(
+            "https://learn.microsoft.com/en-us/microsoftteams/platform/"
+            "webhooks-and-connectors/how-to/add-incoming-webhook"
+        ),
+        samples=(
+            "https://contoso.webhook.office.com/webhookb2/{h8}-{h4}-{h4}-{h4}-{h12}@{h8}-{h4}-{h4}-{h4}-{h12}"
+            "/IncomingWebhook/{a32}/{h8}-{h4}-{h4}-{h4}-{h12}",
+        ),
+        non_samples=("https://contoso.webhook.office.com/webhookb2/",),
+        rotate=(
+            "https://learn.microsoft.com/en-us/microsoftteams/platform/"
+            "webhooks-and-connectors/how-to/add-incoming-webhook"
+        ),
     ),
     # ---------------------------------------------------------------- AI APIs (NSC105)
     Provider(
@@ -175,8 +668,8 @@ PROVIDERS: tuple[Provider, ...] = (
         pattern=_L + r"sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,100}AA" + _R,
         env_name="ANTHROPIC_API_KEY",
         reference="https://docs.anthropic.com/en/api/getting-started#authentication",
-        samples=("sk-ant-api03-{w93}AA",),
-        non_samples=("sk-ant-api03-{w20}",),
+        samples=("sk-ant-api03-{w93}AA", "sk-ant-admin01-{w93}AA"),
+        non_samples=("sk-ant-api03-{w20}", "sk-ant-api03-{w93}"),
         rotate="https://console.anthropic.com/settings/keys",
     ),
     Provider(
@@ -187,9 +680,73 @@ PROVIDERS: tuple[Provider, ...] = (
         pattern=_L + r"sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\-]{20,74}T3BlbkFJ[A-Za-z0-9_\-]{20,74}" + _R,
         env_name="OPENAI_API_KEY",
         reference="https://platform.openai.com/docs/api-reference/authentication",
-        samples=("sk-{a20}T3BlbkFJ{a20}", "sk-proj-{w74}T3BlbkFJ{w74}"),
-        non_samples=("sk-{a20}",),
+        samples=("sk-{a20}T3BlbkFJ{a20}", "sk-proj-{w74}T3BlbkFJ{w74}", "sk-svcacct-{w58}T3BlbkFJ{w58}"),
+        non_samples=("sk-{a20}", "sk-{a10}T3BlbkFJ{a10}"),
         rotate="https://platform.openai.com/api-keys",
+    ),
+    _prefixed(
+        "huggingface-token", "Hugging Face access token", "NSC105", "hf_", r"[A-Za-z]{34}",
+        "HF_TOKEN", "https://huggingface.co/docs/hub/security-tokens",
+        samples=("hf_{L10}{U4}{L20}",),
+        non_samples=("hf_{L20}", "hf_{a30}12"),
+        rotate="https://huggingface.co/settings/tokens",
+    ),
+    _prefixed(
+        "huggingface-org-token", "Hugging Face organization API token", "NSC105", "api_org_", r"[A-Za-z]{34}",
+        "HF_TOKEN", "https://huggingface.co/docs/hub/security-tokens",
+        samples=("api_org_{L12}{U2}{L20}",),
+        non_samples=("api_org_{L20}",),
+        rotate="https://huggingface.co/settings/tokens",
+    ),
+    _prefixed(
+        "groq-api-key", "Groq API key", "NSC105", "gsk_", r"[A-Za-z0-9]{52}",
+        "GROQ_API_KEY", "https://console.groq.com/docs/quickstart",
+        samples=("gsk_{a52}",),
+        non_samples=("gsk_{a30}",),
+        rotate="https://console.groq.com/keys",
+    ),
+    _prefixed(
+        "replicate-api-token", "Replicate API token", "NSC105", "r8_", r"[A-Za-z0-9]{37}",
+        "REPLICATE_API_TOKEN", "https://replicate.com/docs/reference/http#authentication",
+        samples=("r8_{a37}",),
+        non_samples=("r8_{a20}",),
+        rotate="https://replicate.com/account/api-tokens",
+    ),
+    _prefixed(
+        "perplexity-api-key", "Perplexity API key", "NSC105", "pplx-", r"[A-Za-z0-9]{48}",
+        "PERPLEXITY_API_KEY", "https://docs.perplexity.ai/guides/getting-started",
+        samples=("pplx-{a48}",),
+        non_samples=("pplx-{a20}",),
+        rotate="https://www.perplexity.ai/settings/api",
+    ),
+    _prefixed(
+        "xai-api-key", "xAI API key", "NSC105", "xai-", r"[A-Za-z0-9]{80}",
+        "XAI_API_KEY", "https://docs.x.ai/docs/overview",
+        samples=("xai-{a80}",),
+        non_samples=("xai-{a40}", "xai-grok-{L20}"),
+        rotate="https://console.x.ai/",
+    ),
+    Provider(
+        id="langsmith-api-key",
+        name="LangSmith API key",
+        code="NSC105",
+        keywords=("lsv2_pt_", "lsv2_sk_"),
+        pattern=_L + r"lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}" + _R,
+        env_name="LANGSMITH_API_KEY",
+        reference=(
+            "https://docs.smith.langchain.com/administration/how_to_guides/"
+            "organization_management/create_account_api_key"
+        ),
+        samples=("lsv2_pt_{h32}_{h10}", "lsv2_sk_{h32}_{h10}"),
+        non_samples=("lsv2_pt_{h32}", "lsv2_pt_{h20}_{h10}"),
+        rotate="https://smith.langchain.com/settings",
+    ),
+    _prefixed(
+        "openrouter-api-key", "OpenRouter API key", "NSC105", "sk-or-v1-", r"[a-f0-9]{64}",
+        "OPENROUTER_API_KEY", "https://openrouter.ai/docs/api-reference/authentication",
+        samples=("sk-or-v1-{h64}",),
+        non_samples=("sk-or-v1-{h32}",),
+        rotate="https://openrouter.ai/settings/keys",
     ),
     # ---------------------------------------------------------------- package registries (NSC106)
     Provider(
@@ -197,7 +754,7 @@ PROVIDERS: tuple[Provider, ...] = (
         name="PyPI API token",
         code="NSC106",
         keywords=("pypi-AgE",),
-        pattern=_L + r"pypi-AgE[A-Za-z0-9_\-]{50,}" + _R,
+        pattern=_L + r"pypi-AgE[A-Za-z0-9_\-]{50,1000}" + _R,
         env_name="PYPI_TOKEN",
         reference="https://pypi.org/help/#apitoken",
         samples=("pypi-AgEIcHlwaS5vcmc{w70}", "pypi-AgENdGVzdC5weXBpLm9yZw{w70}"),
@@ -205,19 +762,497 @@ PROVIDERS: tuple[Provider, ...] = (
         validate=checksums.valid_pypi_macaroon,
         rotate="https://pypi.org/manage/account/token/",
     ),
-    Provider(
-        id="npm-token",
-        name="npm access token",
-        code="NSC106",
-        keywords=("npm_",),
-        pattern=_L + r"npm_[A-Za-z0-9]{36}" + _R,
-        env_name="NPM_TOKEN",
-        reference="https://github.blog/2021-09-23-announcing-npms-new-access-token-format/",
+    _prefixed(
+        "npm-token", "npm access token", "NSC106", "npm_", r"[A-Za-z0-9]{36}",
+        "NPM_TOKEN", "https://github.blog/2021-09-23-announcing-npms-new-access-token-format/",
         samples=("npm_{a30}",),
-        non_samples=("npm_{a36}",),
+        non_samples=("npm_{a36}", "npm_{a20}"),
         validate=checksums.valid_crc32_suffix,
         finish=checksums.add_crc32_suffix,
         rotate="https://www.npmjs.com/settings/~/tokens",
+    ),
+    _prefixed(
+        "rubygems-api-key", "RubyGems API key", "NSC106", "rubygems_", r"[a-f0-9]{48}",
+        "GEM_HOST_API_KEY", "https://guides.rubygems.org/api-key-scopes/",
+        samples=("rubygems_{h48}",),
+        non_samples=("rubygems_{h20}", "rubygems_{L48}"),
+        rotate="https://rubygems.org/profile/api_keys",
+    ),
+    _prefixed(
+        "nuget-api-key", "NuGet API key", "NSC106", "oy2", r"[a-z0-9]{43}",
+        "NUGET_API_KEY", "https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys",
+        samples=("oy2{l43}",),
+        non_samples=("oy2{l20}", "oy2{U43}"),
+        validate=lambda t: any(c.isdigit() for c in t[3:]) and any(c.isalpha() for c in t[3:]),
+        rotate="https://www.nuget.org/account/apikeys",
+    ),
+    Provider(
+        id="docker-hub-token",
+        name="Docker Hub access token",
+        code="NSC106",
+        keywords=("dckr_pat_", "dckr_oat_"),
+        pattern=_L + r"dckr_(?:pat|oat)_[A-Za-z0-9_\-]{27,32}" + _R,
+        env_name="DOCKERHUB_TOKEN",
+        reference="https://docs.docker.com/security/for-developers/access-tokens/",
+        samples=("dckr_pat_{w27}", "dckr_oat_{w32}"),
+        non_samples=("dckr_pat_{w12}",),
+        rotate="https://app.docker.com/settings/personal-access-tokens",
+    ),
+    _prefixed(
+        "crates-io-token", "crates.io API token", "NSC106", "cio", r"[A-Za-z0-9]{32}",
+        "CARGO_REGISTRY_TOKEN", "https://doc.rust-lang.org/cargo/reference/registry-authentication.html",
+        samples=("cio{a32}",),
+        non_samples=("cio{a16}", "cio{L32}"),
+        validate=lambda t: sum(c.isdigit() for c in t) >= 2 and any(c.isupper() for c in t)
+        and any(c.islower() for c in t[3:]),
+        rotate="https://crates.io/settings/tokens",
+    ),
+    _prefixed(
+        "artifactory-api-key", "JFrog Artifactory API key", "NSC106", "AKCp", r"[A-Za-z0-9]{69}",
+        "ARTIFACTORY_API_KEY", "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
+        samples=("AKCp{a69}",),
+        non_samples=("AKCp{a30}",),
+        rotate="https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
+    ),
+    _prefixed(
+        "artifactory-reference-token", "JFrog Artifactory reference token", "NSC106", "cmVmd", r"[A-Za-z0-9]{59}",
+        "ARTIFACTORY_ACCESS_TOKEN",
+        "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
+        samples=("cmVmdGtuOjAxOj{a50}",),
+        non_samples=("cmVmd{a20}",),
+        rotate="https://jfrog.com/help/r/jfrog-platform-administration-documentation/revoke-access-tokens",
+    ),
+    _prefixed(
+        "clojars-deploy-token", "Clojars deploy token", "NSC106", "CLOJARS_", r"[a-z0-9]{60}",
+        "CLOJARS_DEPLOY_TOKEN", "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
+        samples=("CLOJARS_{l60}",),
+        non_samples=("CLOJARS_{l20}", "CLOJARS_{U60}"),
+        rotate="https://clojars.org/tokens",
+    ),
+    # ---------------------------------------------------------------- observability (NSC107)
+    _prefixed(
+        "new-relic-user-key", "New Relic user API key", "NSC107", "NRAK-", r"[A-Z0-9]{27}",
+        "NEW_RELIC_API_KEY", "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#user-key",
+        samples=("NRAK-{u27}",),
+        non_samples=("NRAK-{u12}", "NRAK-{l27}"),
+        rotate="https://one.newrelic.com/admin-portal/api-keys/home",
+    ),
+    _prefixed(
+        "new-relic-insert-key", "New Relic insert key", "NSC107", "NRII-", r"[A-Za-z0-9_\-]{32}",
+        "NEW_RELIC_INSERT_KEY",
+        "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#insights-insert-key",
+        samples=("NRII-{w32}",),
+        non_samples=("NRII-{w12}",),
+        rotate="https://one.newrelic.com/admin-portal/api-keys/home",
+    ),
+    Provider(
+        id="new-relic-license-key",
+        name="New Relic ingest license key",
+        code="NSC107",
+        keywords=("NRAL",),
+        pattern=r"(?<![A-Za-z0-9_\-])[a-f0-9]{36}NRAL" + _R,
+        env_name="NEW_RELIC_LICENSE_KEY",
+        reference="https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
+        samples=("{h36}NRAL",),
+        non_samples=("{h20}NRAL", "{h36}NRAK"),
+        rotate="https://one.newrelic.com/admin-portal/api-keys/home",
+    ),
+    _prefixed(
+        "sentry-user-token", "Sentry user auth token", "NSC107", "sntryu_", r"[a-f0-9]{64}",
+        "SENTRY_AUTH_TOKEN", "https://docs.sentry.io/account/auth-tokens/#user-auth-tokens",
+        samples=("sntryu_{h64}",),
+        non_samples=("sntryu_{h32}",),
+        rotate="https://sentry.io/settings/account/api/auth-tokens/",
+    ),
+    _prefixed(
+        "sentry-org-token", "Sentry organization auth token", "NSC107", "sntrys_eyJ",
+        r"[A-Za-z0-9+/]{20,800}={0,2}_[A-Za-z0-9+/]{43}", "SENTRY_AUTH_TOKEN",
+        "https://docs.sentry.io/account/auth-tokens/#organization-tokens",
+        samples=("sntrys_eyJpYXQiO{l12}_{b43}",),
+        non_samples=("sntrys_eyJ{b40}_{b43}", "sntrys_eyJpYXQiO{b40}"),
+        keywords=("sntrys_",),
+        validate=checksums.valid_sentry_org_token,
+        finish=checksums.finish_sentry_org_token,
+        rotate="https://sentry.io/orgredirect/settings/:orgslug/auth-tokens/",
+    ),
+    _prefixed(
+        "grafana-service-account-token", "Grafana service account token", "NSC107", "glsa_",
+        r"[A-Za-z0-9]{32}_[a-f0-9]{8}", "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+        "https://grafana.com/docs/grafana/latest/administration/service-accounts/",
+        samples=("glsa_{a32}",),
+        non_samples=("glsa_{a32}_{h8}", "glsa_{a20}"),
+        validate=checksums.valid_grafana_sa_token,
+        finish=checksums.add_grafana_sa_checksum,
+        rotate="https://grafana.com/docs/grafana/latest/administration/service-accounts/#delete-a-service-account",
+    ),
+    _prefixed(
+        "grafana-cloud-token", "Grafana Cloud access policy token", "NSC107", "glc_", r"[A-Za-z0-9+/]{32,600}={0,3}",
+        "GRAFANA_CLOUD_TOKEN",
+        "https://grafana.com/docs/grafana-cloud/account-management/authentication-and-permissions/access-policies/",
+        samples=("glc_{a40}",),
+        non_samples=("glc_{a40}", "glc_{a10}"),
+        validate=checksums.valid_grafana_cloud_token,
+        finish=checksums.finish_grafana_cloud_token,
+        rotate=(
+            "https://grafana.com/docs/grafana-cloud/account-management/"
+            "authentication-and-permissions/access-policies/"
+        ),
+    ),
+    _prefixed(
+        "grafana-api-key", "Grafana API key (legacy)", "NSC107", "eyJrIjoi", r"[A-Za-z0-9+/]{40,400}={0,2}",
+        "GRAFANA_API_KEY", "https://grafana.com/docs/grafana/latest/developers/http_api/auth/",
+        samples=("eyJrIjoi{a32}",),
+        non_samples=("eyJrIjoi{a60}", "eyJrIjoi{a10}"),
+        validate=checksums.valid_grafana_api_key,
+        finish=checksums.finish_grafana_api_key,
+        rotate="https://grafana.com/docs/grafana/latest/administration/api-keys/",
+    ),
+    Provider(
+        id="dynatrace-token",
+        name="Dynatrace API token",
+        code="NSC107",
+        keywords=("dt0c01.", "dt0s01.", "dt0s02.", "dt0s16."),
+        pattern=_L + r"dt0[cs]\d\d\.[A-Z0-9]{24}\.[A-Z0-9]{64}" + _R,
+        env_name="DT_API_TOKEN",
+        reference=(
+            "https://docs.dynatrace.com/docs/manage/identity-access-management/"
+            "access-tokens-and-oauth-clients/access-tokens#token-format"
+        ),
+        samples=("dt0c01.{u24}.{u64}", "dt0s16.{u24}.{u64}"),
+        non_samples=("dt0c01.{u24}.{u20}", "dt0c01.{l24}.{l64}"),
+        rotate=(
+            "https://docs.dynatrace.com/docs/manage/identity-access-management/"
+            "access-tokens-and-oauth-clients/access-tokens"
+        ),
+    ),
+    Provider(
+        id="axiom-token",
+        name="Axiom API or personal token",
+        code="NSC107",
+        keywords=("xaat-", "xapt-"),
+        pattern=_L + r"xa[ap]t-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _R,
+        env_name="AXIOM_TOKEN",
+        reference="https://axiom.co/docs/reference/tokens",
+        samples=("xaat-{h8}-{h4}-{h4}-{h4}-{h12}", "xapt-{h8}-{h4}-{h4}-{h4}-{h12}"),
+        non_samples=("xaat-{h8}-{h4}", "xaat-{U8}-{h4}-{h4}-{h4}-{h12}"),
+        rotate="https://app.axiom.co/settings/api-tokens",
+    ),
+    # ---------------------------------------------------------------- databases as a service (NSC108)
+    _planetscale("api-token", "PlanetScale service token", "pscale_tkn_"),
+    _planetscale("oauth-token", "PlanetScale OAuth token", "pscale_oauth_"),
+    _planetscale("password", "PlanetScale database password", "pscale_pw_"),
+    _prefixed(
+        "supabase-access-token", "Supabase personal access token", "NSC108", "sbp_", r"[a-f0-9]{40}",
+        "SUPABASE_ACCESS_TOKEN", "https://supabase.com/docs/reference/api/introduction#authentication",
+        samples=("sbp_{h40}",),
+        non_samples=("sbp_{h20}", "sbp_{U40}"),
+        rotate="https://supabase.com/dashboard/account/tokens",
+    ),
+    _prefixed(
+        "supabase-secret-key", "Supabase secret API key", "NSC108", "sb_secret_", r"[A-Za-z0-9_\-]{31,64}",
+        "SUPABASE_SECRET_KEY", "https://supabase.com/docs/guides/api/api-keys",
+        samples=("sb_secret_{w31}",),
+        non_samples=("sb_secret_{w12}", "sb_publishable_{w31}"),
+        rotate="https://supabase.com/dashboard/project/_/settings/api-keys",
+    ),
+    _prefixed(
+        "databricks-token", "Databricks personal access token", "NSC108", "dapi", r"[a-f0-9]{32}(?:-\d)?",
+        "DATABRICKS_TOKEN", "https://docs.databricks.com/en/dev-tools/auth/pat.html",
+        samples=("dapi{h32}", "dapi{h32}-2"),
+        non_samples=("dapi{h20}", "dapi{U32}"),
+        validate=lambda t: any(c.isalpha() for c in t[4:36]) and any(c.isdigit() for c in t[4:36]),
+        rotate="https://docs.databricks.com/en/dev-tools/auth/pat.html#revoke-a-personal-access-token",
+    ),
+    _prefixed(
+        "clickhouse-cloud-api-secret", "ClickHouse Cloud API key secret", "NSC108", "4b1d", r"[A-Za-z0-9]{38}",
+        "CLICKHOUSE_API_SECRET", "https://clickhouse.com/docs/cloud/manage/openapi",
+        samples=("4b1d{a38}",),
+        non_samples=("4b1d{h38}", "4b1d{a20}"),
+        validate=lambda t: any(c.isupper() for c in t),
+        rotate="https://clickhouse.cloud/",
+    ),
+    _prefixed(
+        "neon-api-key", "Neon API key", "NSC108", "napi_", r"[a-z0-9]{64}",
+        "NEON_API_KEY", "https://neon.tech/docs/manage/api-keys",
+        samples=("napi_{l64}",),
+        non_samples=("napi_{l20}", "napi_{U64}"),
+        rotate="https://console.neon.tech/app/settings/api-keys",
+    ),
+    _prefixed(
+        "pinecone-api-key", "Pinecone API key", "NSC108", "pcsk_", r"[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80}",
+        "PINECONE_API_KEY", "https://docs.pinecone.io/guides/projects/manage-api-keys",
+        samples=("pcsk_{a6}_{a63}",),
+        non_samples=("pcsk_{a6}_{a12}", "pcsk_{a63}"),
+        rotate="https://app.pinecone.io/",
+    ),
+    # ---------------------------------------------------------------- SaaS (NSC109)
+    Provider(
+        id="notion-integration-token",
+        name="Notion integration token",
+        code="NSC109",
+        keywords=("ntn_", "secret_"),
+        pattern=_L + r"(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})" + _R,
+        env_name="NOTION_TOKEN",
+        reference="https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up",
+        samples=("ntn_{d11}{a35}", "secret_{a43}"),
+        non_samples=("ntn_{a46}", "secret_{a20}", "secret_key_{L20}"),
+        rotate="https://www.notion.so/my-integrations",
+    ),
+    Provider(
+        id="linear-api-key",
+        name="Linear API key",
+        code="NSC109",
+        keywords=("lin_api_", "lin_oauth_"),
+        pattern=_L + r"lin_(?:api_[A-Za-z0-9]{40}|oauth_[a-f0-9]{64})" + _R,
+        env_name="LINEAR_API_KEY",
+        reference="https://developers.linear.app/docs/graphql/working-with-the-graphql-api#personal-api-keys",
+        samples=("lin_api_{a40}", "lin_oauth_{h64}"),
+        non_samples=("lin_api_{a20}",),
+        rotate="https://linear.app/settings/account/security",
+    ),
+    _prefixed(
+        "airtable-pat", "Airtable personal access token", "NSC109", "pat", r"[A-Za-z0-9]{14}\.[a-f0-9]{64}",
+        "AIRTABLE_TOKEN", "https://airtable.com/developers/web/guides/personal-access-tokens",
+        samples=("pat{a14}.{h64}",),
+        non_samples=("pat{a14}.{h20}", "path{L10}.{h64}"),
+        rotate="https://airtable.com/create/tokens",
+    ),
+    Provider(
+        id="dropbox-access-token",
+        name="Dropbox access token",
+        code="NSC109",
+        keywords=("sl.",),
+        pattern=_L + r"sl\.(?:[a-z]\.)?[A-Za-z0-9_\-]{130,1400}" + _R,
+        env_name="DROPBOX_ACCESS_TOKEN",
+        reference="https://developers.dropbox.com/oauth-guide",
+        samples=("sl.B{w135}", "sl.u.{w300}"),
+        non_samples=("sl.{w40}",),
+        rotate="https://www.dropbox.com/developers/apps",
+    ),
+    _prefixed(
+        "mapbox-secret-token", "Mapbox secret access token", "NSC109", "sk.eyJ1Ijoi",
+        r"[A-Za-z0-9_\-]{10,300}\.[A-Za-z0-9_\-]{20,30}", "MAPBOX_SECRET_TOKEN",
+        "https://docs.mapbox.com/accounts/guides/tokens/",
+        samples=("sk.eyJ1Ijoi{L10}.{w22}",),
+        non_samples=("sk.eyJ1Ijoi{a40}.{w22}", "pk.eyJ1Ijoi{L10}.{w22}"),
+        validate=checksums.valid_mapbox_secret_token,
+        finish=checksums.finish_mapbox_secret_token,
+        rotate="https://account.mapbox.com/access-tokens/",
+    ),
+    _prefixed(
+        "postman-api-key", "Postman API key", "NSC109", "PMAK-", r"[a-f0-9]{24}-[a-f0-9]{34}",
+        "POSTMAN_API_KEY", "https://learning.postman.com/docs/developer/postman-api/authentication/",
+        samples=("PMAK-{h24}-{h34}",),
+        non_samples=("PMAK-{h24}-{h10}",),
+        rotate="https://go.postman.co/settings/me/api-keys",
+    ),
+    Provider(
+        id="vault-token",
+        name="HashiCorp Vault token",
+        code="NSC109",
+        keywords=("hvs.", "hvb.", "hvr."),
+        pattern=_L + r"hv(?:s\.[A-Za-z0-9_\-]{90,120}|b\.[A-Za-z0-9_\-]{138,300}|r\.[A-Za-z0-9_\-]{22,120})" + _R,
+        env_name="VAULT_TOKEN",
+        reference="https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
+        samples=("hvs.CAESI{w90}", "hvb.AAAAAQ{w140}"),
+        non_samples=("hvs.{w20}", "hvb.{w60}"),
+        rotate="https://developer.hashicorp.com/vault/docs/commands/token/revoke",
+    ),
+    Provider(
+        # 14 characters precede the ".atlasv1." marker: a fixed-length lead-in, so matching stays linear.
+        id="terraform-cloud-token",
+        name="HCP Terraform (Terraform Cloud) API token",
+        code="NSC109",
+        keywords=(".atlasv1.",),
+        pattern=r"(?<![A-Za-z0-9_\-])[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_\-=]{60,70}" + _R,
+        env_name="TFE_TOKEN",
+        reference="https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens",
+        samples=("{a14}.atlasv1.{w67}",),
+        non_samples=("{a14}.atlasv1.{w20}", "{a8}.atlasv1.{w67}"),
+        rotate="https://app.terraform.io/app/settings/tokens",
+    ),
+    _prefixed(
+        "pulumi-access-token", "Pulumi access token", "NSC109", "pul-", r"[a-f0-9]{40}",
+        "PULUMI_ACCESS_TOKEN", "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
+        samples=("pul-{h40}",),
+        non_samples=("pul-{h20}", "pul-{U40}"),
+        rotate="https://app.pulumi.com/account/tokens",
+    ),
+    Provider(
+        id="doppler-token",
+        name="Doppler token",
+        code="NSC109",
+        keywords=("dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."),
+        pattern=_L + r"dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}" + _R,
+        env_name="DOPPLER_TOKEN",
+        reference="https://docs.doppler.com/reference/auth-token-formats",
+        samples=("dp.pt.{a43}", "dp.st.{a44}", "dp.sa.{a43}"),
+        non_samples=("dp.pt.{a20}", "dp.xx.{a43}"),
+        rotate="https://dashboard.doppler.com/workplace/tokens",
+    ),
+    _prefixed(
+        "1password-service-account-token", "1Password service account token", "NSC109", "ops_eyJ",
+        r"[A-Za-z0-9+/]{250,8000}={0,3}", "OP_SERVICE_ACCOUNT_TOKEN",
+        "https://developer.1password.com/docs/service-accounts/",
+        samples=("ops_eyJ{a120}",),
+        non_samples=("ops_eyJ{a300}", "ops_eyJ{a40}"),
+        keywords=("ops_eyJ",),
+        validate=checksums.valid_onepassword_sa_token,
+        finish=checksums.finish_onepassword_sa_token,
+        rotate="https://my.1password.com/developer-tools/infrastructure-secrets/serviceaccount",
+    ),
+    Provider(
+        id="1password-secret-key",
+        name="1Password account Secret Key",
+        code="NSC109",
+        keywords=("A3-",),
+        pattern=_L + r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})" + r"-[A-Z0-9]{5}" * 3 + _R,
+        env_name="OP_SECRET_KEY",
+        reference="https://support.1password.com/secret-key/",
+        samples=("A3-{u6}-{u11}-{u5}-{u5}-{u5}", "A3-{u6}-{u6}-{u5}-{u5}-{u5}-{u5}"),
+        non_samples=("A3-{u6}-{u11}-{u5}", "A3-{l6}-{l11}-{l5}-{l5}-{l5}"),
+        validate=lambda t: sum(c.isdigit() for c in t[3:]) >= 3,
+        rotate="https://support.1password.com/secret-key/#if-you-need-a-new-secret-key",
+    ),
+    _prefixed(
+        "figma-pat", "Figma personal access token", "NSC109", "figd_", r"[A-Za-z0-9_\-]{40,43}",
+        "FIGMA_TOKEN", "https://www.figma.com/developers/api#access-tokens",
+        samples=("figd_{w40}",),
+        non_samples=("figd_{w20}",),
+        rotate="https://www.figma.com/settings",
+    ),
+    _prefixed(
+        "contentful-management-token", "Contentful content management token", "NSC109", "CFPAT-",
+        r"[A-Za-z0-9_\-]{43}", "CONTENTFUL_MANAGEMENT_TOKEN",
+        "https://www.contentful.com/developers/docs/references/authentication/#personal-access-tokens",
+        samples=("CFPAT-{w43}",),
+        non_samples=("CFPAT-{w20}",),
+        rotate="https://app.contentful.com/account/profile/cma_tokens",
+    ),
+    Provider(
+        id="shippo-api-token",
+        name="Shippo API token",
+        code="NSC109",
+        keywords=("shippo_live_", "shippo_test_"),
+        pattern=_L + r"shippo_(?:live|test)_[a-fA-F0-9]{40}" + _R,
+        env_name="SHIPPO_API_TOKEN",
+        reference="https://docs.goshippo.com/docs/guides_general/authentication/",
+        samples=("shippo_live_{h40}", "shippo_test_{h40}"),
+        non_samples=("shippo_live_{h20}",),
+        rotate="https://apps.goshippo.com/settings/api",
+    ),
+    _prefixed(
+        "typeform-pat", "Typeform personal access token", "NSC109", "tfp_", r"[A-Za-z0-9_\-]{44}_[A-Za-z0-9]{14}",
+        "TYPEFORM_TOKEN", "https://www.typeform.com/developers/get-started/personal-access-token/",
+        samples=("tfp_{w44}_{a14}",),
+        non_samples=("tfp_{w20}",),
+        rotate="https://admin.typeform.com/user/tokens",
+    ),
+    Provider(
+        id="easypost-api-key",
+        name="EasyPost API key",
+        code="NSC109",
+        keywords=("EZAK", "EZTK"),
+        pattern=_L + r"EZ[AT]K[A-Za-z0-9]{54}" + _R,
+        env_name="EASYPOST_API_KEY",
+        reference="https://docs.easypost.com/docs/authentication",
+        samples=("EZAK{a54}", "EZTK{a54}"),
+        non_samples=("EZAK{a20}",),
+        rotate="https://www.easypost.com/account/api-keys",
+    ),
+    Provider(
+        id="duffel-api-token",
+        name="Duffel API token",
+        code="NSC109",
+        keywords=("duffel_live_", "duffel_test_"),
+        pattern=_L + r"duffel_(?:live|test)_[A-Za-z0-9_\-=]{43}" + _R,
+        env_name="DUFFEL_ACCESS_TOKEN",
+        reference="https://duffel.com/docs/api/overview/making-requests/authentication",
+        samples=("duffel_live_{w43}", "duffel_test_{w43}"),
+        non_samples=("duffel_live_{w20}",),
+        rotate="https://app.duffel.com/",
+    ),
+    _prefixed(
+        "frameio-api-token", "Frame.io developer token", "NSC109", "fio-u-", r"[A-Za-z0-9_\-=]{64}",
+        "FRAMEIO_TOKEN", "https://developer.frame.io/docs/getting-started/authentication",
+        samples=("fio-u-{w64}",),
+        non_samples=("fio-u-{w20}",),
+        rotate="https://developer.frame.io/app/tokens",
+    ),
+    _prefixed(
+        "readme-api-key", "ReadMe API key", "NSC109", "rdme_", r"[a-z0-9]{70}",
+        "README_API_KEY", "https://docs.readme.com/main/reference/intro/authentication",
+        samples=("rdme_{l70}",),
+        non_samples=("rdme_{l30}",),
+        rotate="https://dash.readme.com/",
+    ),
+    _prefixed(
+        "prefect-api-key", "Prefect Cloud API key", "NSC109", "pnu_", r"[A-Za-z0-9]{36}",
+        "PREFECT_API_KEY", "https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys",
+        samples=("pnu_{a36}",),
+        non_samples=("pnu_{a20}",),
+        rotate="https://app.prefect.cloud/my/api-keys",
+    ),
+    Provider(
+        id="hubspot-private-app-token",
+        name="HubSpot private app access token",
+        code="NSC109",
+        keywords=("pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"),
+        pattern=_L + r"pat-(?:na|eu|ap)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + _R,
+        env_name="HUBSPOT_ACCESS_TOKEN",
+        reference="https://developers.hubspot.com/docs/api/private-apps",
+        samples=("pat-na1-{h8}-{h4}-{h4}-{h4}-{h12}", "pat-eu1-{h8}-{h4}-{h4}-{h4}-{h12}"),
+        non_samples=("pat-na1-{h8}-{h4}", "pat-xx1-{h8}-{h4}-{h4}-{h4}-{h12}"),
+        rotate="https://knowledge.hubspot.com/integrations/how-do-i-get-my-hubspot-api-key",
+    ),
+    _prefixed(
+        "netlify-pat", "Netlify personal access token", "NSC109", "nfp_", r"[A-Za-z0-9]{36,40}",
+        "NETLIFY_AUTH_TOKEN", "https://docs.netlify.com/api/get-started/#authentication",
+        samples=("nfp_{a36}",),
+        non_samples=("nfp_{a20}",),
+        rotate="https://app.netlify.com/user/applications#personal-access-tokens",
+    ),
+    _prefixed(
+        "infracost-api-key", "Infracost API key", "NSC109", "ico-", r"[A-Za-z0-9]{32}",
+        "INFRACOST_API_KEY", "https://www.infracost.io/docs/integrations/environment_variables/",
+        samples=("ico-{a32}",),
+        non_samples=("ico-{a12}", "ico-{L32}"),
+        validate=lambda t: any(c.isdigit() for c in t[4:]) and any(c.isupper() for c in t[4:]),
+        rotate="https://dashboard.infracost.io/",
+    ),
+    Provider(
+        id="facebook-access-token",
+        name="Facebook (Meta) page access token",
+        code="NSC109",
+        keywords=("EAAM", "EAAC"),
+        pattern=_L + r"EAA[MC][A-Za-z0-9]{100,400}" + _R,
+        env_name="FACEBOOK_ACCESS_TOKEN",
+        reference="https://developers.facebook.com/docs/facebook-login/guides/access-tokens",
+        samples=("EAAM{a150}", "EAAC{a200}"),
+        non_samples=("EAAM{a40}",),
+        rotate="https://developers.facebook.com/tools/debug/accesstoken/",
+    ),
+    Provider(
+        id="zapier-webhook-url",
+        name="Zapier catch hook URL",
+        code="NSC109",
+        keywords=("hooks.zapier.com/hooks/catch/",),
+        pattern=r"https://hooks\.zapier\.com/hooks/catch/(?P<secret>\d{5,12}/[a-z0-9]{6,12})" + _RA,
+        env_name="ZAPIER_WEBHOOK_URL",
+        reference="https://help.zapier.com/hc/en-us/articles/8496288690317-Trigger-Zaps-from-webhooks",
+        samples=("https://hooks.zapier.com/hooks/catch/{d8}/{l7}/",),
+        non_samples=("https://hooks.zapier.com/hooks/catch/",),
+        rotate="https://zapier.com/app/zaps",
+    ),
+    # ---------------------------------------------------------------- private keys by format (NSC201)
+    _prefixed(
+        "age-secret-key", "age encryption secret key", "NSC201", "AGE-SECRET-KEY-1",
+        r"[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", "AGE_SECRET_KEY", "https://age-encryption.org/v1",
+        samples=("AGE-SECRET-KEY-1{C52}",),
+        non_samples=("AGE-SECRET-KEY-1{C58}", "AGE-SECRET-KEY-1{C30}"),
+        validate=checksums.valid_age_secret_key,
+        finish=checksums.add_bech32_checksum,
+        rotate="https://github.com/FiloSottile/age#readme",
     ),
     # ---------------------------------------------------------------- JWT (NSC204)
     Provider(
@@ -236,6 +1271,33 @@ PROVIDERS: tuple[Provider, ...] = (
 BY_ID: dict[str, Provider] = {p.id: p for p in PROVIDERS}
 assert len(BY_ID) == len(PROVIDERS), "duplicate provider id"
 
-# One alternation of every keyword: a literal that matches none skips all provider patterns.
-KEYWORD_RE = re.compile("|".join(sorted({re.escape(k) for p in PROVIDERS for k in p.keywords}, key=len, reverse=True)))
+
+def keyword_pattern(keywords: set[str]) -> str:
+    """One regex for all *keywords*, factored as a trie so each position costs a few character tests.
+
+    A flat alternation of 200+ literals makes the regex engine try every branch at every position;
+    the trie tries one branch per distinct next character. Where a keyword is a prefix of a longer
+    one, the longer is tried first, so a match is always the longest keyword at its position
+    (``classify.provider_matches`` compares matches with keywords exactly).
+    """
+    trie: dict = {}
+    for word in keywords:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node and alts:
+            alts.append("")  # the shorter keyword ends here: tried after the longer ones
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" if alts else ""
+
+    return emit(trie)
+
+
+# Every keyword at once: a literal that matches none skips all provider patterns.
+KEYWORD_RE = re.compile(keyword_pattern({k for p in PROVIDERS for k in p.keywords}))
 MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage

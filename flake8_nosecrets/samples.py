@@ -8,7 +8,7 @@ GitHub or npm token passes the same CRC32 check that a real one does.
 
 Classes: ``a`` base62, ``h``/``H`` lower/upper hex, ``d`` digits, ``l``/``u``
 lower/upper alphanumerics, ``L``/``U`` lower/upper letters, ``b`` base64,
-``w`` base64url, ``B`` base32 (A-Z2-7). ``{a30}`` is 30 base62 characters.
+``w`` base64url, ``B`` base32 (A-Z2-7), ``C`` upper-case bech32. ``{a30}`` is 30 base62 characters.
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ CLASSES = {
     "b": string.ascii_letters + string.digits + "+/",
     "w": string.ascii_letters + string.digits + "-_",
     "B": string.ascii_uppercase + "234567",
+    "C": "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L",
 }
-_SLOT_RE = re.compile(r"\{([ahHdluLUbwB])(\d+)\}")
+_SLOT_RE = re.compile(r"\{([ahHdluLUbwBC])(\d+)\}")
 
 
 def expand(template: str, rng: random.Random) -> str:
