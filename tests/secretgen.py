@@ -8,8 +8,6 @@ token-shaped string (see ``tests/test_self_clean.py``).
 
 from __future__ import annotations
 
-import base64
-import json
 import random
 import string
 
@@ -40,42 +38,33 @@ def provider_non_samples(provider: providers.Provider, salt: str = "") -> list[s
     return [samples.expand(t, r) for t in provider.non_samples]
 
 
-def _b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
 def jwt(r: random.Random | None = None) -> str:
-    r = r or rng("jwt")
-    header = _b64url(json.dumps({"alg": "HS256", "typ": "JWT"}).encode())
-    payload = _b64url(json.dumps({"sub": str(r.randrange(10**9)), "iat": 1700000000 + r.randrange(10**6)}).encode())
-    sig = _b64url(bytes(r.randrange(256) for _ in range(32)))
-    return f"{header}.{payload}.{sig}"
+    return samples.jwt(r or rng("jwt"))
 
 
 def password(r: random.Random | None = None, length: int = 14) -> str:
-    """A human-style strong password: letters, digits and punctuation."""
-    r = r or rng("password")
-    alphabet = string.ascii_letters + string.digits + "!*+-=^_~"  # URL-safe: usable inside a DSN
-    while True:
-        pw = "".join(r.choice(alphabet) for _ in range(length))
-        if any(c.isdigit() for c in pw) and any(c.isalpha() for c in pw):
-            return pw
+    """A strong random password: letters, digits and URL-safe punctuation."""
+    return samples.password(r or rng("password"), length)
+
+
+def weak_password(r: random.Random | None = None) -> str:
+    return samples.weak_password(r or rng("weak"))
 
 
 def random_key(
     r: random.Random | None = None, length: int = 32, alphabet: str = string.ascii_letters + string.digits
 ) -> str:
-    r = r or rng("key")
-    return "".join(r.choice(alphabet) for _ in range(length))
+    return samples.random_key(r or rng("key"), length, alphabet)
 
 
 def hex_key(r: random.Random | None = None, length: int = 32) -> str:
-    return random_key(r, length, "0123456789abcdef")
+    return samples.random_key(r or rng("hex"), length, "0123456789abcdef")
 
 
 def private_key_pem(kind: str = "RSA", r: random.Random | None = None, lines: int = 12) -> str:
-    """A PEM block with a random (invalid, but well-shaped) base64 body."""
-    r = r or rng("pem" + kind)
-    label = f"{kind} PRIVATE KEY".strip() if kind else "PRIVATE KEY"
-    body = "\n".join(base64.b64encode(bytes(r.randrange(256) for _ in range(48))).decode() for _ in range(lines))
-    return f"-----BEGIN {label}-----\n{body}\n-----END {label}-----\n"
+    return samples.private_key_pem(kind, r or rng("pem" + kind), lines)
+
+
+def fill(text: str, salt: str) -> str:
+    """Fill ``{{slot}}`` markers (tests/fixtures/README.md) with seeded fake secrets."""
+    return samples.fill_slots(text, rng(salt))

@@ -11,7 +11,6 @@ import pytest
 
 import secretgen
 from flake8_nosecrets import providers, scan_source
-from test_fixtures import weak_password
 
 CONTEXTS = {
     "module": "NAME = LIT\n",
@@ -45,7 +44,7 @@ R = secretgen.rng("contexts")
 GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
 VALUES = {
     # class: (name used in the context, python literal, expected code)
-    "weak-human": ("db_password", repr(weak_password(R)), "NSC206"),
+    "weak-human": ("db_password", repr(secretgen.weak_password(R)), "NSC206"),
     "random-secret": ("api_token", repr(secretgen.random_key(R, 32)), "NSC205"),
     "provider-neutral-name": ("setting", repr(GH), "NSC102"),
     "provider-bytes": ("setting", "b" + repr(GH), "NSC102"),

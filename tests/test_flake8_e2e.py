@@ -11,10 +11,9 @@ import pytest
 
 import secretgen
 from flake8_nosecrets import providers
-from test_fixtures import weak_password
 
 GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
-PW = weak_password(secretgen.rng("e2e"))
+PW = secretgen.weak_password(secretgen.rng("e2e"))
 RANDOM = secretgen.random_key(secretgen.rng("e2e-key"), 32)
 
 
