@@ -1404,3 +1404,33 @@ def keyword_pattern(keywords: set[str]) -> str:
 # Every keyword at once: a literal that matches none skips all provider patterns.
 KEYWORD_RE = re.compile(keyword_pattern({k for p in PROVIDERS for k in p.keywords}))
 MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
+
+
+def markdown_table() -> str:
+    """The provider reference, ``docs/providers.md`` (``tests/test_providers.py`` checks it is current).
+
+    Regenerate with ``python -c "from flake8_nosecrets.providers import markdown_table as m; print(m(), end='')"
+    > docs/providers.md``.
+    """
+    out = [
+        "# Provider key formats",
+        "",
+        "Generated from `flake8_nosecrets/providers.py`; do not edit by hand. Each format is found by value",
+        "alone, wherever it sits (string, bytes, f-string piece, comment, docstring), and reported with its",
+        "family code. `Check` names the checksum or structure test a match must also pass. Disable one",
+        "format with `--nosecrets-disable-providers=ID`.",
+        "",
+        f"{len(PROVIDERS)} formats.",
+        "",
+        "| Code | ID | Format | Starts with / contains | Check | Fixer's variable | Reference |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for p in sorted(PROVIDERS, key=lambda p: (p.code, p.id)):
+        shown = [k.replace("|", "\\|") for k in p.keywords[:4]]
+        keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "")
+        check = p.validate.__name__ if p.validate is not None and p.validate.__name__ != "<lambda>" else (
+            "character mix" if p.validate is not None else ""
+        )
+        row = (p.code, f"`{p.id}`", p.name, keywords, check, f"`{p.env_name}`", f"[docs]({p.reference})")
+        out.append("| " + " | ".join(row) + " |")
+    return "\n".join(out) + "\n"

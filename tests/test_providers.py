@@ -7,6 +7,7 @@ Samples are expanded at test time from the templates in ``flake8_nosecrets.provi
 
 from __future__ import annotations
 
+import pathlib
 import re
 import re._constants as sre_c  # the parser's opcodes (stdlib, stable since 3.11)
 import re._parser as sre_parse
@@ -184,6 +185,12 @@ def test_hostile_input_stays_fast(provider: providers.Provider) -> None:
     start = time.perf_counter()
     classify.provider_matches(hostile, opts)
     assert time.perf_counter() - start < 0.5
+
+
+def test_provider_docs_are_current() -> None:
+    """``docs/providers.md`` is generated from the table (see ``providers.markdown_table``)."""
+    path = pathlib.Path(__file__).resolve().parent.parent / "docs" / "providers.md"
+    assert path.read_text(encoding="utf-8") == providers.markdown_table(), "regenerate docs/providers.md"
 
 
 # ---------------------------------------------------------------- checksums, with known answers
