@@ -79,16 +79,23 @@ def _placeholder_body(token: str) -> bool:
     return len(set(tail)) <= 3 or tail.lower() in ("abcdefghijklmnop", "0123456789abcdef")
 
 
+_BY_KEYWORD: dict[str, list[providers.Provider]] = {}
+for _p in providers.PROVIDERS:
+    for _k in _p.keywords:
+        _BY_KEYWORD.setdefault(_k, []).append(_p)
+
+
 def provider_matches(value: str, options: Options) -> list[Match]:
     """Known provider formats anywhere in *value*."""
     if len(value) < providers.MIN_LENGTH:
         return []
-    hits = {m.group(0) for m in providers.KEYWORD_RE.finditer(value)}
-    if not hits:
-        return []
+    candidates: dict[str, providers.Provider] = {}
+    for m in providers.KEYWORD_RE.finditer(value):
+        for p in _BY_KEYWORD.get(m.group(0), ()):
+            candidates.setdefault(p.id, p)
     out = []
-    for p in providers.PROVIDERS:
-        if p.id in options.disabled_providers or not any(k in hits for k in p.keywords):
+    for p in candidates.values():
+        if p.id in options.disabled_providers:
             continue
         for m in p.compiled.finditer(value):
             start, end = m.span("secret") if "secret" in p.compiled.groupindex else m.span()
@@ -285,8 +292,13 @@ def looks_like_credential(value: str, options: Options) -> bool:
     return entropy.char_classes(value) >= 2 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
+MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
+
+
 def value_matches(value: str, options: Options) -> list[Match]:
     """Evidence in the value alone, wherever it sits."""
+    if len(value) < MIN_VALUE_LENGTH:
+        return []
     found = embedded_setting_matches(value, options)
     if not VALUE_KEYWORDS_RE.search(value):
         return found

@@ -12,9 +12,8 @@ function. Every other str/bytes literal is yielded as a neutral ``string``
 from __future__ import annotations
 
 import ast
-import dataclasses
 import tokenize
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from .findings import Binding
 from . import names
@@ -25,8 +24,9 @@ _ENV_WRITERS = ("putenv",)
 _GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret")
 
 
-@dataclasses.dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A literal (or comment) and its binding. A named tuple: one is made for every literal of every file."""
+
     value: str  # the literal's value (bytes decoded as latin-1, so offsets are byte offsets)
     line: int  # 1-based start line of the literal
     col: int  # 0-based start column, UTF-8 bytes for AST nodes (as ast gives it), characters for comments
@@ -212,13 +212,35 @@ def _own_returns(func: ast.AST) -> Iterator[ast.Return]:
             stack.extend(ast.iter_child_nodes(node))
 
 
+def _walk(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of *tree*, depth first, without recursion; about twice as fast as ``ast.walk``.
+
+    ``ast.walk`` goes through ``iter_child_nodes``/``iter_fields`` generators and yields the
+    ``Load``/``Store`` context objects too; this reads ``_fields`` directly and skips ``ctx``.
+    """
+    stack = [tree]
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    node_type = ast.AST
+    while stack:
+        node = pop()
+        yield node
+        for field in node._fields:
+            if field == "ctx":
+                continue
+            child = getattr(node, field, None)
+            if type(child) is list:
+                extend(c for c in child if isinstance(c, node_type))
+            elif isinstance(child, node_type):
+                push(child)
+
+
 def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound)."""
     binder = _Binder()
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
-    for node in ast.walk(tree):
+    for node in _walk(tree):
         t = type(node)
         if t is ast.Constant:
             if isinstance(node.value, (str, bytes)):  # type: ignore[attr-defined]

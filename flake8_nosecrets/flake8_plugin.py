@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import ast
-import tokenize
 from typing import Any, Iterator, Sequence
 
 from . import __version__, options as opts
 from .scanner import scan_source
+
+_PATH_OPTIONS = frozenset({"nosecrets-baseline"})
 
 
 class Plugin:
@@ -26,13 +27,11 @@ class Plugin:
         tree: ast.AST,
         filename: str = "<string>",
         lines: Sequence[str] | None = None,
-        file_tokens: Sequence[tokenize.TokenInfo] | None = None,
         options: argparse.Namespace | None = None,
     ) -> None:
         self.tree = tree
         self.filename = filename
         self.lines = lines
-        self.file_tokens = file_tokens
         self.options: opts.Options = getattr(options, "nosecrets", None) or opts.DEFAULT
 
     @staticmethod
@@ -43,6 +42,8 @@ class Plugin:
                 kwargs["metavar"] = spec.metavar
             if spec.kind == "list":
                 kwargs["comma_separated_list"] = True
+            if spec.name in _PATH_OPTIONS:
+                kwargs["normalize_paths"] = True  # relative to the config file that names it, as flake8 does
             option_manager.add_option("--" + spec.name, **kwargs)
 
     @staticmethod
@@ -51,9 +52,19 @@ class Plugin:
             options.nosecrets = opts.build(vars(options))
         except opts.OptionError as exc:
             option_manager.parser.error(f"flake8-nosecrets: {exc}")
+        if options.nosecrets.baseline:
+            from . import baseline
+
+            try:
+                baseline.cached(options.nosecrets.baseline)  # a missing or broken baseline fails here, clearly
+            except baseline.BaselineError as exc:
+                option_manager.parser.error(f"flake8-nosecrets: nosecrets-baseline: {exc}")
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        for f in scan_source(
-            filename=self.filename, options=self.options, tree=self.tree, lines=self.lines, tokens=self.file_tokens
-        ):
+        found = scan_source(filename=self.filename, options=self.options, tree=self.tree, lines=self.lines)
+        if self.options.baseline and found:
+            from .baseline import filter_findings
+
+            found = filter_findings(found, self.filename, self.options)
+        for f in found:
             yield f.line, f.col, f.flake8_text(), type(self)

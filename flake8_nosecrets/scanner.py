@@ -96,15 +96,32 @@ def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Seq
         )
 
 
-def _comment_lines_worth_tokenizing(lines: Sequence[str]) -> bool:
-    return any("#" in ln and classify.VALUE_KEYWORDS_RE.search(ln) for ln in lines)
+def _comment_tokens(lines: Sequence[str], literals: list[Candidate]) -> Iterator[tokenize.TokenInfo]:
+    """Comment tokens of the lines that could hold value evidence, without tokenizing the whole file.
+
+    Only a line with a ``#`` and a value keyword can matter. Such a line is
+    tokenized alone (a comment ends its line, so nothing before it can change
+    that), unless it lies inside a multi-line string literal, where a ``#`` is text.
+    """
+    wanted = [n for n, ln in enumerate(lines, 1) if "#" in ln and classify.VALUE_KEYWORDS_RE.search(ln)]
+    if not wanted:
+        return
+    inside = set()
+    for lit in literals:
+        if lit.end_line > lit.line:
+            inside.update(range(lit.line + 1, lit.end_line + 1))
+    for n in wanted:
+        if n in inside:
+            continue
+        try:
+            for tok in tokenize.generate_tokens(io.StringIO(lines[n - 1]).readline):
+                if tok.type == tokenize.COMMENT:
+                    yield tok._replace(start=(n, tok.start[1]), end=(n, tok.end[1]))
+        except (tokenize.TokenError, SyntaxError):
+            continue
 
 
-def _tokens(lines: Sequence[str]) -> list[tokenize.TokenInfo]:
-    try:
-        return list(tokenize.generate_tokens(iter(lines).__next__))
-    except (tokenize.TokenError, SyntaxError, StopIteration):
-        return []
+_UNBOUND = frozenset({"string", "docstring"})
 
 
 def scan_source(
@@ -116,18 +133,26 @@ def scan_source(
     lines: Sequence[str] | None = None,
     tokens: Iterable[tokenize.TokenInfo] | None = None,
 ) -> list[Finding]:
-    """All findings in one module, sorted by position. Raises ``SyntaxError`` only if it must parse itself."""
+    """All findings in one module, sorted by position. Raises ``SyntaxError`` only if it must parse itself.
+
+    *tokens*, when given, are the module's tokens (their comments are scanned);
+    otherwise only the comment lines that could matter are tokenized.
+    """
     if lines is None:
         lines = (source or "").splitlines(keepends=True)
     if tree is None:
         tree = ast.parse(source if source is not None else "".join(lines), filename)
     found: list[Finding] = []
-    for cand in literal_candidates(tree):
+    literals = list(literal_candidates(tree))
+    for cand in literals:
+        if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
+            continue  # no value evidence fits in so few characters, and nothing names it
         matches = classify.classify(cand.value, cand.binding, options)
         if matches:
             found.extend(_findings_for(cand, matches, lines))
-    if _comment_lines_worth_tokenizing(lines):
-        for cand in comment_candidates(tokens if tokens is not None else _tokens(lines)):
+    comment_tokens = tokens if tokens is not None else _comment_tokens(lines, literals)
+    for cand in comment_candidates(comment_tokens):
+        if classify.VALUE_KEYWORDS_RE.search(cand.value) or len(cand.value) >= classify.MIN_VALUE_LENGTH:
             matches = classify.value_matches(cand.value, options)
             if matches:
                 found.extend(_findings_for(cand, matches, lines))

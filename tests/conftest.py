@@ -17,7 +17,7 @@ def results(source: str, options: opts.Options | None = None) -> set[str]:
     class _NS:
         nosecrets = options
 
-    plugin = Plugin(tree, "t.py", source.splitlines(keepends=True), None, _NS() if options else None)
+    plugin = Plugin(tree, "t.py", source.splitlines(keepends=True), _NS() if options else None)
     return {f"{line}:{col + 1}: {text}" for line, col, text, _ in plugin.run()}
 
 
