@@ -50,9 +50,12 @@ def _b64decode_loose(part: str) -> bytes:
 
 
 def valid_jwt(token: str) -> bool:
-    """Three dot-separated base64url parts whose first decodes to a JSON object with ``alg``."""
+    """Dot-separated base64url parts whose first decodes to a JSON object with ``alg``.
+
+    The signature may be missing: an unsigned (``alg: none``) token is still a bearer credential.
+    """
     parts = token.split(".")
-    if len(parts) != 3 or not parts[0] or not parts[1]:
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
         return False
     try:
         header = json.loads(_b64decode_loose(parts[0]))
