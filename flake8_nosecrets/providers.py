@@ -329,6 +329,14 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("cfk_{a20}",),
         rotate="https://dash.cloudflare.com/profile/api-tokens",
     ),
+    _prefixed(
+        "render-api-key", "Render API key", "NSC101", "rnd_", r"[A-Za-z0-9]{20,64}",
+        "RENDER_API_KEY", "https://api-docs.render.com/reference/authentication",
+        samples=("rnd_{a32}",),
+        non_samples=("rnd_{a12}", "rnd_generatorinitialstatevalue"),
+        validate=lambda t: any(c.isdigit() for c in t[4:]) and any(c.isupper() for c in t[4:]),
+        rotate="https://dashboard.render.com/u/settings#api-keys",
+    ),
     # ---------------------------------------------------------------- source control / CI (NSC102)
     _gh("pat", "GitHub personal access token"),
     _gh("oauth", "GitHub OAuth access token"),
@@ -404,7 +412,7 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html",
     ),
     _prefixed(
-        "bitbucket-app-password", "Bitbucket app password", "NSC102", "ATBB", r"[A-Za-z0-9]{28,40}",
+        "bitbucket-app-password", "Bitbucket app password", "NSC102", "ATBB", r"[A-Za-z0-9_=\-]{32,40}",
         "BITBUCKET_APP_PASSWORD", "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
         samples=("ATBB{a24}{H8}",),
         non_samples=("ATBB{a10}",),
@@ -1046,10 +1054,10 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://clickhouse.cloud/",
     ),
     _prefixed(
-        "neon-api-key", "Neon API key", "NSC108", "napi_", r"[a-z0-9]{64}",
+        "neon-api-key", "Neon API key", "NSC108", "napi_", r"[A-Za-z0-9]{40,80}",
         "NEON_API_KEY", "https://neon.tech/docs/manage/api-keys",
-        samples=("napi_{l64}",),
-        non_samples=("napi_{l20}", "napi_{U64}"),
+        samples=("napi_{l64}", "napi_{a64}"),
+        non_samples=("napi_{l20}", "napi_create_string_utf8"),
         rotate="https://console.neon.tech/app/settings/api-keys",
     ),
     _prefixed(
@@ -1363,7 +1371,7 @@ PROVIDERS: tuple[Provider, ...] = (
         name="JSON Web Token",
         code="NSC204",
         keywords=("eyJ",),
-        pattern=_L + r"eyJ[A-Za-z0-9_\-]{10,4000}\.eyJ[A-Za-z0-9_\-]{2,16000}(?:\.[A-Za-z0-9_\-]{0,4000})?" + _R,
+        pattern=_L + r"eyJ[A-Za-z0-9_\-]{10,4000}\.eyJ[A-Za-z0-9_\-]{2,16000}(?:\.[A-Za-z0-9_\-]{0,4000}|)" + _R,
         env_name="JWT_TOKEN",
         reference="https://www.rfc-editor.org/rfc/rfc7519",
         samples=(),  # built by tests.secretgen.jwt(), since the header must decode
