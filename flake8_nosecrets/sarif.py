@@ -1,0 +1,223 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+
+Two entry points share one builder:
+
+* :func:`build` turns ``(filename, Finding)`` pairs (the standalone command,
+  notebooks) into a SARIF log;
+* :class:`SarifFormatter` is flake8's ``--format=sarif`` (entry point group
+  ``flake8.report``). flake8 hands formatters only its violations (code,
+  file, line, column, text), so rule metadata comes from :data:`rules.BY_CODE`
+  and the fingerprint from the ``fp xxxxxx`` part of the message.
+
+Rule metadata (name, short and full description, help text and URI, security
+severity, tags) comes from the one rule table. No field carries a secret:
+messages are already redacted, and partial fingerprints hash the rule, the
+path and the message's short fingerprint (itself a salted hash), never the
+value or the source line.
+
+GitHub code scanning requirements met here (docs.github.com, "SARIF support
+for code scanning"): ``version`` 2.1.0 and ``$schema``; ``tool.driver.name``
+and ``rules`` with ``id``/``name``/``shortDescription``/``fullDescription``/
+``help``/``properties.security-severity`` (a string, 0.0-10.0) and
+``properties.tags`` including ``security``; every result has ``ruleId``,
+``ruleIndex``, ``level``, ``message.text``, one location whose
+``artifactLocation.uri`` is relative to the repository root (with
+``uriBaseId`` ``%SRCROOT%``) and a ``region`` with ``startLine``; stable
+``partialFingerprints``. At most 25,000 results per run are kept (GitHub's
+limit); the rest are counted in ``run.properties``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+from typing import Any, Iterable
+
+from . import __version__, rules
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/flake8-nosecrets/"
+RULES_DOC_URI = "https://github.com/flake8-nosecrets/flake8-nosecrets/blob/main/docs/rules.md"
+MAX_RESULTS = 25_000  # GitHub code scanning: results per run
+FINGERPRINT_KEY = "nosecrets/v1"
+_FP_RE = re.compile(r"\bfp ([0-9a-f]{6})\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Result:
+    """One reported problem, whatever front-end produced it."""
+
+    code: str
+    filename: str
+    line: int  # 1-based
+    column: int  # 1-based
+    message: str  # without the code
+
+    @property
+    def short_fingerprint(self) -> str:
+        m = _FP_RE.search(self.message)
+        return m.group(1) if m else ""
+
+
+def rule_anchor(rule: rules.Rule) -> str:
+    """The docs/rules.md heading anchor of *rule* (``## NSC206 hardcoded-password``)."""
+    return f"{rule.code.lower()}-{rule.slug}"
+
+
+def rule_descriptor(code: str) -> dict[str, Any]:
+    rule = rules.BY_CODE.get(code)
+    if rule is None:  # another flake8 plugin's code, when the user did not --select=NSC
+        return {
+            "id": code,
+            "name": code,
+            "shortDescription": {"text": f"flake8 {code}"},
+            "defaultConfiguration": {"level": "warning"},
+        }
+    uri = f"{RULES_DOC_URI}#{rule_anchor(rule)}"
+    options = ", ".join(rule.options) if rule.options else "none"
+    help_text = f"{rule.what}\n\nWhy: {rule.why}\n\nUse instead: {rule.fix}\n\nOptions: {options}\n\nSee {uri}"
+    help_md = (
+        f"{rule.what}\n\n**Why is this bad?** {rule.why}\n\n**Use instead:**\n\n```python\n{rule.fix}\n```\n\n"
+        f"**Fix:** {rules.FIX_ENV}\n\n**Options:** {options}\n\n[Rule reference]({uri})"
+    )
+    return {
+        "id": rule.code,
+        "name": _pascal(rule.slug),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.what},
+        "help": {"text": help_text, "markdown": help_md},
+        "helpUri": uri,
+        "defaultConfiguration": {"level": "error"},
+        "properties": {
+            "security-severity": f"{rule.severity:.1f}",
+            "precision": "high" if rule.code.startswith("NSC1") or rule.code in ("NSC201", "NSC204") else "medium",
+            "problem.severity": "error",
+            "tags": ["security", "secrets", "external/cwe/cwe-798"]
+            + (["external/cwe/cwe-259"] if any("259" in r for r in rule.references) else []),
+        },
+    }
+
+
+def _pascal(slug: str) -> str:
+    """SARIF recommends a PascalCase ``name`` (``HardcodedPassword``); the slug stays in the help URI."""
+    return "".join(part.capitalize() for part in slug.split("-"))
+
+
+def relative_uri(filename: str, root: str | None = None) -> str:
+    """*filename* as a URI relative to *root* (default: the current directory), ``/``-separated."""
+    root = os.path.abspath(root or os.curdir)
+    full = os.path.abspath(filename)
+    rel = os.path.relpath(full, root) if full.startswith(root + os.sep) else full
+    rel = rel.replace(os.sep, "/")
+    if rel.startswith("/"):
+        return "file://" + _quote(rel)
+    return _quote(rel)
+
+
+def _quote(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path, safe="/:@-._~!$&'()*+,;=")
+
+
+def _partial_fingerprint(result: Result, uri: str) -> str:
+    # Rule + path + the message's short (salted) fingerprint: stable across line moves, no secret inside.
+    # Without a short fingerprint (other plugins' codes), the message text stands in.
+    basis = result.short_fingerprint or result.message
+    return hashlib.sha256(f"{result.code}\0{uri}\0{basis}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def build_from_results(results: Iterable[Result], root: str | None = None) -> dict[str, Any]:
+    """A complete SARIF log (one run) for *results*."""
+    ordered = sorted(results, key=lambda r: (r.filename, r.line, r.column, r.code))
+    codes = sorted({r.code for r in ordered} | set(rules.BY_CODE))
+    descriptors = [rule_descriptor(c) for c in codes]
+    index = {c: i for i, c in enumerate(codes)}
+    sarif_results = []
+    occurrences: dict[tuple[str, str, str], int] = {}
+    for r in ordered[:MAX_RESULTS]:
+        uri = relative_uri(r.filename, root)
+        fp = _partial_fingerprint(r, uri)
+        n = occurrences.get((r.code, uri, fp), 0) + 1  # the same value twice in a file: keep both distinct
+        occurrences[(r.code, uri, fp)] = n
+        sarif_results.append({
+            "ruleId": r.code,
+            "ruleIndex": index[r.code],
+            "level": "error" if r.code in rules.BY_CODE else "warning",
+            "message": {"text": f"{r.code} {r.message}"},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": max(1, r.line), "startColumn": max(1, r.column)},
+                }
+            }],
+            "partialFingerprints": {FINGERPRINT_KEY: f"{fp}:{n}"},
+        })
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "flake8-nosecrets",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    if len(ordered) > MAX_RESULTS:
+        run["properties"] = {"omittedResults": len(ordered) - MAX_RESULTS}
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def build(results: Iterable[tuple[str, Any]], root: str | None = None) -> dict[str, Any]:
+    """SARIF log for ``(filename, Finding)`` pairs (a notebook finding carries its own cell/line)."""
+    return build_from_results(
+        (Result(f.code, name, f.line, f.col + 1, f.message) for name, f in results), root
+    )
+
+
+def dumps(log: dict[str, Any]) -> str:
+    return json.dumps(log, indent=2, sort_keys=False, ensure_ascii=False)
+
+
+try:
+    from flake8.formatting.base import BaseFormatter
+except ImportError:  # pragma: no cover - flake8 is a dependency; kept importable without it
+    BaseFormatter = object  # type: ignore[misc,assignment]
+
+
+class SarifFormatter(BaseFormatter):  # type: ignore[misc,valid-type]
+    """``flake8 --format=sarif``: collects every violation, writes one SARIF log when flake8 stops."""
+
+    def after_init(self) -> None:
+        self._results: list[Result] = []
+
+    def handle(self, error: Any) -> None:
+        text = error.text
+        if text.startswith(error.code + " "):
+            text = text[len(error.code) + 1:]
+        self._results.append(Result(error.code, error.filename, error.line_number, error.column_number, text))
+
+    def start(self) -> None:
+        # flake8 opens --output-file for appending; a second run would leave two JSON documents in one file.
+        if self.filename:
+            os.makedirs(os.path.dirname(os.path.abspath(self.filename)), exist_ok=True)
+            self.output_fd = open(self.filename, "w", encoding="utf-8")
+
+    def format(self, error: Any) -> str | None:  # handle() does the work; nothing is printed per violation
+        return None
+
+    def show_statistics(self, statistics: Any) -> None:  # plain-text extras would corrupt the JSON
+        return None
+
+    def show_benchmarks(self, benchmarks: Any) -> None:
+        return None
+
+    def stop(self) -> None:
+        self._write(dumps(build_from_results(self._results)))
+        super().stop()
