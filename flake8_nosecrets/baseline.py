@@ -31,7 +31,6 @@ import argparse
 import dataclasses
 import functools
 import hashlib
-import hmac
 import json
 import os
 import secrets
