@@ -11,7 +11,7 @@ import io
 import tokenize
 from typing import Iterable, Iterator, Sequence
 
-from . import classify, suppress
+from . import classify, rules, suppress
 from .contexts import Candidate, comment_candidates, literal_candidates
 from .findings import Finding, redact
 from .options import DEFAULT, Options
@@ -84,7 +84,7 @@ def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Seq
             line=line,
             col=col,
             message=message,
-            rule=m.code,
+            rule=rules.BY_CODE[m.code].slug,
             provider=m.provider,
             binding=cand.binding,
             secret=secret,
