@@ -52,9 +52,13 @@ class Binding:
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
 
-    def describe(self) -> str:
-        """How a message names the binding: ``assigned to 'db_password'``."""
-        n = printable(self.name, 40)
+    def describe(self, shown_name: str | None = None) -> str:
+        """How a message names the binding: ``assigned to 'db_password'``.
+
+        *shown_name* replaces the name when the name itself must not be printed
+        (a dict key or env var name that is a secret).
+        """
+        n = printable(self.name if shown_name is None else shown_name, 40)
         return {
             "assign": f"assigned to '{n}'",
             "keyword": f"passed as '{n}='" + (f" to {printable(self.callee, 40)}()" if self.callee else ""),

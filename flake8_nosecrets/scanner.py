@@ -72,11 +72,18 @@ def locate_piece(lines: Sequence[str], cand: Candidate, offset: int) -> tuple[in
     return cand.line, col
 
 
+def _shown_name(name: str) -> str | None:
+    """The binding name as a message may print it: redacted when the name itself looks like a secret."""
+    if len(name) < 12 or not (classify.value_matches(name, DEFAULT) or classify.looks_random(name, DEFAULT)):
+        return None
+    return redact(name)
+
+
 def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str]) -> Iterator[Finding]:
     for m in matches:
         line, col = locate_piece(lines, cand, m.start)
         secret = cand.value[m.start:m.end]
-        where = cand.binding.describe()
+        where = cand.binding.describe(_shown_name(cand.binding.name))
         message = f"{m.what} {redact(secret, m.prefix)} {where}"
         node_col = cand.col if cand.is_comment else _char_col(_line(lines, cand.line), cand.col)
         yield Finding(

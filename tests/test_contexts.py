@@ -113,3 +113,12 @@ def test_position(source: str, line: int, col: int) -> None:
 )
 def test_computed_values_and_annotations_are_not_reported(source: str) -> None:
     assert scan_source(source) == []
+
+
+def test_a_secret_used_as_a_name_is_not_printed() -> None:
+    """``{token: token}``: the dict key names the binding, and is a secret itself."""
+    other = secretgen.provider_samples(providers.BY_ID["github-pat"], "other")[0]
+    found = scan_source(f"KEYS = {{{GH!r}: {other!r}}}\n")
+    assert len(found) == 2
+    for f in found:
+        assert GH not in f.message and other not in f.message and GH[:12] not in f.message
