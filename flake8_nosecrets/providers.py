@@ -547,6 +547,13 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("ramp_sec_{a20}",),
         rotate="https://app.ramp.com/settings/developer",
     ),
+    _prefixed(
+        "adyen-api-key", "Adyen API key", "NSC103", "AQE", r"[a-z0-9]{5,12}\.[A-Za-z0-9_=\-]{50,80}",
+        "ADYEN_API_KEY", "https://docs.adyen.com/development-resources/api-credentials/",
+        samples=("AQEyhmfx.{w60}", "AQE{l8}.{w72}"),
+        non_samples=("AQEyhmfx.{w20}", "AQE{U8}.{w60}"),
+        rotate="https://ca-test.adyen.com/ca/ca/config/api_credentials_new.shtml",
+    ),
     # ---------------------------------------------------------------- messaging / e-mail (NSC104)
     Provider(
         id="slack-token",
@@ -864,8 +871,7 @@ PROVIDERS: tuple[Provider, ...] = (
         "CARGO_REGISTRY_TOKEN", "https://doc.rust-lang.org/cargo/reference/registry-authentication.html",
         samples=("cio{a32}",),
         non_samples=("cio{a16}", "cio{L32}"),
-        validate=lambda t: sum(c.isdigit() for c in t) >= 2 and any(c.isupper() for c in t)
-        and any(c.islower() for c in t[3:]),
+        validate=lambda t: any(c.isdigit() for c in t) and any(c.isupper() for c in t) and any(c.islower() for c in t[3:]),
         rotate="https://crates.io/settings/tokens",
     ),
     _prefixed(
@@ -1194,7 +1200,7 @@ PROVIDERS: tuple[Provider, ...] = (
         reference="https://support.1password.com/secret-key/",
         samples=("A3-{u6}-{u11}-{u5}-{u5}-{u5}", "A3-{u6}-{u6}-{u5}-{u5}-{u5}-{u5}"),
         non_samples=("A3-{u6}-{u11}-{u5}", "A3-{l6}-{l11}-{l5}-{l5}-{l5}"),
-        validate=lambda t: sum(c.isdigit() for c in t[3:]) >= 3,
+        validate=lambda t: any(c.isdigit() for c in t[3:]),
         rotate="https://support.1password.com/secret-key/#if-you-need-a-new-secret-key",
     ),
     _prefixed(
