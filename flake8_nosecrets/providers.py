@@ -26,6 +26,22 @@ _R = r"(?![A-Za-z0-9_\-])"  # right boundary
 _RA = r"(?![A-Za-z0-9])"  # right boundary where '-'/'_' may follow
 
 
+_CHAR_TESTS = {"digit": str.isdigit, "upper": str.isupper, "lower": str.islower, "alpha": str.isalpha}
+
+
+def _has(*kinds: str, skip: int) -> Callable[[str], bool]:
+    """A precision guard for bodies without a checksum: after *skip* prefix characters, the token holds
+    at least one character of each kind. Random keys nearly always do (the guards below drop under
+    0.5% of them); identifiers, words and hex digests that happen to follow a short prefix do not.
+    """
+    def check(token: str) -> bool:
+        body = token[skip:]
+        return all(any(_CHAR_TESTS[k](c) for c in body) for k in kinds)
+
+    check.__name__ = "has_" + "_".join(kinds)
+    return check
+
+
 @dataclasses.dataclass(frozen=True)
 class Provider:
     id: str  # stable kebab-case id (baselines and --nosecrets-disable-providers use it)
@@ -290,8 +306,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "scaleway-access-key", "Scaleway API access key", "NSC101", "SCW", r"[A-Z0-9]{17}",
         "SCW_ACCESS_KEY", "https://www.scaleway.com/en/docs/iam/concepts/#api-key",
         samples=("SCW{u17}",),
-        non_samples=("SCW{u10}", "SCW{l17}"),
-        validate=lambda t: any(c.isdigit() for c in t[3:]) and any(c.isalpha() for c in t[3:]),
+        non_samples=("SCW{u10}", "SCW{l17}", "SCWORKSPACE{U9}"),
+        validate=_has("digit", "alpha", skip=3),
         rotate="https://console.scaleway.com/iam/api-keys",
     ),
     _prefixed(
@@ -333,8 +349,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "render-api-key", "Render API key", "NSC101", "rnd_", r"[A-Za-z0-9]{20,64}",
         "RENDER_API_KEY", "https://api-docs.render.com/reference/authentication",
         samples=("rnd_{a32}",),
-        non_samples=("rnd_{a12}", "rnd_generatorinitialstatevalue"),
-        validate=lambda t: any(c.isdigit() for c in t[4:]) and any(c.isupper() for c in t[4:]),
+        non_samples=("rnd_{a12}", "rnd_generatorinitialstatevalue", "rnd_{L16}{U16}"),
+        validate=_has("digit", "upper", skip=4),
         rotate="https://dashboard.render.com/u/settings#api-keys",
     ),
     # ---------------------------------------------------------------- source control / CI (NSC102)
@@ -850,8 +866,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "nuget-api-key", "NuGet API key", "NSC106", "oy2", r"[a-z0-9]{43}",
         "NUGET_API_KEY", "https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys",
         samples=("oy2{l43}",),
-        non_samples=("oy2{l20}", "oy2{U43}"),
-        validate=lambda t: any(c.isdigit() for c in t[3:]) and any(c.isalpha() for c in t[3:]),
+        non_samples=("oy2{l20}", "oy2{U43}", "oy2{L43}"),
+        validate=_has("digit", "alpha", skip=3),
         rotate="https://www.nuget.org/account/apikeys",
     ),
     Provider(
@@ -870,8 +886,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "crates-io-token", "crates.io API token", "NSC106", "cio", r"[A-Za-z0-9]{32}",
         "CARGO_REGISTRY_TOKEN", "https://doc.rust-lang.org/cargo/reference/registry-authentication.html",
         samples=("cio{a32}",),
-        non_samples=("cio{a16}", "cio{L32}"),
-        validate=lambda t: any(c.isdigit() for c in t) and any(c.isupper() for c in t) and any(c.islower() for c in t[3:]),
+        non_samples=("cio{a16}", "cio{L32}", "cioConfigurationLoader{L10}"),
+        validate=_has("digit", "upper", "lower", skip=3),
         rotate="https://crates.io/settings/tokens",
     ),
     _prefixed(
@@ -1047,8 +1063,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "databricks-token", "Databricks personal access token", "NSC108", "dapi", r"[a-f0-9]{32}(?:-\d)?",
         "DATABRICKS_TOKEN", "https://docs.databricks.com/en/dev-tools/auth/pat.html",
         samples=("dapi{h32}", "dapi{h32}-2"),
-        non_samples=("dapi{h20}", "dapi{U32}"),
-        validate=lambda t: any(c.isalpha() for c in t[4:36]) and any(c.isdigit() for c in t[4:36]),
+        non_samples=("dapi{h20}", "dapi{U32}", "dapi{d32}"),
+        validate=_has("digit", "alpha", skip=4),
         rotate="https://docs.databricks.com/en/dev-tools/auth/pat.html#revoke-a-personal-access-token",
     ),
     _prefixed(
@@ -1056,7 +1072,7 @@ PROVIDERS: tuple[Provider, ...] = (
         "CLICKHOUSE_API_SECRET", "https://clickhouse.com/docs/cloud/manage/openapi",
         samples=("4b1d{a38}",),
         non_samples=("4b1d{h38}", "4b1d{a20}"),
-        validate=lambda t: any(c.isupper() for c in t),
+        validate=_has("upper", skip=4),
         rotate="https://clickhouse.cloud/",
     ),
     _prefixed(
@@ -1199,8 +1215,8 @@ PROVIDERS: tuple[Provider, ...] = (
         env_name="OP_SECRET_KEY",
         reference="https://support.1password.com/secret-key/",
         samples=("A3-{u6}-{u11}-{u5}-{u5}-{u5}", "A3-{u6}-{u6}-{u5}-{u5}-{u5}-{u5}"),
-        non_samples=("A3-{u6}-{u11}-{u5}", "A3-{l6}-{l11}-{l5}-{l5}-{l5}"),
-        validate=lambda t: any(c.isdigit() for c in t[3:]),
+        non_samples=("A3-{u6}-{u11}-{u5}", "A3-{l6}-{l11}-{l5}-{l5}-{l5}", "A3-{U6}-{U11}-{U5}-{U5}-{U5}"),
+        validate=_has("digit", skip=3),
         rotate="https://support.1password.com/secret-key/#if-you-need-a-new-secret-key",
     ),
     _prefixed(
@@ -1307,8 +1323,8 @@ PROVIDERS: tuple[Provider, ...] = (
         "infracost-api-key", "Infracost API key", "NSC109", "ico-", r"[A-Za-z0-9]{32}",
         "INFRACOST_API_KEY", "https://www.infracost.io/docs/integrations/environment_variables/",
         samples=("ico-{a32}",),
-        non_samples=("ico-{a12}", "ico-{L32}"),
-        validate=lambda t: any(c.isdigit() for c in t[4:]) and any(c.isupper() for c in t[4:]),
+        non_samples=("ico-{a12}", "ico-{L32}", "ico-{L16}{U16}"),
+        validate=_has("digit", "upper", skip=4),
         rotate="https://dashboard.infracost.io/",
     ),
     Provider(
@@ -1442,9 +1458,7 @@ def markdown_table() -> str:
     for p in sorted(PROVIDERS, key=lambda p: (p.code, p.id)):
         shown = [k.replace("|", "\\|") for k in p.keywords[:4]]
         keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "")
-        check = p.validate.__name__ if p.validate is not None and p.validate.__name__ != "<lambda>" else (
-            "character mix" if p.validate is not None else ""
-        )
+        check = p.validate.__name__ if p.validate is not None else ""
         row = (p.code, f"`{p.id}`", p.name, keywords, check, f"`{p.env_name}`", f"[docs]({p.reference})")
         out.append("| " + " | ".join(row) + " |")
     return "\n".join(out) + "\n"
