@@ -1,0 +1,261 @@
+"""Notebooks: code cells with IPython syntax, markdown and outputs scanned; fix round-trip through nbformat.
+
+The fix tests use a stand-in transform (text substitution of the flagged literal by
+``os.environ[...]`` plus an added ``import os`` line) because ``fix_notebook`` takes the
+transform as a callable; the real codemod plugs in the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import secretgen
+from flake8_nosecrets import notebook, providers
+from flake8_nosecrets.scanner import scan_source
+
+nbformat = pytest.importorskip("nbformat")
+v4 = nbformat.v4
+
+GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
+OPENAI = secretgen.provider_samples(providers.BY_ID["openai-api-key"])[0]
+PW = secretgen.password(secretgen.rng("nb"))
+JWT = secretgen.jwt()
+
+
+def make(tmp_path: Path, *cells, name: str = "nb.ipynb") -> Path:
+    nb = v4.new_notebook()
+    nb.cells = list(cells)
+    path = tmp_path / name
+    nbformat.write(nb, str(path))
+    return path
+
+
+def locations(path: Path, **kw) -> list[tuple[str, str]]:
+    return [(nf.location, nf.finding.code) for nf in notebook.scan_notebook(str(path), **kw)]
+
+
+def stream(text: str):
+    return v4.new_output("stream", name="stdout", text=text)
+
+
+# ---------------------------------------------------------------- check mode
+
+
+def test_code_cell_finding_names_cell_and_line(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_markdown_cell("# Title"), v4.new_code_cell(f'import os\n\ntoken = "{GH}"'))
+    (nf,) = notebook.scan_notebook(str(path))
+    assert (nf.cell, nf.kind, nf.location, nf.finding.code) == (2, "code", "cell 2, line 3", "NSC102")
+    text = nf.format()
+    assert text.startswith(f"{path}: cell 2, line 3, col 9: NSC102 ") and GH not in text
+
+
+@pytest.mark.parametrize(
+    "ipython",
+    [
+        "%matplotlib inline",
+        "!pip install requests",
+        "files = !ls -la",
+        "result = %timeit -o sum(range(10))",
+        "os.path?",
+        "??os",
+        "%load_ext autoreload\n%autoreload 2",
+        "for f in files:\n    !echo {f}",
+        "await asyncio.sleep(0)",
+    ],
+)
+def test_ipython_syntax_is_tolerated(tmp_path: Path, ipython: str) -> None:
+    src = f'{ipython}\npassword = "{PW}"'
+    path = make(tmp_path, v4.new_code_cell(src))
+    line = ipython.count("\n") + 2
+    assert locations(path) == [(f"cell 1, line {line}", "NSC206")]
+
+
+def test_python_cell_magic_body_is_python(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'%%time\napi_token = "{GH}"'))
+    assert locations(path) == [("cell 1, line 2", "NSC102")]
+
+
+def test_other_language_cell_is_scanned_as_text(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'%%bash\nexport X=1\ncurl -H "Authorization: Bearer {JWT}" x'))
+    found = locations(path)
+    assert found and all(loc == "cell 1, line 3" for loc, _ in found)
+
+
+def test_env_magic_is_an_environment_write(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f"%env OPENAI_API_KEY={OPENAI}\nimport openai"))
+    (nf,) = notebook.scan_notebook(str(path))
+    assert (nf.location, nf.finding.code) == ("cell 1, line 1", "NSC105")
+    assert "OPENAI_API_KEY" in nf.finding.message and OPENAI not in nf.format()
+
+
+def test_env_magic_with_password_name(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f"%env DB_PASSWORD={PW}"))
+    assert locations(path) == [("cell 1, line 1", "NSC206")]
+
+
+def test_shell_escape_with_token(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f"x = 1\n!git clone https://{GH}@github.com/o/r.git"))
+    assert locations(path) == [("cell 1, line 2", "NSC102")]
+
+
+def test_markdown_and_raw_cells_scanned_by_value(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_markdown_cell(f"Use this key:\n\n`{GH}`"), v4.new_raw_cell(f"token: {OPENAI}"))
+    assert locations(path) == [("cell 1, line 3", "NSC102"), ("cell 2, line 1", "NSC105")]
+
+
+@pytest.mark.parametrize(
+    "output",
+    [
+        lambda: stream(f"connecting...\nusing {GH}\n"),
+        lambda: v4.new_output("execute_result", data={"text/plain": f"'{GH}'"}, execution_count=1),
+        lambda: v4.new_output("display_data", data={"text/html": f"<b>\n{GH}</b>"}),
+        lambda: v4.new_output("error", ename="ValueError", evalue=f"bad token {GH}", traceback=["\x1b[31mx"]),
+    ],
+    ids=["stream", "execute_result", "display_data", "error"],
+)
+def test_outputs_are_scanned(tmp_path: Path, output) -> None:
+    cell = v4.new_code_cell("print(get_token())", outputs=[stream("ok\n"), output()])
+    path = make(tmp_path, cell)
+    found = notebook.scan_notebook(str(path))
+    assert [(nf.kind, nf.output, nf.finding.code) for nf in found] == [("output", 2, "NSC102")]
+    assert found[0].location.startswith("cell 1, output 2, line ")
+    assert GH not in found[0].format()
+
+
+def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:
+    cell = v4.new_code_cell(f'password = "{PW}"\nprint(password)', outputs=[stream(f"{PW}\n")])
+    path = make(tmp_path, cell)
+    found = notebook.scan_notebook(str(path))
+    assert [(nf.location, nf.finding.code) for nf in found] == [
+        ("cell 1, line 1", "NSC206"), ("cell 1, output 1, line 1", "NSC206")]
+    assert "printed in a cell output" in found[1].finding.message and PW not in found[1].format()
+
+
+@pytest.mark.parametrize(
+    "marker", ["# noqa", "# noqa: NSC206", "# noqa: NSC2", "# pragma: allowlist secret", "# nosec"]
+)
+def test_suppression_markers_in_code_cells(tmp_path: Path, marker: str) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'%matplotlib inline\npassword = "{PW}"  {marker}'))
+    assert locations(path) == []
+
+
+def test_noqa_for_another_code_does_not_suppress(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'password = "{PW}"  # noqa: E501'))
+    assert locations(path) == [("cell 1, line 1", "NSC206")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'password = os.environ["PASSWORD"]',
+        'api_key = "your-api-key-here"',
+        "%env MODEL=gpt-4o",
+        "!pip install flake8-nosecrets",
+        "def f(:\n  broken",  # not Python, no secret: nothing, no crash
+    ],
+)
+def test_clean_cells(tmp_path: Path, source: str) -> None:
+    path = make(tmp_path, v4.new_code_cell(source), v4.new_markdown_cell("Set `OPENAI_API_KEY` first."))
+    assert locations(path) == []
+
+
+def test_unreadable_notebook_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("{not json")
+    with pytest.raises(notebook.NotebookError, match="bad.ipynb"):
+        notebook.scan_notebook(str(bad))
+
+
+def test_to_python_keeps_line_count_and_restores() -> None:
+    src = '%load_ext x\nfiles = !ls\nfor f in files:\n    !echo {f}\nos.path?\nvalue = 1'
+    cell = notebook.to_python(src)
+    assert cell.python is not None and cell.python.count("\n") == src.count("\n")
+    assert "%" not in cell.python and "!" not in cell.python
+    assert notebook.restore(cell.python, cell) == src
+
+
+def test_check_mode_cli(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'token = "{GH}"'))
+    proc = subprocess.run([sys.executable, "-m", "flake8_nosecrets.notebook", str(path)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "cell 1, line 1, col 9: NSC102" in proc.stdout and GH not in proc.stdout
+    clean = make(tmp_path, v4.new_code_cell("x = 1"), name="clean.ipynb")
+    assert subprocess.run([sys.executable, "-m", "flake8_nosecrets.notebook", str(clean)], cwd=tmp_path,
+                          capture_output=True, timeout=60).returncode == 0
+
+
+# ---------------------------------------------------------------- fix round-trip
+
+
+def stand_in_transform(source: str) -> str:
+    """A minimal fixer: each flagged literal becomes os.environ[...], and ``import os`` is added on top."""
+    found = scan_source(source)
+    for n, f in enumerate(found):
+        for quote in ('"', "'"):
+            source = source.replace(f"{quote}{f.secret}{quote}", f'os.environ["SECRET_{n}"]')
+    return source if not found or source.startswith("import os\n") else "import os\n" + source
+
+
+def test_fix_round_trip(tmp_path: Path) -> None:
+    cells = [
+        v4.new_markdown_cell("# Demo"),
+        v4.new_code_cell("%matplotlib inline\nimport requests"),
+        v4.new_code_cell(
+            f'%load_ext autoreload\ntoken = "{GH}"\nfiles = !ls\npassword = "{PW}"\nprint(password)',
+            outputs=[stream(f"{PW}\n"), stream("done\n")], execution_count=2,
+        ),
+        v4.new_code_cell("print('hello')", outputs=[stream("hello\n")], execution_count=3),
+    ]
+    path = make(tmp_path, *cells)
+    before = json.loads(path.read_text())
+    result = notebook.fix_notebook(str(path), stand_in_transform)
+    assert (result.changed, result.cells_rewritten, result.outputs_cleared) == (True, 1, 1)
+    assert result.remaining == []
+    text = path.read_text()
+    assert GH not in text and PW not in text
+    assert text.endswith("}\n") and text.startswith('{\n "cells": [\n  {')  # nbformat/Jupyter layout: indent 1
+    nbformat.validate(nbformat.reads(text, as_version=4))
+    after = json.loads(text)
+    fixed = "".join(after["cells"][2]["source"])
+    assert fixed == (
+        'import os\n%load_ext autoreload\ntoken = os.environ["SECRET_0"]\nfiles = !ls\n'
+        'password = os.environ["SECRET_1"]\nprint(password)'
+    )
+    assert after["cells"][2]["outputs"] == [before["cells"][2]["outputs"][1]]  # only the leaking output went
+    for i in (0, 1, 3):
+        assert after["cells"][i] == before["cells"][i]
+    assert after["metadata"] == before["metadata"] and after["nbformat_minor"] == before["nbformat_minor"]
+    assert notebook.scan_notebook(str(path)) == []
+    # a second run has nothing to do and leaves the file byte for byte
+    again = notebook.fix_notebook(str(path), stand_in_transform)
+    assert not again.changed and path.read_text() == text
+
+
+def test_fix_leaves_clean_notebook_untouched(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell("x = 1"))
+    raw = path.read_bytes()
+    # a notebook saved by another editor (different key order and indent) must not be reformatted
+    data = json.loads(raw)
+    path.write_text(json.dumps(data, indent=4))
+    raw = path.read_bytes()
+    assert not notebook.fix_notebook(str(path), stand_in_transform).changed
+    assert path.read_bytes() == raw
+
+
+def test_fix_reports_what_it_cannot_fix(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f"%%bash\necho {GH}"), v4.new_markdown_cell(f"key {OPENAI}"))
+    result = notebook.fix_notebook(str(path), stand_in_transform)
+    assert not result.changed
+    assert [(nf.kind, nf.finding.code) for nf in result.remaining] == [("code", "NSC102"), ("markdown", "NSC105")]
+
+
+def test_fix_dry_run_does_not_write(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'token = "{GH}"'))
+    raw = path.read_bytes()
+    result = notebook.fix_notebook(str(path), stand_in_transform, write=False)
+    assert result.changed and result.remaining == [] and path.read_bytes() == raw
