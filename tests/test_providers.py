@@ -44,6 +44,7 @@ CONTEXTS: dict[str, Callable[[str], Placed]] = {
     "comment": lambda t: _place(f'retries = 3  # rotated {t} last week\n', 1, "#"),
     "docstring": lambda t: _place(f'def run():\n    """Runs with {t} as input."""\n    return 1\n', 2, '"""'),
     "bytes": lambda t: _place(f'payload = b"{t}"\n', 1, 'b"'),
+    "json-in-string": lambda t: _place(f"body = '{{\"primary\": \"{t}\", \"retries\": 3}}'\n", 1, "'"),
 }
 
 POSITIVE = [
@@ -72,6 +73,12 @@ def test_message_never_holds_the_token(provider: providers.Provider, token: str)
     assert token not in finding.message
     assert finding.secret not in finding.message
     assert provider.name in finding.message
+
+
+@pytest.mark.parametrize(("provider", "token"), POSITIVE)
+def test_provider_can_be_disabled(provider: providers.Provider, token: str) -> None:
+    opts = options.build({"nosecrets-disable-providers": provider.id})
+    assert [f for f in scan_source(f'value = "{token}"\n', options=opts) if f.provider == provider.id] == []
 
 
 @pytest.mark.parametrize(("provider", "token"), NEGATIVE)
