@@ -280,6 +280,17 @@ def valid_azure_storage_key(key: str) -> bool:
         return False
 
 
+def valid_azure_sas_key(key: str) -> bool:
+    """Azure Service Bus / Event Hubs shared access keys are 32 random bytes, base64 encoded (44 characters).
+
+    https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas
+    """
+    try:
+        return len(base64.b64decode(key, validate=True)) == 32
+    except (ValueError, binascii.Error):
+        return False
+
+
 # ---------------------------------------------------------------- Discord bot tokens
 
 

@@ -184,6 +184,18 @@ PROVIDERS: tuple[Provider, ...] = (
         validate=checksums.valid_aws_key_id,
         rotate="https://console.aws.amazon.com/iam/home#/security_credentials",
     ),
+    Provider(
+        id="aws-session-token",
+        name="AWS temporary session token",
+        code="NSC101",
+        keywords=("IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdz"),
+        pattern=_L + r"(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)[A-Za-z0-9+/]{200,4000}={0,2}" + _R,
+        env_name="AWS_SESSION_TOKEN",
+        reference="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html",
+        samples=("IQoJb3JpZ2luX2Vj{b400}", "FwoGZXIvYXdzE{b300}=="),
+        non_samples=("IQoJb3JpZ2luX2Vj{b40}",),
+        rotate="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_disable-perms.html",
+    ),
     _prefixed(
         "google-api-key", "Google API key (Cloud, Maps, Firebase, Gemini)", "NSC101", "AIza", r"[0-9A-Za-z_\-]{35}",
         "GOOGLE_API_KEY", "https://cloud.google.com/docs/authentication/api-keys",
@@ -209,7 +221,7 @@ PROVIDERS: tuple[Provider, ...] = (
     ),
     Provider(
         id="azure-storage-account-key",
-        name="Azure storage account key",
+        name="Azure account key (Storage, Cosmos DB)",
         code="NSC101",
         keywords=("AccountKey=",),
         pattern=r"AccountKey=(?P<secret>[A-Za-z0-9+/]{86}==)",
@@ -225,6 +237,22 @@ PROVIDERS: tuple[Provider, ...] = (
             "https://learn.microsoft.com/en-us/azure/storage/common/"
             "storage-account-keys-manage#manually-rotate-access-keys"
         ),
+    ),
+    Provider(
+        id="azure-shared-access-key",
+        name="Azure Service Bus / Event Hubs shared access key",
+        code="NSC101",
+        keywords=("SharedAccessKey=",),
+        pattern=r"SharedAccessKey=(?P<secret>[A-Za-z0-9+/]{43}=)",
+        env_name="AZURE_SERVICEBUS_CONNECTION_STRING",
+        reference="https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas",
+        samples=(
+            "Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;"
+            "SharedAccessKey={b43}=",
+        ),
+        non_samples=("SharedAccessKeyName=RootManageSharedAccessKey", "SharedAccessKey={b20}="),
+        validate=checksums.valid_azure_sas_key,
+        rotate="https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas#regenerate-keys",
     ),
     Provider(
         # The one format here without a leading literal: 3 characters and a digit precede "Q~".
