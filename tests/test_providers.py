@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pathlib
 import re
-import re._constants as sre_c  # the parser's opcodes (stdlib, stable since 3.11)
-import re._parser as sre_parse
 import time
 from typing import Callable, NamedTuple
 
@@ -18,6 +16,15 @@ import pytest
 
 from flake8_nosecrets import checksums, classify, options, providers, rules, scan_source
 import secretgen
+
+try:  # the regex parser's modules: private names since 3.11, sre_* before
+    import re._constants as sre_c
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+_REPEAT_OPS = tuple(getattr(sre_c, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(sre_c, n))
 
 
 class Placed(NamedTuple):
@@ -129,7 +136,7 @@ def test_sample_passes_prefilter(provider: providers.Provider, token: str) -> No
 def _repeats(items, depth: int = 0):
     """(min, max, depth) of every repeat in a parsed pattern."""
     for op, av in items:
-        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+        if op in _REPEAT_OPS:
             yield av[0], av[1], depth
             yield from _repeats(av[2], depth + 1)
         elif op == sre_c.SUBPATTERN:
@@ -163,7 +170,7 @@ def _lead_in_max(items) -> int:
             continue
         if op == sre_c.LITERAL:
             return total
-        if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+        if op in _REPEAT_OPS:
             total += av[1]
         else:
             total += 1
