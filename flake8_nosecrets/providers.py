@@ -757,6 +757,15 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("sk-ant-api03-{w20}", "sk-ant-api03-{w93}"),
         rotate="https://console.anthropic.com/settings/keys",
     ),
+    _prefixed(
+        "anthropic-oauth-token", "Anthropic Claude Code OAuth token", "NSC105", "sk-ant-oat",
+        r"\d\d-[A-Za-z0-9_\-]{80,120}", "CLAUDE_CODE_OAUTH_TOKEN",
+        "https://docs.anthropic.com/en/docs/claude-code/github-actions",
+        samples=("sk-ant-oat01-{w95}",),
+        non_samples=("sk-ant-oat01-{w40}",),
+        keywords=("sk-ant-",),
+        rotate="https://claude.ai/settings/claude-code",
+    ),
     Provider(
         id="openai-api-key",
         name="OpenAI API key",
