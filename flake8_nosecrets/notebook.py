@@ -39,7 +39,7 @@ import json
 import re
 from typing import Any, Callable, Iterable
 
-from . import classify, suppress
+from . import classify, rules, suppress
 from .findings import Binding, Finding, redact
 from .options import DEFAULT, Options
 from .scanner import scan_source
@@ -199,8 +199,8 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 def _finding(code: str, what: str, provider: str, prefix: str, secret: str, line: int, col: int, where: str,
              binding: Binding, span: tuple[int, int]) -> Finding:
     return Finding(
-        code=code, line=line, col=col, message=f"{what} {redact(secret, prefix)} {where}", rule=code,
-        provider=provider, binding=binding, secret=secret, span=span, node_line=line, node_col=col, end_line=line,
+        code=code, line=line, col=col, message=f"{what} {redact(secret, prefix)} {where}",
+        rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span, node_line=line, node_col=col, end_line=line,
     )
 
 

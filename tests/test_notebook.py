@@ -50,6 +50,7 @@ def test_code_cell_finding_names_cell_and_line(tmp_path: Path) -> None:
     path = make(tmp_path, v4.new_markdown_cell("# Title"), v4.new_code_cell(f'import os\n\ntoken = "{GH}"'))
     (nf,) = notebook.scan_notebook(str(path))
     assert (nf.cell, nf.kind, nf.location, nf.finding.code) == (2, "code", "cell 2, line 3", "NSC102")
+    assert nf.finding.rule == "vcs-ci-token"
     text = nf.format()
     assert text.startswith(f"{path}: cell 2, line 3, col 9: NSC102 ") and GH not in text
 
@@ -134,6 +135,7 @@ def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:
     assert [(nf.location, nf.finding.code) for nf in found] == [
         ("cell 1, line 1", "NSC206"), ("cell 1, output 1, line 1", "NSC206")]
     assert "printed in a cell output" in found[1].finding.message and PW not in found[1].format()
+    assert {nf.finding.rule for nf in found} == {"hardcoded-password"}
 
 
 @pytest.mark.parametrize(
