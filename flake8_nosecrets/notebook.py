@@ -200,7 +200,8 @@ def _finding(code: str, what: str, provider: str, prefix: str, secret: str, line
              binding: Binding, span: tuple[int, int]) -> Finding:
     return Finding(
         code=code, line=line, col=col, message=f"{what} {redact(secret, prefix)} {where}",
-        rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span, node_line=line, node_col=col, end_line=line,
+        rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span,
+        node_line=line, node_col=col, end_line=line,
     )
 
 
