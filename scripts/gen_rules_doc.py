@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Generate docs/rules.md from the rule table (flake8_nosecrets.rules), the option
-declarations (flake8_nosecrets.options.SPECS) and the provider table
-(flake8_nosecrets.providers.PROVIDERS).
+declarations (flake8_nosecrets.options.SPECS). Provider formats are listed in docs/providers.md,
+generated from flake8_nosecrets.providers by its own script; this page links to it per code.
 
     python scripts/gen_rules_doc.py          # rewrite docs/rules.md
     python scripts/gen_rules_doc.py --check  # exit 1 if docs/rules.md is stale (CI, tests/test_docs.py)
@@ -53,10 +53,10 @@ def rule_section(rule: rules.Rule) -> str:
     else:
         out += ["None."]
     out += ["- Suppress one line with `# noqa: " + rule.code + "`, `# pragma: allowlist secret` or `# nosec`.", ""]
-    members = [p for p in providers.PROVIDERS if p.code == rule.code]
-    if members:
+    if any(p.code == rule.code for p in providers.PROVIDERS):
         out += ["### Providers", ""]
-        out += [", ".join(f"`{p.id}`" for p in members) + " (see [the provider table](#providers)).", ""]
+        out += [f"The formats with code {rule.code} in [providers.md](providers.md) (id, name, prefix, check, "
+                "reference); `nosecrets-disable-providers` takes their ids.", ""]
     out += ["### References", ""]
     out += [f"- <{ref}>" for ref in rule.references] or ["None."]
     out += [""]
@@ -92,12 +92,6 @@ def render() -> str:
         used = [r.code for r in rules.RULES if spec.name in r.options]
         if used:
             out += ["Used by " + ", ".join(f"[{c}](#{rule_anchor(rules.BY_CODE[c])})" for c in used) + ".", ""]
-    out += ["## Providers", ""]
-    out += ["Each provider's key format is recognised by value wherever it sits; "
-            "`nosecrets-disable-providers` takes these ids. Format details: [providers.md](providers.md).", ""]
-    out += ["| Id | Name | Code | Reference |", "| --- | --- | --- | --- |"]
-    out += [f"| `{p.id}` | {_cell(p.name)} | {p.code} | <{p.reference}> |" for p in providers.PROVIDERS]
-    out += [""]
     return "\n".join(out)
 
 

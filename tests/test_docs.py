@@ -77,11 +77,12 @@ def test_every_option_is_documented() -> None:
         assert f'<a id="option-{spec.name}"></a>`{spec.name}`' in text
 
 
-def test_every_provider_is_in_the_table() -> None:
+def test_every_provider_code_exists_and_links_to_the_provider_list() -> None:
     text = RULES_MD.read_text(encoding="utf-8")
-    for p in providers.PROVIDERS:
-        assert f"| `{p.id}` |" in text
-        assert p.code in rules.BY_CODE, f"provider {p.id} reports unknown code {p.code}"
+    for code in sorted({p.code for p in providers.PROVIDERS}):
+        assert code in rules.BY_CODE, f"a provider reports unknown code {code}"
+        section = text.split(f"## {code} ", 1)[1].split("\n## ", 1)[0]
+        assert f"The formats with code {code} in [providers.md](providers.md)" in section
 
 
 def _positive_example(code: str) -> str | None:
@@ -103,3 +104,10 @@ def test_every_code_has_a_positive_example_in_the_tests(rule: rules.Rule) -> Non
         f"{rule.code}: no provider sample, no tests/fixtures/{rule.code}.py with a '# {rule.code}' line, "
         f"and no test expecting it"
     )
+
+
+def test_changelog_names_the_current_version() -> None:
+    from flake8_nosecrets import __version__
+
+    headings = re.findall(r"^## (\d+\.\d+\.\d+)\b", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings and headings[0] == __version__, (headings[:1], __version__)
