@@ -85,3 +85,23 @@ def test_notebook_check_mode_runs_without_nbformat(installed: Path, tmp_path: Pa
     (tmp_path / "nb.ipynb").write_text(nb)
     proc = run(installed, "python", "-m", "flake8_nosecrets.notebook", "nb.ipynb", cwd=tmp_path)
     assert proc.returncode == 1 and "cell 1, line 1" in proc.stdout, proc.stderr
+
+
+def test_configuration_in_pyproject_via_flake8_pyproject(installed: Path, tmp_path: Path) -> None:
+    """docs/adoption.md promises ``[tool.flake8]`` works with the Flake8-pyproject plugin: lists and paths."""
+    proc = subprocess.run([str(installed / "python"), "-m", "pip", "install", "-q", "Flake8-pyproject"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    other = secretgen.provider_samples(providers.BY_ID["github-pat"], salt="pyproject")[0]
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\nsession_key = "{other[4:]}"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.flake8]\nselect = ["NSC"]\nnosecrets-ignore-names = ["session_key", "csrf_token"]\n'
+    )
+    proc = run(installed, "flake8", ".", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.splitlines() == [proc.stdout.splitlines()[0]]
+    assert "./app.py:1:9: NSC102" in proc.stdout
+    assert run(installed, "nosecrets-baseline", cwd=tmp_path).returncode == 0
+    with (tmp_path / "pyproject.toml").open("a") as fh:
+        fh.write('nosecrets-baseline = "./.nosecrets-baseline.json"\n')
+    proc = run(installed, "flake8", ".", cwd=tmp_path / ".")
+    assert (proc.returncode, proc.stdout) == (0, ""), proc.stderr
