@@ -261,3 +261,27 @@ def test_fix_dry_run_does_not_write(tmp_path: Path) -> None:
     raw = path.read_bytes()
     result = notebook.fix_notebook(str(path), stand_in_transform, write=False)
     assert result.changed and result.remaining == [] and path.read_bytes() == raw
+
+
+def test_fix_with_the_real_codemod(tmp_path: Path) -> None:
+    """The nosecrets-fix codemod plugs in as the transform: one code cell at a time, magics kept."""
+    codemod = pytest.importorskip("flake8_nosecrets.fix.codemod")
+    envname = pytest.importorskip("flake8_nosecrets.fix.envname")
+    path = make(tmp_path, v4.new_code_cell(
+        f'%pip install PyGithub\nfrom github import Github\ngh = Github(login_or_token="{GH}")\nprint(gh)',
+        outputs=[stream(f"{GH}\n")]))
+    namer = envname.Namer({})
+    moves = []
+
+    def transform(source: str) -> str:
+        out, moved, _manual = codemod.fix_code(source, str(path), name_for=lambda f, v, w: namer.name_for(v, w))
+        moves.extend(moved)
+        return out.decode("utf-8")
+
+    result = notebook.fix_notebook(str(path), transform)
+    assert (result.cells_rewritten, result.outputs_cleared, result.remaining) == (1, 1, [])
+    source = "".join(json.loads(path.read_text())["cells"][0]["source"])
+    assert GH not in path.read_text() and "os.environ[" in source
+    assert "%pip install PyGithub" in source.splitlines()  # the IPython line is back, untouched
+    assert 'gh = Github(login_or_token=os.environ["' in source
+    assert len(moves) == 1
