@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tokenize
 from pathlib import Path
-from typing import IO, Iterator, Sequence
+from typing import IO, Sequence
 
 from .. import __version__, providers
 from ..findings import Finding, printable, redact
@@ -167,10 +167,10 @@ class Redactor:
     def __init__(self) -> None:
         self.pairs: dict[str, str] = {}
 
-    def add(self, needles: Sequence[str], label: str) -> None:
+    def add(self, needles: Sequence[str], label: str, whole: str = "") -> None:
         for n in needles:
             if len(n) >= 4:
-                self.pairs.setdefault(n, label)
+                self.pairs.setdefault(n, label if n == whole or not whole else "<…>")
 
     def __call__(self, text: str) -> str:
         for needle in sorted(self.pairs, key=len, reverse=True):
@@ -289,8 +289,9 @@ def _verify(change: FileChange, conf) -> str:
         ast.parse(text)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         return f"the rewrite does not parse ({printable(str(exc), 80)})"
-    moved = {m.finding.secret for m in change.moves}
-    left = Counter(f.secret for f in codemod.detect(text, str(change.path), conf) if f.secret in moved)
+    moved = [m.env_value for m in change.moves] + [m.finding.secret for m in change.moves]
+    found = codemod.detect(text, str(change.path), conf)
+    left = Counter(f.secret for f in found if any(f.secret in v for v in moved))
     left.subtract(Counter(m.finding.secret for m in change.manual))  # left by design (comments, patterns…)
     extra = sum(n for n in left.values() if n > 0)
     if extra:
@@ -336,11 +337,12 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             redactor = Redactor()
             for c in changes:
                 for m in c.moves:
-                    redactor.add(m.needles, f"<{m.name}: {redact(m.finding.secret)}>")
+                    redactor.add(m.needles, f"<{m.name}: {redact(m.finding.secret)}>", m.env_value)
                 for mf in c.manual:
                     from .codemod import needles_for
 
-                    redactor.add(needles_for(mf.finding.secret), f"<secret {redact(mf.finding.secret)}>")
+                    redactor.add(needles_for(mf.finding.secret), f"<secret {redact(mf.finding.secret)}>",
+                                 mf.finding.secret)
             for w in warnings:
                 err.write(f"nosecrets-fix: {w}\n")
             if args.diff:

@@ -455,6 +455,10 @@ class MoveSecretsToEnv(VisitorBasedCodemodCommand):
                     self.manual.append(Manual(f, "the literal no longer holds the reported value: check it by hand"))
                     continue
                 e = s + len(f.secret)
+            if full[:s].strip() == "" and full[e:].strip() == "" and (s, e) != (0, len(full)):
+                # ``"""\n-----BEGIN…-----\n"""``: the surrounding whitespace moves too, so the literal goes whole.
+                s, e = 0, len(full)
+                f = dataclasses.replace(f, secret=full, span=(s, e))
             spans.append((s, e, f))
         spans = _merge_spans(spans, full)
         if not spans:

@@ -49,7 +49,9 @@ class HistoryResult:
     def note(self) -> str:
         if self.error:
             return f"git history not checked: {self.error}"
-        scope = f"{self.commits_scanned} of {self.commits_total} commits" if self.commits_total else "no commits"
+        if not self.commits_total:
+            return "git history: no commits yet"
+        scope = f"{self.commits_scanned} of {self.commits_total} commits"
         if self.stopped_early == "time":
             return (f"git history: scanned the newest {scope} before the time limit ({self.seconds:.0f}s); "
                     "older commits were not checked")
@@ -104,7 +106,10 @@ def scan(
     commit: Seen | None = None
     assert proc.stdout is not None
     try:
-        for line in proc.stdout:
+        for count, line in enumerate(proc.stdout):
+            if count % 4096 == 4095 and time.monotonic() - started > timeout:
+                result.stopped_early = "time"  # one huge commit must not outlast the bound either
+                break
             if line.startswith(_MARK):
                 parts = line[len(_MARK):].split()
                 commit = Seen(parts[0].decode()[:12], parts[1].decode() if len(parts) > 1 else "")
@@ -124,7 +129,8 @@ def scan(
             proc.kill()
         proc.stdout.close()
         proc.wait()
-    if not result.stopped_early and result.commits_scanned < result.commits_total and result.commits_scanned >= max_commits:
+    if not result.stopped_early and result.commits_scanned >= max_commits > 0 \
+            and result.commits_scanned < result.commits_total:
         result.stopped_early = "commits"
     result.seconds = time.monotonic() - started
     return result

@@ -1,0 +1,219 @@
+"""nosecrets-fix keeps programs working: every corpus program prints the same before and after the fix.
+
+The corpus (``tests/fix_corpus/*.py.tmpl``) holds no secret: each template has
+slots (``{{GH}}``, ``{{PW}}``, ``{{PEM}}``…) that are filled here with values
+from :mod:`secretgen`. All programs are fixed in ONE run (so a value used in
+two files and a name wanted by two files are tested across files), then each
+is run again with the env file loaded through python-dotenv into the child's
+environment, and must print exactly what it printed before. The programs
+print derived facts only (lengths, hash prefixes, comparisons).
+
+File name prefixes select the encoding: ``crlf_`` (CRLF line endings),
+``bom_`` (UTF-8 BOM), ``coding_latin1`` (PEP 263 latin-1 file).
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from dotenv import dotenv_values
+
+import secretgen
+from flake8_nosecrets import providers
+from flake8_nosecrets.fix import cli
+from flake8_nosecrets.fix.codemod import detect
+
+CORPUS = Path(__file__).parent / "fix_corpus"
+TEMPLATES = sorted(CORPUS.glob("*.py.tmpl"))
+# Programs whose secrets are all left for a human (nothing to rewrite): none at the moment.
+MANUAL_ONLY: set[str] = set()
+
+
+def slot_values() -> dict[str, str]:
+    r = secretgen.rng("fix-corpus")
+    gh = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
+    gh2 = secretgen.provider_samples(providers.BY_ID["github-pat"], salt="second")[0]
+    pem = secretgen.private_key_pem()
+    aws = providers.BY_ID["aws-access-key-id"]
+    return {
+        "GH": gh,
+        "GH2": gh2,
+        "GH_HEAD": gh[:12],
+        "GH_TAIL": gh[12:],
+        "KEY": secretgen.random_key(r, 32),
+        "KEY2": secretgen.random_key(r, 40),
+        "KEY16": secretgen.random_key(r, 16),
+        "PW": secretgen.password(r),
+        "PW2": secretgen.password(r),
+        "PEM": pem,
+        "PEM_ESC": pem.replace("\n", "\\n"),
+        "JWT": secretgen.jwt(r),
+        "AWS_ID": secretgen.provider_samples(aws)[0],
+        "AWS_SECRET": secretgen.random_key(r, 40, secretgen.string.ascii_letters + secretgen.string.digits + "/+"),
+    }
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    for slot, value in values.items():
+        template = template.replace("{{" + slot + "}}", value)
+    return template
+
+
+def encode(name: str, text: str) -> bytes:
+    if name.startswith("crlf_"):
+        return text.replace("\n", "\r\n").encode("utf-8")
+    if name.startswith("bom_"):
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    if name.startswith("coding_latin1"):
+        return text.encode("latin-1")
+    return text.encode("utf-8")
+
+
+def run_program(path: Path, env_extra: dict[str, str], drop: set[str]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(env_extra)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run([sys.executable, str(path)], cwd=path.parent, env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def fixed_corpus(tmp_path_factory):
+    """Fill, run, fix all in one run, run again: ``(project, before, after, originals, values, exit code, out)``."""
+    project = tmp_path_factory.mktemp("corpus")
+    values = slot_values()
+    originals: dict[str, bytes] = {}
+    for tmpl in TEMPLATES:
+        name = tmpl.name[: -len(".tmpl")]
+        data = encode(name, fill(tmpl.read_text(encoding="utf-8"), values))
+        (project / name).write_bytes(data)
+        originals[name] = data
+    before = {}
+    for name in originals:
+        r = run_program(project / name, {}, set())
+        assert r.returncode == 0, (name, r.stderr.decode()[-500:])
+        before[name] = r.stdout
+    old = os.getcwd()
+    os.chdir(project)
+    try:
+        import io
+
+        out, err = io.StringIO(), io.StringIO()
+        code = cli.main(["."], stdout=out, stderr=err)
+    finally:
+        os.chdir(old)
+    envvals = {k: v for k, v in dotenv_values(project / ".env").items() if v is not None}
+    after = {}
+    for name in originals:
+        r = run_program(project / name, envvals, set(envvals))
+        after[name] = (r.returncode, r.stdout, r.stderr)
+    return project, before, after, originals, values, code, out.getvalue() + err.getvalue(), envvals
+
+
+def test_corpus_is_big_enough():
+    assert len(TEMPLATES) >= 30
+
+
+def test_templates_hold_no_secret():
+    for tmpl in TEMPLATES:
+        text = tmpl.read_text(encoding="utf-8")
+        assert detect(text) == [], tmpl.name
+
+
+@pytest.mark.parametrize("name", [t.name[: -len(".tmpl")] for t in TEMPLATES])
+def test_same_output_after_fix(fixed_corpus, name):
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    rc, stdout, stderr = after[name]
+    assert rc == 0, stderr.decode()[-800:]
+    assert stdout == before[name]
+    new = (project / name).read_bytes()
+    if name not in MANUAL_ONLY:
+        assert new != originals[name], "nothing was rewritten"
+
+
+@pytest.mark.parametrize("name", [t.name[: -len(".tmpl")] for t in TEMPLATES])
+def test_fixed_file_keeps_everything_else(fixed_corpus, name):
+    """Every line without a secret slot is still there, in order, byte for byte; encoding details are kept."""
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    new = (project / name).read_bytes()
+    old = originals[name]
+    template = (CORPUS / (name + ".tmpl")).read_text(encoding="utf-8")
+    keep = [ln for ln in template.split("\n") if "{{" not in ln]
+    enc = "latin-1" if name.startswith("coding_latin1") else "utf-8"
+    sep = "\r\n" if name.startswith("crlf_") else "\n"
+    new_lines = new.decode(enc).lstrip("\ufeff").split(sep)
+    it = iter(new_lines)
+    for line in keep:
+        assert any(candidate == line for candidate in it), f"line lost or changed: {line!r}"
+    if name.startswith("crlf_"):
+        assert new.count(b"\n") == new.count(b"\r\n")
+    if name.startswith("bom_"):
+        assert new.startswith(b"\xef\xbb\xbf") and old.startswith(b"\xef\xbb\xbf")
+    if name.startswith("coding_latin1"):
+        assert new.startswith(b"# -*- coding: latin-1 -*-") and "café".encode("latin-1") in new
+    ast.parse(new)
+
+
+@pytest.mark.parametrize("name", [t.name[: -len(".tmpl")] for t in TEMPLATES])
+def test_detector_reports_nothing_fixable_after(fixed_corpus, name):
+    project, *_ = fixed_corpus
+    data = (project / name).read_bytes()
+    text, _ = cli.decode_source(data)
+    left = [f for f in detect(text, name) if f.binding.kind not in ("comment", "docstring")]
+    assert left == [], [f.message for f in left]
+
+
+def test_env_file_holds_the_values(fixed_corpus):
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    assert code == 1
+    assert oct((project / ".env").stat().st_mode & 0o777) == oct(0o600)
+    for slot in ("GH", "KEY", "PW", "PW2", "PEM", "KEY16"):
+        assert values[slot] in env.values(), slot
+    assert values["GH2"] in env.values()  # list element; the commented copy stays (reported for a human)
+
+
+def test_names_across_files(fixed_corpus):
+    """A value used in many places has one name; two values wanting DB_PASSWORD get DB_PASSWORD and DB_PASSWORD_2."""
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    by_value: dict[str, list[str]] = {}
+    for k, v in env.items():
+        by_value.setdefault(v, []).append(k)
+    assert all(len(names) == 1 for names in by_value.values())
+    assert {env.get("DB_PASSWORD"), env.get("DB_PASSWORD_2")} == {values["PW"], values["PW2"]}
+    a = (project / "collision_a.py").read_text()
+    b = (project / "collision_b.py").read_text()
+    assert 'os.environ["DB_PASSWORD"]' in a and 'os.environ["DB_PASSWORD_2"]' in b
+
+
+def test_output_never_shows_a_secret(fixed_corpus):
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    for slot, value in values.items():
+        if len(value) >= 8 and slot not in ("GH_HEAD",):
+            assert value not in output, slot
+    assert "moved" in output and "by hand" in output
+
+
+def test_noqa_line_left_alone(fixed_corpus):
+    project, *_rest = fixed_corpus
+    values = _rest[3]
+    text = (project / "noqa_kept.py").read_text()
+    assert values["GH2"] in text and values["GH"] not in text
+
+
+def test_second_run_changes_nothing(fixed_corpus):
+    project, *_ = fixed_corpus
+    snapshot = {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
+    old = os.getcwd()
+    os.chdir(project)
+    try:
+        import io
+
+        code = cli.main(["."], stdout=io.StringIO(), stderr=io.StringIO())
+    finally:
+        os.chdir(old)
+    assert code == 0
+    assert {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()} == snapshot
