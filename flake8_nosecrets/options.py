@@ -112,7 +112,7 @@ def build(values: dict[str, Any]) -> Options:
     if unknown:
         raise OptionError(
             f"nosecrets-disable-providers: unknown provider id(s) {', '.join(unknown)}; "
-            f"known ids are listed in docs/rules.md"
+            f"known ids are listed in docs/providers.md"
         )
     ignore = frozenset(
         "".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names"))
