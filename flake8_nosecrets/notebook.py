@@ -34,10 +34,11 @@ Reading needs only :mod:`json`; writing imports nbformat lazily (the
 from __future__ import annotations
 
 import ast
+import bisect
 import dataclasses
 import json
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from . import classify, rules, suppress
 from .findings import Binding, Finding, redact
@@ -65,6 +66,7 @@ class NotebookFinding:
     kind: str  # "code", "markdown", "raw" or "output"
     finding: Finding
     output: int = 0  # 1-based output index of the cell, for kind == "output"
+    file_line: int = 0  # line of the .ipynb file holding the JSON string with the secret (0: unknown)
 
     @property
     def line(self) -> int:
@@ -75,6 +77,13 @@ class NotebookFinding:
         """``cell 3, line 2`` or ``cell 3, output 1, line 2``."""
         out = f", output {self.output}" if self.kind == "output" else ""
         return f"cell {self.cell}{out}, line {self.finding.line}"
+
+    def file_finding(self) -> Finding:
+        """The finding placed in the ``.ipynb`` file itself (the line of the JSON string that holds it,
+        column 1) with the cell location added to its message: for SARIF and other per-file reports."""
+        line = self.file_line or 1
+        return dataclasses.replace(self.finding, line=line, col=0, node_line=line, node_col=0, end_line=line,
+                                   message=f"{self.finding.message} ({self.location})")
 
     def format(self) -> str:
         """One report line: ``nb.ipynb: cell 3, line 2, col 5: NSC102 …`` (never the secret)."""
@@ -97,31 +106,41 @@ def _text(value: Any) -> str:
 def load(path: str) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as fh:
-            nb = json.load(fh)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raw = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
         raise NotebookError(f"{path}: not a readable notebook: {exc}") from None
-    if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
-        raise NotebookError(f"{path}: not a Jupyter notebook (no cell list)")
-    return nb
+    return parse(raw, path)
 
 
-def output_texts(output: dict[str, Any]) -> list[str]:
-    """The text a reader of the output sees: stream text, text-like MIME data, error value and traceback."""
+def output_fields(output: dict[str, Any]) -> list[tuple[tuple[str, ...], list[str], str]]:
+    """``(key path in the output, text pieces, joiner)`` for each text a reader of the output sees: stream
+    text, text-like MIME data, the error value and traceback (ANSI colours removed)."""
     kind = output.get("output_type")
+    fields: list[tuple[tuple[str, ...], list[str], str]] = []
     if kind == "stream":
-        return [_text(output.get("text"))]
-    if kind in ("execute_result", "display_data"):
+        fields.append((("text",), _pieces(output.get("text")), ""))
+    elif kind in ("execute_result", "display_data"):
         data = output.get("data") or {}
-        texts = []
         for mime in _TEXT_MIMES:
             if mime in data:
                 value = data[mime]
-                texts.append(value if isinstance(value, str) or isinstance(value, list) and all(
-                    isinstance(v, str) for v in value) else json.dumps(value))
-        return [_text(t) for t in texts]
-    if kind == "error":
-        return [_text(output.get("evalue")), "\n".join(_ANSI_RE.sub("", t) for t in output.get("traceback") or [])]
-    return []
+                is_text = isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value)
+                fields.append((("data", mime), _pieces(value) if is_text else [json.dumps(value)], ""))
+    elif kind == "error":
+        fields.append((("evalue",), _pieces(output.get("evalue")), ""))
+        fields.append((("traceback",), [_ANSI_RE.sub("", str(t)) for t in output.get("traceback") or []], "\n"))
+    return fields
+
+
+def _pieces(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [value] if isinstance(value, str) else []
+
+
+def output_texts(output: dict[str, Any]) -> list[str]:
+    """The texts of :func:`output_fields`, joined."""
+    return [joiner.join(pieces) for _, pieces, joiner in output_fields(output)]
 
 
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -268,12 +287,34 @@ def scan_notebook(path: str, options: Options | None = None, notebook: dict[str,
                   ) -> list[NotebookFinding]:
     """Every finding in the notebook at *path*, in cell order. Raises :class:`NotebookError` if unreadable.
 
+    When the file is read here (no *notebook* given), each finding also gets its ``file_line``.
     The baseline is not applied here: front-ends pass ``[nf.finding for nf in …]`` through
     :func:`flake8_nosecrets.baseline.filter_findings` like any file's findings.
     """
     options = options or DEFAULT
-    nb = notebook if notebook is not None else load(path)
-    results: list[NotebookFinding] = []
+    raw = None
+    if notebook is None:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NotebookError(f"{path}: not a readable notebook: {exc}") from None
+        notebook = parse(raw, path)
+    found = list(_scan(notebook, path, options))
+    if raw is not None and found:
+        try:
+            lines = json_lines(raw)
+        except (ValueError, IndexError):
+            lines = None
+        found = [(dataclasses.replace(nf, file_line=_file_line(lines, notebook, nf, where)) if lines else nf, where)
+                 for nf, where in found]
+    results = [nf for nf, _ in found]
+    results.sort(key=lambda r: (r.cell, r.kind == "output", r.output, r.finding.line, r.finding.col))
+    return results
+
+
+def _scan(nb: dict[str, Any], path: str, options: Options) -> Iterator[tuple[NotebookFinding, tuple[Any, ...]]]:
+    """Findings with where they sit: ``(cell index, "source")`` or ``(cell, "outputs", k, *field)``."""
     code_secrets: dict[str, Finding] = {}
     cells = nb.get("cells") or []
     for n, cell in enumerate(cells, 1):
@@ -286,7 +327,7 @@ def scan_notebook(path: str, options: Options | None = None, notebook: dict[str,
         else:
             found = text_findings(source, options, f"in a {kind} cell")
         for f in found:
-            results.append(NotebookFinding(path, n, kind if kind in ("code", "markdown", "raw") else "raw", f))
+            yield NotebookFinding(path, n, kind if kind in ("code", "markdown", "raw") else "raw", f), (n - 1, "source")
             if len(f.secret) >= 8:
                 code_secrets.setdefault(f.secret, f)
     for n, cell in enumerate(cells, 1):
@@ -294,33 +335,124 @@ def scan_notebook(path: str, options: Options | None = None, notebook: dict[str,
             continue
         for k, output in enumerate(cell.get("outputs") or [], 1):
             if isinstance(output, dict):
-                for f in _output_findings(output, options, code_secrets):
-                    results.append(NotebookFinding(path, n, "output", f, output=k))
-    results.sort(key=lambda r: (r.cell, r.kind == "output", r.output, r.finding.line, r.finding.col))
-    return results
+                for f, field in _output_findings(output, options, code_secrets):
+                    yield NotebookFinding(path, n, "output", f, output=k), (n - 1, "outputs", k - 1, *field)
 
 
-def _output_findings(output: dict[str, Any], options: Options, code_secrets: dict[str, Finding]) -> list[Finding]:
-    found: list[Finding] = []
+def parse(raw: str, path: str) -> dict[str, Any]:
+    try:
+        nb = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise NotebookError(f"{path}: not a readable notebook: {exc}") from None
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells", []), list):
+        raise NotebookError(f"{path}: not a Jupyter notebook (no cell list)")
+    return nb
+
+
+def _output_findings(output: dict[str, Any], options: Options, code_secrets: dict[str, Finding]
+                     ) -> list[tuple[Finding, tuple[str, ...]]]:
+    found: list[tuple[Finding, tuple[str, ...]]] = []
     seen: set[tuple[str, str]] = set()
-    for text in output_texts(output):
+    for field, pieces, joiner in output_fields(output):
+        text = joiner.join(pieces)
         if not text:
             continue
         for f in text_findings(text, options, "printed in a cell output"):
             if (f.code, f.secret) not in seen:
                 seen.add((f.code, f.secret))
-                found.append(f)
+                found.append((f, field))
         for secret, origin in code_secrets.items():
             start = text.find(secret)
             if start >= 0 and (origin.code, secret) not in seen:
                 seen.add((origin.code, secret))
                 line, col = _line_col(text, start)
-                found.append(dataclasses.replace(
+                found.append((dataclasses.replace(
                     origin, line=line, col=col, node_line=line, node_col=col, end_line=line,
                     message=_echo_message(origin),
                     binding=Binding("string"), span=(start, start + len(secret)),
-                ))
+                ), field))
     return found
+
+
+# --------------------------------------------------------------------------- positions in the .ipynb file
+
+_WS_RE = re.compile(r"[ \t\n\r]*")
+
+
+def json_lines(raw: str) -> Any:
+    """The structure of the JSON document *raw* with every scalar replaced by its 1-based line number."""
+    newlines = [i for i, c in enumerate(raw) if c == "\n"]
+    decoder = json.JSONDecoder()
+
+    def line_of(pos: int) -> int:
+        return bisect.bisect_right(newlines, pos - 1) + 1
+
+    def walk(pos: int) -> tuple[Any, int]:
+        pos = _WS_RE.match(raw, pos).end()
+        c = raw[pos]
+        if c in "{[":
+            closing = "}" if c == "{" else "]"
+            items: Any = {} if c == "{" else []
+            pos = _WS_RE.match(raw, pos + 1).end()
+            if raw[pos] == closing:
+                return items, pos + 1
+            while True:
+                if c == "{":
+                    key, pos = decoder.raw_decode(raw, _WS_RE.match(raw, pos).end())
+                    pos = _WS_RE.match(raw, pos).end()
+                    if raw[pos] != ":":
+                        raise ValueError("expected ':'")
+                    value, pos = walk(pos + 1)
+                    items[key] = value
+                else:
+                    value, pos = walk(pos)
+                    items.append(value)
+                pos = _WS_RE.match(raw, pos).end()
+                if raw[pos] == ",":
+                    pos += 1
+                    continue
+                if raw[pos] != closing:
+                    raise ValueError(f"expected {closing!r}")
+                return items, pos + 1
+        _, end = decoder.raw_decode(raw, pos)
+        return line_of(pos), end
+
+    return walk(0)[0]
+
+
+def _first_line(node: Any) -> int:
+    if isinstance(node, int):
+        return node
+    children = node.values() if isinstance(node, dict) else node
+    for child in children:
+        line = _first_line(child)
+        if line:
+            return line
+    return 0
+
+
+def _file_line(lines: Any, nb: dict[str, Any], nf: NotebookFinding, where: tuple[Any, ...]) -> int:
+    node, value = lines.get("cells"), nb.get("cells")
+    try:
+        for key in where:
+            node, value = node[key], value[key]
+    except (KeyError, IndexError, TypeError):
+        return 0
+    if where[1] == "source":
+        pieces, joiner = _pieces(value), ""
+        text = "".join(pieces)
+        offset = sum(len(x) for x in text.splitlines(keepends=True)[: nf.finding.line - 1]) + nf.finding.col
+    else:
+        output = nb["cells"][where[0]]["outputs"][where[2]]
+        pieces, joiner = next(((p, j) for f, p, j in output_fields(output) if f == where[3:]), ([], ""))
+        offset = nf.finding.span[0]
+    if isinstance(node, list) and len(node) == len(pieces):
+        pos = 0
+        for piece, sub in zip(pieces, node):
+            pos += len(piece) + len(joiner)
+            if offset < pos:
+                return _first_line(sub)
+    return _first_line(node)
 
 
 _REDACTED_END_RE = re.compile(r"(\(\d+ chars, fp [0-9a-f]{6}\)).*$", re.DOTALL)
@@ -393,7 +525,9 @@ def fix_notebook(path: str, transform: Callable[[str], str], options: Options | 
         if write:
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
-        result.remaining = scan_notebook(path, options, notebook=json.loads(text))
+            result.remaining = scan_notebook(path, options)
+        else:
+            result.remaining = scan_notebook(path, options, notebook=json.loads(text))
     else:
         result.remaining = before
     return result

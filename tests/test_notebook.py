@@ -285,3 +285,49 @@ def test_fix_with_the_real_codemod(tmp_path: Path) -> None:
     assert "%pip install PyGithub" in source.splitlines()  # the IPython line is back, untouched
     assert 'gh = Github(login_or_token=os.environ["' in source
     assert len(moves) == 1
+
+
+# ---------------------------------------------------------------- positions in the .ipynb file
+
+
+@pytest.mark.parametrize("layout", ["nbformat", "indent4-string-sources"])
+def test_file_line_points_at_the_json_string_holding_the_secret(tmp_path: Path, layout: str) -> None:
+    cells = [
+        v4.new_markdown_cell(f"intro\n\nkey: {OPENAI}\n"),
+        v4.new_code_cell(
+            f'%load_ext autoreload\nimport os\n\npassword = "{PW}"\nprint(password)',
+            outputs=[stream(f"hello\n{PW}\n"),
+                     v4.new_output("error", ename="E", evalue="x", traceback=["\x1b[31mTraceback", f"bad {GH}"])],
+        ),
+    ]
+    path = make(tmp_path, *cells)
+    if layout != "nbformat":
+        data = json.loads(path.read_text())
+        for cell in data["cells"]:
+            cell["source"] = "".join(cell["source"])
+        path.write_text(json.dumps(data, indent=4))
+    raw_lines = path.read_text().splitlines()
+    found = notebook.scan_notebook(str(path))
+    assert [(nf.location, nf.finding.code) for nf in found] == [
+        ("cell 1, line 3", "NSC105"), ("cell 2, line 4", "NSC206"),
+        ("cell 2, output 1, line 2", "NSC206"), ("cell 2, output 2, line 2", "NSC102"),
+    ]
+    for nf in found:
+        assert nf.file_line > 0 and nf.finding.secret in raw_lines[nf.file_line - 1], nf.location
+        ff = nf.file_finding()
+        assert (ff.line, ff.col, ff.code) == (nf.file_line, 0, nf.finding.code) and nf.location in ff.message
+
+
+def test_sarif_for_a_notebook_points_into_the_file(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from flake8_nosecrets import sarif
+
+    path = make(tmp_path, v4.new_code_cell(f'x = 1\ntoken = "{GH}"'))
+    found = notebook.scan_notebook(str(path))
+    log = sarif.build([(str(path), nf.file_finding()) for nf in found], root=str(tmp_path))
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(log)
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert GH in path.read_text().splitlines()[region["startLine"] - 1]
+    assert "(cell 1, line 2)" in result["message"]["text"] and GH not in json.dumps(log)
