@@ -396,11 +396,17 @@ def _write_all(changed: list[FileChange], env, new_entries, comments, env_arg: P
         if plan is not None:
             dotenv_io.add_to_gitignore(*plan)
             notes.append(f"added {plan[1]} to {_display(plan[0])}")
+    except OSError as exc:
+        raise FixError(
+            f"cannot write {getattr(exc, 'filename', None) or '.env.example/.gitignore'}: {exc.strerror or exc}; "
+            f"no source file was changed, the values are in {env_arg}"
+        ) from None
+    try:
         top = dotenv_io.git_toplevel(env.path.parent)
         if top is not None and dotenv_io.is_tracked(env.path, top):
             notes.append(f"WARNING: {_display(env.path)} is tracked by git: run `git rm --cached {_display(env.path)}`")
-    except (OSError, subprocess.SubprocessError) as exc:
-        report.write(f"nosecrets-fix: warning: could not update .env.example/.gitignore: {exc}\n")
+    except (OSError, subprocess.SubprocessError):
+        pass
     written: list[str] = []
     for c in changed:  # 2. each source file atomically
         try:

@@ -285,8 +285,11 @@ def gitignore_plan(env_path: Path) -> tuple[Path, str] | None:
         rel = env_path.resolve().relative_to(top.resolve())
     except ValueError:
         return None
-    if is_ignored(env_path, top):
-        return None
+    try:
+        if is_ignored(env_path, top):
+            return None
+    except (OSError, subprocess.SubprocessError):
+        return None  # git misbehaves: leave .gitignore alone rather than guess
     line = rel.as_posix() if len(rel.parts) > 1 else rel.name
     return top / ".gitignore", line
 

@@ -1,0 +1,435 @@
+"""nosecrets-fix end to end: exit codes, --diff, the env file, .gitignore, rotation warnings, the libcst tool,
+symlinks, locking. Secrets are generated at test time (secretgen)."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from dotenv import dotenv_values
+
+import secretgen
+from flake8_nosecrets import providers
+from flake8_nosecrets.fix import cli, dotenv_io
+from flake8_nosecrets.fix.codemod import detect
+
+GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
+KEY = secretgen.random_key(secretgen.rng("fix-cli"), 32)
+PW = secretgen.random_key(secretgen.rng("fix-cli-pw"), 18)
+HAS_GIT = subprocess.run(["git", "--version"], capture_output=True).returncode == 0
+needs_git = pytest.mark.skipif(not HAS_GIT, reason="git not installed")
+
+
+def run_fix(cwd: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = cli.main(list(args), stdout=out, stderr=err)
+    finally:
+        os.chdir(old)
+    return code, out.getvalue(), err.getvalue()
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@t")
+    r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=True)
+    return r.stdout.decode()
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "app.py").write_text(f'import sys\nTOKEN = "{GH}"\nprint(len(TOKEN))\n')
+    (tmp_path / "clean.py").write_text("print('hello')\n")
+    return tmp_path
+
+
+# ----------------------------------------------------------------------------- exit codes and --diff
+
+
+def test_exit_0_when_nothing_to_change(project):
+    (project / "app.py").unlink()
+    assert run_fix(project, ".")[0] == 0
+    assert not (project / ".env").exists()
+
+
+def test_exit_1_when_changed_then_0(project):
+    code, out, err = run_fix(project, ".")
+    assert code == 1, err
+    assert 'os.environ["' in (project / "app.py").read_text()
+    assert run_fix(project, ".")[0] == 0
+
+
+def test_exit_2_on_missing_path(project):
+    code, out, err = run_fix(project, "nope.py")
+    assert code == 2
+    assert err.count("\n") == 1 and "nope.py" in err
+
+
+def test_exit_2_on_usage_error(project, capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--bogus"])
+    assert exc.value.code == 2
+
+
+def test_diff_writes_nothing(project):
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in project.iterdir()}
+    time.sleep(0.01)
+    code, out, err = run_fix(project, "--diff", ".")
+    assert code == 1
+    assert out.startswith("--- a/app.py")
+    assert GH not in out and GH not in err
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in project.iterdir()} == before
+
+
+def test_diff_exit_0_when_clean(project):
+    (project / "app.py").write_text("print(1)\n")
+    assert run_fix(project, "--diff", ".")[0] == 0
+
+
+def test_unparseable_file_is_skipped_not_fatal(project):
+    (project / "broken.py").write_text("def (:\n")
+    code, out, err = run_fix(project, ".")
+    assert code == 1 and "broken.py" in err
+
+
+def test_summary_names_files_and_never_the_secret(project):
+    code, out, err = run_fix(project, ".")
+    assert "app.py:2" in out and "moved 1 secret" in out
+    assert GH not in out + err
+    assert GH[:4] in out  # the redacted prefix
+
+
+# ----------------------------------------------------------------------------- the env file
+
+
+def test_env_file_created_0600_and_read_back(project):
+    run_fix(project, ".")
+    env = project / ".env"
+    assert stat.S_IMODE(env.stat().st_mode) == 0o600
+    assert GH in dotenv_values(env).values()
+    assert "TOKEN=" in (project / ".env.example").read_text()
+    assert GH not in (project / ".env.example").read_text()
+
+
+def test_existing_env_keeps_mode_and_entries(project):
+    env = project / ".env"
+    env.write_text("# mine\nDEBUG=1\nTOKEN=other\n")
+    env.chmod(0o640)
+    run_fix(project, ".")
+    text = env.read_text()
+    assert text.startswith("# mine\nDEBUG=1\nTOKEN=other\n")
+    values = dotenv_values(env)
+    assert values["TOKEN"] == "other" and values["TOKEN_2"] == GH
+    assert stat.S_IMODE(env.stat().st_mode) == 0o640
+    assert 'os.environ["TOKEN_2"]' in (project / "app.py").read_text()
+
+
+def test_existing_entry_with_same_value_is_reused(project):
+    (project / ".env").write_text(f"MY_GH='{GH}'\n")
+    run_fix(project, ".")
+    assert 'os.environ["MY_GH"]' in (project / "app.py").read_text()
+    assert list(dotenv_values(project / ".env")) == ["MY_GH"]
+
+
+def test_env_file_option(project):
+    (project / "conf").mkdir()
+    code, out, err = run_fix(project, "--env-file", "conf/prod.env", ".")
+    assert code == 1
+    assert GH in dotenv_values(project / "conf" / "prod.env").values()
+    assert (project / "conf" / "prod.env.example").exists()
+
+
+HOSTILE = [
+    "it's \"quoted\"",
+    "hash # not a comment",
+    "dollar $HOME and ${HOME_NOT}x".replace("${", "$ {"),
+    "back\\slash\\\\double",
+    "multi\nline\nvalue\n",
+    "carriage\r\nreturn\rhere",
+    "trailing space ",
+    " leading",
+    "tab\tand = equals",
+    "unicode é ✓",
+    "'",
+    "\\'",
+    "export X=1",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_dotenv_round_trip(tmp_path, value):
+    env = dotenv_io.EnvFile(tmp_path / ".env", tmp_path)
+    env.merge({"V": value})
+    assert dotenv_values(tmp_path / ".env")["V"] == value
+    assert dotenv_values(tmp_path / ".env", interpolate=False)["V"] == value
+
+
+def test_pem_round_trip(tmp_path):
+    pem = secretgen.private_key_pem()
+    env = dotenv_io.EnvFile(tmp_path / ".env", tmp_path)
+    env.merge({"K": pem})
+    assert dotenv_values(tmp_path / ".env")["K"] == pem
+
+
+@pytest.mark.parametrize("value", ["a${B}c", "nul\x00byte"])
+def test_unquotable_values_refused(value):
+    with pytest.raises(dotenv_io.Unquotable):
+        dotenv_io.quote(value)
+
+
+def test_unquotable_secret_left_in_code(tmp_path):
+    secret = KEY[:10] + "${X}" + KEY[10:]
+    (tmp_path / "a.py").write_text(f'api_token = "{secret}"\n')
+    code, out, err = run_fix(tmp_path, ".")
+    assert code == 0
+    assert secret in (tmp_path / "a.py").read_text()
+    assert "by hand" in out and "${" in out
+
+
+def test_symlink_outside_project_refused(tmp_path):
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    (proj / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    outside = tmp_path / "elsewhere.env"
+    (proj / ".env").symlink_to(outside)
+    code, out, err = run_fix(proj, ".")
+    assert code == 2 and "outside the project" in err
+    assert not outside.exists()
+    assert GH in (proj / "app.py").read_text()
+
+
+def test_symlink_inside_project_followed(project):
+    (project / "secrets").mkdir()
+    target = project / "secrets" / "real.env"
+    (project / ".env").symlink_to(target)
+    assert run_fix(project, ".")[0] == 1
+    assert (project / ".env").is_symlink()
+    assert GH in dotenv_values(target).values()
+
+
+def test_lock_serialises_two_runs(tmp_path):
+    env_path = tmp_path / ".env"
+    order = []
+
+    def hold():
+        with dotenv_io.locked(env_path):
+            order.append("a-in")
+            time.sleep(0.3)
+            order.append("a-out")
+
+    t = threading.Thread(target=hold)
+    t.start()
+    time.sleep(0.05)
+    with dotenv_io.locked(env_path):
+        order.append("b-in")
+    t.join()
+    assert order == ["a-in", "a-out", "b-in"]
+    assert not Path(str(env_path) + ".lock").exists()
+
+
+def test_concurrent_runs_lose_no_value(tmp_path):
+    """Two processes fixing different files into one env file at once: both values end up there."""
+    for i in range(2):
+        d = tmp_path / f"p{i}"
+        d.mkdir()
+        (d / "a.py").write_text(f'api_token = "{secretgen.random_key(secretgen.rng(str(i)), 32)}"\n')
+    code = "import sys; from flake8_nosecrets.fix.cli import main; sys.exit(main(sys.argv[1:]))"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, "--no-history", "--env-file", str(tmp_path / ".env"),
+                          str(tmp_path / f"p{i}")], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for i in range(2)
+    ]
+    assert [p.wait(60) for p in procs] == [1, 1]
+    values = dotenv_values(tmp_path / ".env")
+    assert len(values) == 2 and set(values) == {"API_TOKEN", "API_TOKEN_2"}
+    for i in range(2):
+        assert secretgen.random_key(secretgen.rng(str(i)), 32) in values.values()
+
+
+# ----------------------------------------------------------------------------- files and config
+
+
+def test_directory_walk_honours_exclude_and_gitignore(tmp_path):
+    for sub in ("pkg", "build", "ignored", "pkg/deep"):
+        (tmp_path / sub).mkdir(parents=True, exist_ok=True)
+        (tmp_path / sub / "m.py").write_text(f'TOKEN = "{GH}"\n')
+    (tmp_path / "setup.cfg").write_text("[flake8]\nextend-exclude = build\n")
+    if HAS_GIT:
+        git(tmp_path, "init", "-q")
+        (tmp_path / ".gitignore").write_text("ignored/\n")
+    files = {p.relative_to(tmp_path).as_posix() for p in _gather(tmp_path)}
+    assert "pkg/m.py" in files and "pkg/deep/m.py" in files
+    assert "build/m.py" not in files
+    if HAS_GIT:
+        assert "ignored/m.py" not in files
+
+
+def _gather(root: Path):
+    old = os.getcwd()
+    os.chdir(root)
+    try:
+        return [root / p for p in cli.gather(["."], cli.DEFAULT_EXCLUDE + ("build",))]
+    finally:
+        os.chdir(old)
+
+
+def test_config_options_apply(tmp_path):
+    """nosecrets-allow in setup.cfg: the fixer leaves what flake8 would not report."""
+    (tmp_path / "setup.cfg").write_text(f"[flake8]\nnosecrets-allow = ^{KEY[:8]}\n")
+    (tmp_path / "a.py").write_text(f'api_token = "{KEY}"\n')
+    assert run_fix(tmp_path, ".")[0] == 0
+    assert KEY in (tmp_path / "a.py").read_text()
+
+
+def test_config_ignore_applies(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[flake8]\nextend-ignore = NSC102\n")
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"\n')
+    assert run_fix(tmp_path, ".")[0] == 0
+
+
+@pytest.mark.parametrize("marker", ["# noqa", "# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
+def test_suppressed_lines_left_alone(tmp_path, marker):
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  {marker}\n')
+    assert run_fix(tmp_path, ".")[0] == 0
+
+
+def test_noqa_other_code_does_not_suppress(tmp_path):
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  # noqa: E501\n')
+    assert run_fix(tmp_path, ".")[0] == 1
+
+
+# ----------------------------------------------------------------------------- git
+
+
+@needs_git
+def test_gitignore_updated_in_git_repo(project):
+    git(project, "init", "-q")
+    run_fix(project, "--no-history", ".")
+    assert ".env" in (project / ".gitignore").read_text().splitlines()
+    r = subprocess.run(["git", "check-ignore", "-q", ".env"], cwd=project)
+    assert r.returncode == 0
+    # already ignored: not added twice
+    (project / "b.py").write_text(f'api_token = "{KEY}"\n')
+    run_fix(project, "--no-history", ".")
+    assert (project / ".gitignore").read_text().splitlines().count(".env") == 1
+
+
+def test_no_gitignore_outside_git(project):
+    run_fix(project, ".")
+    assert not (project / ".gitignore").exists()
+
+
+@needs_git
+def test_rotation_warning_when_committed(project):
+    git(project, "init", "-q")
+    git(project, "add", "app.py")
+    git(project, "commit", "-qm", "add app")
+    sha = git(project, "rev-parse", "HEAD").strip()[:12]
+    code, out, err = run_fix(project, ".")
+    assert code == 1
+    assert "ROTATE" in out and sha in out and "https://github.com/settings/tokens" in out
+    assert GH not in out + err
+    assert "scanned 1 of 1 commits" in out
+
+
+@needs_git
+def test_no_rotation_warning_when_never_committed(project):
+    git(project, "init", "-q")
+    git(project, "add", "clean.py")
+    git(project, "commit", "-qm", "clean only")
+    code, out, err = run_fix(project, ".")
+    assert code == 1
+    assert "ROTATE" not in out
+    assert "scanned 1 of 1 commits" in out
+
+
+@needs_git
+def test_rotation_finds_escaped_spelling_and_pem(tmp_path):
+    pem = secretgen.private_key_pem()
+    (tmp_path / "k.py").write_text('KEY = "' + pem.replace("\n", "\\n") + '"\n')
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "k.py")
+    git(tmp_path, "commit", "-qm", "key")
+    code, out, err = run_fix(tmp_path, ".")
+    assert "ROTATE" in out and "replace this key pair" in out
+    assert pem.splitlines()[1] not in out
+
+
+@needs_git
+def test_history_bound_is_reported(project):
+    git(project, "init", "-q")
+    for i in range(3):
+        (project / f"f{i}.py").write_text(f"x = {i}\n")
+        git(project, "add", f"f{i}.py")
+        git(project, "commit", "-qm", str(i))
+    git(project, "add", "app.py")
+    git(project, "commit", "-qm", "secret")
+    code, out, err = run_fix(project, "--history-max-commits", "2", ".")
+    assert "newest 2 of 4 commits" in out and "older commits were not checked" in out
+
+
+@needs_git
+def test_history_search_puts_no_secret_on_a_command_line(project, monkeypatch):
+    git(project, "init", "-q")
+    git(project, "add", "app.py")
+    git(project, "commit", "-qm", "add")
+    seen_args = []
+    real_popen, real_run = subprocess.Popen, subprocess.run
+
+    def popen(args, *a, **k):
+        seen_args.append(list(args))
+        return real_popen(args, *a, **k)
+
+    def run(args, *a, **k):
+        seen_args.append(list(args))
+        return real_run(args, *a, **k)
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    monkeypatch.setattr(subprocess, "run", run)
+    run_fix(project, ".")
+    assert seen_args and not any(GH in " ".join(a) for a in seen_args)
+
+
+# ----------------------------------------------------------------------------- the libcst tool
+
+
+def test_libcst_tool_codemod(tmp_path):
+    (tmp_path / "a.py").write_text(f'import sys\nclient = Github(token="{GH}")\n')
+    r = subprocess.run(
+        [sys.executable, "-m", "libcst.tool", "codemod", "-x", "--no-format", "--hide-progress",
+         "flake8_nosecrets.fix.codemod.MoveSecretsToEnv", "--env-file", "vals.env", "a.py"],
+        cwd=tmp_path, capture_output=True, timeout=120,
+    )
+    assert r.returncode == 0, r.stderr.decode()[-1000:]
+    text = (tmp_path / "a.py").read_text()
+    assert GH not in text and 'Github(token=os.environ["GITHUB_TOKEN"])' in text and "import os" in text
+    assert dotenv_values(tmp_path / "vals.env") == {"GITHUB_TOKEN": GH}
+    assert stat.S_IMODE((tmp_path / "vals.env").stat().st_mode) == 0o600
+    assert GH not in r.stdout.decode() + r.stderr.decode()
+
+
+def test_fixed_code_runs_with_env_and_fails_clearly_without(project):
+    run_fix(project, ".")
+    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
+    r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
+    assert r.returncode != 0 and b"KeyError: 'TOKEN'" in r.stderr
+    env.update(dotenv_values(project / ".env"))
+    r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
+    assert r.returncode == 0 and r.stdout == f"{len(GH)}\n".encode()
+
+
+def test_detect_matches_flake8(project):
+    """The fixer's detect() reports what real flake8 reports for the same file."""
+    r = subprocess.run([sys.executable, "-m", "flake8", "--select=NSC", "app.py"], cwd=project, capture_output=True)
+    flake8_codes = sorted(line.split()[1] for line in r.stdout.decode().splitlines())
+    ours = sorted(f.code for f in detect((project / "app.py").read_text(), "app.py"))
+    assert ours == flake8_codes and ours
