@@ -263,7 +263,8 @@ def _plan_files(files: list[Path], conf, namer, err: IO[str]) -> tuple[list[File
             warnings.append(f"{display}: skipped, libcst cannot parse it: {printable(str(exc).splitlines()[0], 100)}")
             continue
         except SyntaxError as exc:  # the rewrite would not parse: never written
-            warnings.append(f"{display}: NOT changed, the rewrite did not parse ({printable(str(exc), 80)}); please report")
+            reason = printable(str(exc), 80)
+            warnings.append(f"{display}: NOT changed, the rewrite did not parse ({reason}); please report")
             failures += 1
             continue
         change = FileChange(path, display, data, new, encoding, moves, manual)
@@ -481,11 +482,10 @@ def _history_report(args, changes: list[FileChange], report: IO[str], root: Path
         for key, seen in result.seen.items():
             name, f = label[key]
             report.write(
-                f"  {name} {redact(f.secret)}: first seen in commit {seen.commit} ({seen.date}); {_rotation_advice(f)}\n"
+                f"  {name} {redact(f.secret)}: first seen in commit {seen.commit} ({seen.date}); "
+                f"{_rotation_advice(f)}\n"
             )
     report.write(f"  {result.note}\n")
-
-
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -337,8 +337,10 @@ class MoveSecretsToEnv(VisitorBasedCodemodCommand):
                             os_refs.append((line, cst.ensure_type(alias.asname.name, cst.Name).value))
                         elif dotted == "os" or (dotted.startswith("os.") and alias.asname is None):
                             os_refs.append((line, "os"))
-                elif isinstance(small, cst.ImportFrom) and small.relative == [] and not isinstance(small.names, cst.ImportStar):
-                    if small.module is not None and cst.helpers.get_full_name_for_node(small.module) == "os":
+                elif isinstance(small, cst.ImportFrom) and not small.relative and small.module is not None:
+                    if cst.helpers.get_full_name_for_node(small.module) == "os" and not isinstance(
+                        small.names, cst.ImportStar
+                    ):
                         for alias in small.names:
                             if cst.helpers.get_full_name_for_node(alias.name) == "environ":
                                 ref = alias.asname.name.value if alias.asname else "environ"  # type: ignore[union-attr]
@@ -741,10 +743,13 @@ def _insert_import(tree: cst.Module, statement: str) -> cst.Module:
         body[0].body[0], cst.Expr
     ) and isinstance(body[0].body[0].value, (cst.SimpleString, cst.ConcatenatedString)):
         i = 1
-    while i < len(body) and isinstance(body[i], cst.SimpleStatementLine) and any(
-        isinstance(s, cst.ImportFrom) and s.module is not None and cst.helpers.get_full_name_for_node(s.module) == "__future__"
-        for s in body[i].body
-    ):
+
+    def is_future(stmt: cst.BaseSmallStatement) -> bool:
+        return isinstance(stmt, cst.ImportFrom) and stmt.module is not None and (
+            cst.helpers.get_full_name_for_node(stmt.module) == "__future__"
+        )
+
+    while i < len(body) and isinstance(body[i], cst.SimpleStatementLine) and any(map(is_future, body[i].body)):
         i += 1
     body.insert(i, cst.parse_statement(statement + "\n", config=tree.config_for_parsing))
     return tree.with_changes(body=body)

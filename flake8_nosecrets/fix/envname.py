@@ -86,7 +86,14 @@ def _callee_words(callee: str) -> list[str]:
             continue
         if any(w in _DB_WORDS for w in ws):
             return ["db"]
-        kept = [w for w in ws if w not in _GENERIC_CALLEE_WORDS]
+        kept = list(ws)
+        camel = "_" not in part and part[:1].isupper()  # a class: ``OpenAI``, ``GithubClient``
+        while kept and not camel and (kept[0] in _GENERIC_CALLEE_WORDS or len(kept[0]) < 2):
+            kept.pop(0)
+        while kept and (kept[-1] in _GENERIC_CALLEE_WORDS or len(kept[-1]) < 2):
+            kept.pop()
+        if kept and "_" not in part:
+            return ["".join(kept)]  # ``OpenAI`` -> OPENAI, ``GithubClient`` -> GITHUB: one brand, one word
         if kept:
             return kept
     if parts and parts[-1] in ("connect", "create_engine", "create_pool"):
