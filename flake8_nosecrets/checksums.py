@@ -355,3 +355,121 @@ def add_bech32_checksum(text: str) -> str:
 def valid_age_secret_key(token: str) -> bool:
     """age X25519 identities: ``AGE-SECRET-KEY-1`` + bech32 data and checksum (https://age-encryption.org/v1)."""
     return valid_bech32(token)
+
+
+# ---------------------------------------------------------------- CRC32 suffixes of newer prefixed formats
+
+
+def _crc32(text: str) -> int:
+    return binascii.crc32(text.encode("ascii")) & 0xFFFFFFFF
+
+
+def valid_atlassian_token(token: str) -> bool:
+    """Atlassian API tokens (``ATATT3…``, ``ATCTT3…``): the last 8 characters are the CRC32 of everything
+    before them, as upper-case hex (``…=C0FFEE42``). The rule gitleaks validates its matches with
+    (``cmd/generate/config/rules/atlassian.go``: ``crc32(secret.substring(0, 184)).upperAscii()``).
+    """
+    head, check = token[:-8], token[-8:]
+    return head.isascii() and check == format(_crc32(head), "08X")
+
+
+def finish_atlassian_token(token: str) -> str:
+    """Sample generation: ``ATATT3<body>`` -> ``ATATT3<body>=<CRC32>``."""
+    head = token + "="
+    return head + format(_crc32(head), "08X")
+
+
+def valid_cloudflare_token(token: str) -> bool:
+    """Cloudflare's scannable credentials (``cfk_``, ``cfut_``, ``cfat_``): 40 characters, then the CRC32 of
+    those 40 as 8 lower-case hex digits.
+
+    https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/ ("40 characters and a
+    checksum"; the DLP changelog of 2026-04-14 names it a CRC32 suffix).
+    """
+    rest = token.partition("_")[2]
+    return len(rest) == 48 and rest.isascii() and rest[40:] == format(_crc32(rest[:40]), "08x")
+
+
+def finish_cloudflare_token(token: str) -> str:
+    prefix, _, body = token.partition("_")
+    return f"{prefix}_{body}{_crc32(body):08x}"
+
+
+def valid_vercel_token(token: str) -> bool:
+    """Vercel credentials (``vcp_``, ``vci_``, ``vca_``, ``vcr_``, ``vck_``): a 50-character body, then the
+    base62 CRC32 of the body in 6 characters, as GitHub's tokens carry.
+
+    https://vercel.com/changelog/new-token-formats-and-secret-scanning (prefixes; the checksum is the one
+    GitHub secret scanning verifies, as Kingfisher's ``vercel.yml`` rule documents).
+    """
+    rest = token.partition("_")[2]
+    return len(rest) == 56 and rest.isascii() and rest[50:] == crc32_base62(rest[:50])
+
+
+def finish_vercel_token(token: str) -> str:
+    prefix, _, body = token.partition("_")
+    return f"{prefix}_{body}{crc32_base62(body)}"
+
+
+# ---------------------------------------------------------------- NATS nkey seeds (base32 + CRC16)
+
+
+def crc16_xmodem(data: bytes) -> int:
+    """CRC-16/XMODEM (polynomial 0x1021, initial value 0), the checksum of NATS nkeys."""
+    crc = 0
+    for byte in data:
+        crc ^= byte << 8
+        for _ in range(8):
+            crc = (crc << 1) ^ 0x1021 if crc & 0x8000 else crc << 1
+            crc &= 0xFFFF
+    return crc
+
+
+def _nkey_raw(token: str) -> bytes | None:
+    try:
+        return base64.b32decode(token + "=" * (-len(token) % 8))
+    except (ValueError, binascii.Error):
+        return None
+
+
+def valid_nats_seed(token: str) -> bool:
+    """NATS nkey seeds (``SU…`` user, ``SA…`` account, ``SO…`` operator…): base32 of a 2-byte seed prefix,
+    the 32-byte Ed25519 seed and a little-endian CRC-16/XMODEM of the 34 bytes before it.
+
+    https://github.com/nats-io/nkeys (``strkey.go``, ``crc16.go``) and
+    https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth
+    """
+    raw = _nkey_raw(token)
+    if raw is None or len(raw) != 36 or raw[0] & 0xF8 != 0x90:  # 0x90: the seed prefix byte, 18 << 3
+        return False
+    return int.from_bytes(raw[34:], "little") == crc16_xmodem(raw[:34])
+
+
+def finish_nats_seed(token: str) -> str:
+    """Sample generation: keep the first 34 decoded bytes of ``S?<56 base32>`` and append their CRC."""
+    raw = (_nkey_raw(token) or b"")[:34]
+    return base64.b32encode(raw + crc16_xmodem(raw).to_bytes(2, "little")).decode().rstrip("=")
+
+
+# ---------------------------------------------------------------- GitHub stateless installation tokens
+
+
+def valid_github_stateless_token(token: str) -> bool:
+    """GitHub App installation tokens in the stateless format (2026): ``ghs_<app id>_<JWT>``, where the JWT
+    names the installation and is signed by GitHub. There is no CRC32 as in the 40-character format;
+    the JWT must have the structure of one (see :func:`valid_jwt`).
+
+    https://github.blog/changelog/ ("Notice about upcoming new format for GitHub App installation tokens")
+    """
+    _, _, rest = token.partition("_")
+    app_id, _, jwt = rest.partition("_")
+    return app_id.isdigit() and valid_jwt(jwt) and len(jwt.split(".")) == 3
+
+
+def finish_github_stateless_token(token: str) -> str:
+    """Sample generation: ``ghs_<app id>_<random>`` -> ``ghs_<app id>_<header>.<claims>.<signature>``."""
+    prefix, _, rest = token.partition("_")
+    app_id, _, body = rest.partition("_")
+    header = _b64json({"alg": "RS256", "typ": "JWT"}, urlsafe=True, pad=False)
+    claims = _b64json({"iss": int(app_id), "ins": body[: len(body) // 3], "exp": 1790000000}, urlsafe=True, pad=False)
+    return f"{prefix}_{app_id}_{header}.{claims}.{body[len(body) // 3:]}"

@@ -288,10 +288,11 @@ PROVIDERS: tuple[Provider, ...] = (
         ),
     ),
     _prefixed(
-        "alibaba-access-key-id", "Alibaba Cloud AccessKey id", "NSC101", "LTAI", r"[A-Za-z0-9]{20}",
+        # 24 characters today; accounts created before ~2019 still hold 16-character ids (LTAI + 12).
+        "alibaba-access-key-id", "Alibaba Cloud AccessKey id", "NSC101", "LTAI", r"(?:[A-Za-z0-9]{20}|[A-Za-z0-9]{12})",
         "ALIBABA_CLOUD_ACCESS_KEY_ID", "https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair",
-        samples=("LTAI{a20}",),
-        non_samples=("LTAI{a12}", "LTAI{a30}"),
+        samples=("LTAI{a20}", "LTAI5t{a18}", "LTAI{a12}"),
+        non_samples=("LTAI{a8}", "LTAI{a16}", "LTAI{a30}"),
         rotate="https://ram.console.aliyun.com/manage/ak",
     ),
     _prefixed(
@@ -368,9 +369,25 @@ PROVIDERS: tuple[Provider, ...] = (
     ),
     _prefixed(
         "cloudflare-global-api-key", "Cloudflare global API key", "NSC101", "cfk_", r"[A-Za-z0-9]{40}[a-f0-9]{8}",
-        "CLOUDFLARE_API_KEY", "https://developers.cloudflare.com/fundamentals/api/get-started/keys/",
-        samples=("cfk_{a40}{h8}",),
-        non_samples=("cfk_{a20}",),
+        "CLOUDFLARE_API_KEY", "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
+        samples=("cfk_{a40}",),
+        non_samples=("cfk_{a40}{h8}", "cfk_{a20}"),
+        validate=checksums.valid_cloudflare_token,
+        finish=checksums.finish_cloudflare_token,
+        rotate="https://dash.cloudflare.com/profile/api-tokens",
+    ),
+    Provider(
+        id="cloudflare-api-token",
+        name="Cloudflare API token (user or account owned)",
+        code="NSC101",
+        keywords=("cfut_", "cfat_"),
+        pattern=_L + r"cf[ua]t_[A-Za-z0-9]{40}[a-f0-9]{8}" + _R,
+        env_name="CLOUDFLARE_API_TOKEN",
+        reference="https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/",
+        samples=("cfut_{a40}", "cfat_{a40}"),
+        non_samples=("cfut_{a40}{h8}", "cfat_{a20}"),
+        validate=checksums.valid_cloudflare_token,
+        finish=checksums.finish_cloudflare_token,
         rotate="https://dash.cloudflare.com/profile/api-tokens",
     ),
     _prefixed(
@@ -381,12 +398,90 @@ PROVIDERS: tuple[Provider, ...] = (
         validate=_has("digit", "upper", skip=4),
         rotate="https://dashboard.render.com/u/settings#api-keys",
     ),
+    Provider(
+        id="vercel-token",
+        name="Vercel access token or API key",
+        code="NSC101",
+        keywords=("vcp_", "vci_", "vca_", "vcr_", "vck_"),
+        pattern=_L + r"vc[piakr]_[A-Za-z0-9_\-]{50}[A-Za-z0-9]{6}" + _R,
+        env_name="VERCEL_TOKEN",
+        reference="https://vercel.com/changelog/new-token-formats-and-secret-scanning",
+        samples=("vcp_{a50}", "vci_{w50}", "vck_{a50}"),
+        non_samples=("vcp_{a56}", "vcp_{a30}", "vct_{a56}"),
+        validate=checksums.valid_vercel_token,
+        finish=checksums.finish_vercel_token,
+        rotate="https://vercel.com/account/settings/tokens",
+    ),
+    _prefixed(
+        # A refresh token issued to an installed/desktop OAuth client: "1//0" then base64url.
+        "google-oauth-refresh-token", "Google OAuth refresh token", "NSC101", "1//0", r"[A-Za-z0-9_\-]{40,512}",
+        "GOOGLE_REFRESH_TOKEN", "https://developers.google.com/identity/protocols/oauth2#expiration",
+        samples=("1//0{w99}", "1//0g{w96}"),
+        non_samples=("1//0{w20}", "1//0{L60}"),
+        validate=_has("digit", "upper", "lower", skip=4),
+        rotate="https://myaccount.google.com/permissions",
+    ),
+    _prefixed(
+        # AppSync API keys authorise calls to one GraphQL API (da2- then 26 lower-case characters).
+        "aws-appsync-api-key", "AWS AppSync API key", "NSC101", "da2-", r"[a-z0-9]{26}",
+        "APPSYNC_API_KEY",
+        "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
+        samples=("da2-{l26}",),
+        non_samples=("da2-{l12}", "da2-{L26}", "da2-{U26}"),
+        validate=_has("digit", "alpha", skip=4),
+        rotate="https://console.aws.amazon.com/appsync/home",
+    ),
+    _prefixed(
+        # EdgeGrid client and access tokens ("akab-" + two 16-character groups); the client secret
+        # completes the triple.
+        "akamai-edgegrid-token", "Akamai EdgeGrid client or access token", "NSC101", "akab-",
+        r"[a-z0-9]{16}-[a-z0-9]{16}", "AKAMAI_ACCESS_TOKEN",
+        "https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials",
+        samples=("akab-{l16}-{l16}",),
+        non_samples=("akab-{l16}", "akab-{L16}-{L16}"),
+        validate=_has("digit", "alpha", skip=5),
+        rotate="https://control.akamai.com/apps/identity-management/#/tabs/users/list",
+    ),
+    _prefixed(
+        # docker swarm join-token: SWMTKN-1-<digest of the root CA, 50 base36>-<secret, 25 base36>.
+        "docker-swarm-join-token", "Docker Swarm join token", "NSC101", "SWMTKN-1-", r"[a-z0-9]{50}-[a-z0-9]{25}",
+        "SWARM_JOIN_TOKEN", "https://docs.docker.com/reference/cli/docker/swarm/join-token/",
+        samples=("SWMTKN-1-{l50}-{l25}",),
+        non_samples=("SWMTKN-1-{l50}", "SWMTKN-1-{l50}-{l10}"),
+        rotate="https://docs.docker.com/reference/cli/docker/swarm/join-token/#--rotate",
+    ),
+    _prefixed(
+        "defined-networking-api-key", "Defined Networking (managed Nebula) API key", "NSC101", "dnkey-",
+        r"[a-z0-9=_\-]{26}-[a-z0-9=_\-]{52}", "DN_API_KEY", "https://docs.defined.net/guides/automating-host-creation/",
+        samples=("dnkey-{l26}-{l52}",),
+        non_samples=("dnkey-{l26}", "dnkey-{l26}-{l20}"),
+        rotate="https://admin.defined.net/settings/api-keys",
+    ),
     # ---------------------------------------------------------------- source control / CI (NSC102)
     _gh("pat", "GitHub personal access token"),
     _gh("oauth", "GitHub OAuth access token"),
     _gh("user-to-server", "GitHub App user-to-server token"),
     _gh("server-to-server", "GitHub App installation token"),
     _gh("refresh", "GitHub refresh token"),
+    Provider(
+        # The stateless format rolled out from April 2026: no CRC32, the JWT's signature authenticates it.
+        id="github-installation-token-stateless",
+        name="GitHub App installation token (stateless format)",
+        code="NSC102",
+        keywords=("ghs_",),
+        pattern=_L + r"ghs_\d{1,12}_eyJ[A-Za-z0-9_\-]{10,2000}\.eyJ[A-Za-z0-9_\-]{10,4000}\.[A-Za-z0-9_\-]{20,1000}"
+        + _R,
+        env_name="GITHUB_TOKEN",
+        reference=(
+            "https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/"
+            "generating-an-installation-access-token-for-a-github-app"
+        ),
+        samples=("ghs_{d7}_{w200}", "ghs_{d6}_{w60}"),
+        non_samples=("ghs_{d7}_eyJ{w60}.eyJ{w80}.{w40}", "ghs_{d7}_{a40}"),
+        validate=checksums.valid_github_stateless_token,
+        finish=checksums.finish_github_stateless_token,
+        rotate="https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token",
+    ),
     _prefixed(
         "github-fine-grained-pat", "GitHub fine-grained personal access token", "NSC102", "github_pat_",
         r"[A-Za-z0-9]{22}_[A-Za-z0-9]{59}", "GITHUB_TOKEN",
@@ -400,15 +495,19 @@ PROVIDERS: tuple[Provider, ...] = (
         id="gitlab-routable-token",
         name="GitLab routable access token",
         code="NSC102",
-        keywords=("glpat-", "glrt-"),
-        pattern=_L + r"gl(?:pat-|rt-t\d_)[A-Za-z0-9_\-]{27,300}\.(?:[0-9a-z]{2}\.[0-9a-z]{9}|[0-9a-z]{9})" + _R,
+        # Personal/project/group, runner, runner-from-registration, agent, workspace and service account
+        # tokens are minted routable (GitLab 17.x+); the CRC guards every prefix alike.
+        keywords=("glpat-", "glrt-", "glrtr-", "glagent-", "glwt-", "glsoat-"),
+        pattern=_L + r"gl(?:pat-|rt-t\d_|rtr-|agent-|wt-|soat-)[A-Za-z0-9_\-]{27,300}"
+        r"\.(?:[0-9a-z]{2}\.[0-9a-z]{9}|[0-9a-z]{9})" + _R,
         env_name="GITLAB_TOKEN",
         reference=(
             "https://handbook.gitlab.com/handbook/engineering/architecture/"
             "design-documents/cells/routable_tokens/"
         ),
-        samples=("glpat-{w40}", "glpat-{w120}", "glrt-t1_{w40}"),
-        non_samples=("glpat-{w40}.01.{l9}", "glpat-{w40}.{l9}", "glrt-t1_{w40}.01.{l9}"),
+        samples=("glpat-{w40}", "glpat-{w120}", "glrt-t1_{w40}", "glrtr-{w38}", "glagent-{w46}", "glwt-{w40}",
+                 "glsoat-{w37}"),
+        non_samples=("glpat-{w40}.01.{l9}", "glpat-{w40}.{l9}", "glrt-t1_{w40}.01.{l9}", "glagent-{w46}.01.{l9}"),
         validate=checksums.valid_gitlab_routable,
         finish=checksums.add_gitlab_routable_suffix,
         rotate="https://gitlab.com/-/user_settings/personal_access_tokens",
@@ -416,6 +515,8 @@ PROVIDERS: tuple[Provider, ...] = (
     _gl("deploy-token", "GitLab deploy token", "gldt-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}"),
     _gl("runner-token", "GitLab runner authentication token", "glrt-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}",
         "CI_RUNNER_TOKEN"),
+    _gl("runner-registered-token", "GitLab runner authentication token (from a registration token)", "glrtr-",
+        r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}", "CI_RUNNER_TOKEN"),
     _prefixed(
         "gitlab-runner-registration-token", "GitLab runner registration token", "NSC102", "GR1348941",
         r"[A-Za-z0-9_\-]{20}", "CI_REGISTRATION_TOKEN", _GITLAB_DOCS,
@@ -425,8 +526,9 @@ PROVIDERS: tuple[Provider, ...] = (
     ),
     _gl("pipeline-trigger-token", "GitLab pipeline trigger token", "glptt-", r"[a-f0-9]{40}", "{h40}", "{h20}",
         "CI_TRIGGER_TOKEN"),
-    _gl("ci-job-token", "GitLab CI/CD job token", "glcbt-", r"[A-Za-z0-9]{1,5}_[A-Za-z0-9_\-]{20}", "{a2}_{w20}",
-        "{a2}_{a8}", "CI_JOB_TOKEN"),
+    # The partition id segment ("64_") is absent from tokens minted before CI partitioning.
+    _gl("ci-job-token", "GitLab CI/CD job token", "glcbt-",
+        r"(?:[A-Za-z0-9]{1,5}_[A-Za-z0-9_\-]{20}|[A-Za-z0-9_\-]{20})", "{a2}_{w20}", "{a2}_{a8}", "CI_JOB_TOKEN"),
     _gl("feed-token", "GitLab feed token", "glft-", r"[A-Za-z0-9_\-]{20}", "{w20}", "{a12}"),
     _gl("incoming-mail-token", "GitLab incoming mail token", "glimt-", r"[A-Za-z0-9_\-]{25}", "{w25}", "{a12}"),
     _gl("agent-token", "GitLab agent for Kubernetes token", "glagent-", r"[A-Za-z0-9_\-]{50}", "{w50}", "{a20}"),
@@ -440,11 +542,15 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Atlassian API token (Jira, Confluence, Bitbucket)",
         code="NSC102",
         keywords=("ATATT3", "ATCTT3"),
-        pattern=_L + r"AT[AC]TT3[A-Za-z0-9_\-+/]{100,300}=[A-Za-z0-9]{8}" + _R,
+        pattern=_L + r"AT[AC]TT3[A-Za-z0-9_\-+/]{100,300}=[A-F0-9]{8}" + _R,
         env_name="ATLASSIAN_API_TOKEN",
         reference="https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
-        samples=("ATATT3xFfGF0{w170}={H8}", "ATCTT3xFfG{w170}={H8}"),
-        non_samples=("ATATT3{w40}={H8}", "ATATT3xFfGF0{w170}"),
+        # 192 characters: 183 of token, "=", then the CRC32 of the first 184 as upper-case hex
+        # (gitleaks' atlassian.go validates its matches the same way).
+        samples=("ATATT3xFfGF0{w171}", "ATCTT3xFfG{w173}"),
+        non_samples=("ATATT3{w40}={H8}", "ATATT3xFfGF0{w171}", "ATATT3xFfGF0{w171}={H8}"),
+        validate=checksums.valid_atlassian_token,
+        finish=checksums.finish_atlassian_token,
         rotate="https://id.atlassian.com/manage-profile/security/api-tokens",
     ),
     _prefixed(
@@ -537,11 +643,18 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("EAAA{w30}", "sq0atp-{w10}"),
         rotate="https://developer.squareup.com/apps",
     ),
-    _prefixed(
-        "square-oauth-secret", "Square OAuth application secret", "NSC103", "sq0csp-", r"[A-Za-z0-9_\-]{43}",
-        "SQUARE_APPLICATION_SECRET", "https://developer.squareup.com/docs/oauth-api/overview",
-        samples=("sq0csp-{w43}",),
-        non_samples=("sq0csp-{w20}",),
+    Provider(
+        # Production (sq0csp-) and sandbox (sandbox-sq0csb-) application secrets. The application ids
+        # (sq0idp-, sandbox-sq0idb-) are public and not reported.
+        id="square-oauth-secret",
+        name="Square OAuth application secret",
+        code="NSC103",
+        keywords=("sq0csp-", "sandbox-sq0csb-"),
+        pattern=_L + r"(?:sq0csp|sandbox-sq0csb)-[A-Za-z0-9_\-]{43}" + _R,
+        env_name="SQUARE_APPLICATION_SECRET",
+        reference="https://developer.squareup.com/docs/oauth-api/overview",
+        samples=("sq0csp-{w43}", "sandbox-sq0csb-{w43}"),
+        non_samples=("sq0csp-{w20}", "sandbox-sq0idb-{w22}"),
         rotate="https://developer.squareup.com/apps",
     ),
     Provider(
@@ -604,11 +717,23 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Slack token",
         code="NSC104",
         keywords=("xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-"),
-        pattern=_L + r"xox[abposr]-[0-9]{9,13}-(?:[0-9]{9,13}-[0-9]{9,13}-|[0-9]{9,13}-|)[A-Za-z0-9]{20,40}" + _R,
+        # Current bot (team-bot-secret) and user (team-user-team-hash) tokens, and the legacy shapes Slack
+        # still honours: bot tokens with one number and a 24-character secret, pre-2016 user/xoxs/xoxo tokens
+        # whose team and user numbers are shorter (4+ digits) and whose hash may be 10 hex digits, and
+        # workspace-app tokens with a leading version digit (xoxa-2-…). Numbers below 4 digits are placeholders.
+        pattern=_L + r"xox[abposr]-(?:\d-)?\d{4,14}-(?:\d{4,14}-\d{4,14}-[A-Za-z0-9]{10,64}|\d{4,14}-[A-Za-z0-9]{18,64}"
+        r"|[A-Za-z0-9]{18,40})" + _R,
         env_name="SLACK_TOKEN",
         reference="https://api.slack.com/authentication/token-types",
-        samples=("xoxb-{d12}-{d13}-{a24}", "xoxp-{d12}-{d12}-{d13}-{a32}"),
-        non_samples=("xoxb-{d3}-{a24}", "xoxb-{d12}-{a10}"),
+        samples=(
+            "xoxb-{d12}-{d13}-{a24}",
+            "xoxp-{d12}-{d12}-{d13}-{a32}",
+            "xoxb-{d12}-{a24}",
+            "xoxp-{d4}-{d6}-{d6}-{h20}",
+            "xoxs-{d10}-{d10}-{d10}-{h10}",
+            "xoxa-2-{d9}-{d11}-{d13}-{h18}",
+        ),
+        non_samples=("xoxb-{d3}-{a24}", "xoxb-{d12}-{a10}", "xoxp-{d12}-{d12}-{d13}-{a6}"),
         rotate="https://api.slack.com/apps",
     ),
     _prefixed(
@@ -680,12 +805,13 @@ PROVIDERS: tuple[Provider, ...] = (
         id="telegram-bot-token",
         name="Telegram bot token",
         code="NSC104",
-        keywords=(":AA",),
-        pattern=r"(?<![A-Za-z0-9_\-:])\d{8,10}:AA[A-Za-z0-9_\-]{33}" + _R,
+        # The 35-character secret opens with "A" (gitleaks' telegram rule: "A" then 34), mostly "AA".
+        keywords=(":A",),
+        pattern=r"(?<![A-Za-z0-9_\-:])\d{8,10}:A[A-Za-z0-9_\-]{34}" + _R,
         env_name="TELEGRAM_BOT_TOKEN",
         reference="https://core.telegram.org/bots/api#authorizing-your-bot",
-        samples=("{d10}:AA{w33}", "{d9}:AA{w33}"),
-        non_samples=("{d10}:AA{w20}", "{d4}:AA{w33}"),
+        samples=("{d10}:AA{w33}", "{d9}:AA{w33}", "{d9}:AH{w33}"),
+        non_samples=("{d10}:AA{w20}", "{d4}:AA{w33}", "{d10}:B{w34}"),
         rotate="https://core.telegram.org/bots/features#botfather",
     ),
     _prefixed(
@@ -869,6 +995,30 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("wandb_v1_{a27}", "wandb_v1_{a27}_{a20}"),
         rotate="https://wandb.ai/authorize",
     ),
+    _prefixed(
+        "together-api-key", "Together AI API key", "NSC105", "tgp_v1_", r"[A-Za-z0-9_\-]{43}",
+        "TOGETHER_API_KEY", "https://docs.together.ai/reference/authentication-1",
+        samples=("tgp_v1_{w43}",),
+        non_samples=("tgp_v1_{w20}",),
+        rotate="https://api.together.ai/settings/api-keys",
+    ),
+    _prefixed(
+        # Production keys, and development keys marked "dev-".
+        "tavily-api-key", "Tavily API key", "NSC105", "tvly-", r"(?:dev-|prod-)?[A-Za-z0-9]{32}",
+        "TAVILY_API_KEY", "https://docs.tavily.com/documentation/api-reference/introduction",
+        samples=("tvly-{a32}", "tvly-dev-{a32}"),
+        non_samples=("tvly-{a20}", "tvly-{L32}"),
+        validate=_has("digit", "alpha", skip=5),
+        rotate="https://app.tavily.com/home",
+    ),
+    _prefixed(
+        "llamacloud-api-key", "LlamaCloud (LlamaParse) API key", "NSC105", "llx-", r"[A-Za-z0-9]{48}",
+        "LLAMA_CLOUD_API_KEY", "https://docs.cloud.llamaindex.ai/api_key",
+        samples=("llx-{a48}",),
+        non_samples=("llx-{a20}", "llx-{L48}"),
+        validate=_has("digit", "alpha", skip=4),
+        rotate="https://cloud.llamaindex.ai/api-key",
+    ),
     # ---------------------------------------------------------------- package registries (NSC106)
     Provider(
         id="pypi-token",
@@ -970,11 +1120,12 @@ PROVIDERS: tuple[Provider, ...] = (
         name="New Relic ingest license key",
         code="NSC107",
         keywords=("NRAL",),
-        pattern=r"(?<![A-Za-z0-9_\-])[a-f0-9]{36}NRAL" + _R,
+        # EU-region license keys open with the region, "eu01xx", then 30 hex digits.
+        pattern=r"(?<![A-Za-z0-9_\-])(?:eu01xx[a-f0-9]{30}|[a-f0-9]{36})NRAL" + _R,
         env_name="NEW_RELIC_LICENSE_KEY",
         reference="https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
-        samples=("{h36}NRAL",),
-        non_samples=("{h20}NRAL", "{h36}NRAK"),
+        samples=("{h36}NRAL", "eu01xx{h30}NRAL"),
+        non_samples=("{h20}NRAL", "{h36}NRAK", "eu01xx{h20}NRAL"),
         rotate="https://one.newrelic.com/admin-portal/api-keys/home",
     ),
     _prefixed(
@@ -1065,11 +1216,27 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://one.newrelic.com/admin-portal/api-keys/home",
     ),
     _prefixed(
-        "posthog-personal-api-key", "PostHog personal API key", "NSC107", "phx_", r"[A-Za-z0-9_]{43,48}",
+        # Base62 of 32-35 random bytes: up to 47 characters, a few fewer when the number is small.
+        "posthog-personal-api-key", "PostHog personal API key", "NSC107", "phx_", r"[A-Za-z0-9_]{40,48}",
         "POSTHOG_PERSONAL_API_KEY", "https://posthog.com/docs/api#personal-api-keys-recommended",
-        samples=("phx_{a43}",),
+        samples=("phx_{a43}", "phx_{a47}"),
         non_samples=("phx_{a20}",),
         rotate="https://app.posthog.com/settings/user-api-keys",
+    ),
+    Provider(
+        # Project secret keys (phs_), OAuth access (pha_) and refresh (phr_) tokens: PostHog's
+        # posthog/models/utils.py mints them like phx_ keys. Project keys (phc_) are public by design.
+        id="posthog-secret-token",
+        name="PostHog secret API key or OAuth token",
+        code="NSC107",
+        keywords=("phs_", "pha_", "phr_"),
+        pattern=_L + r"ph[sar]_[A-Za-z0-9]{40,48}" + _R,
+        env_name="POSTHOG_SECRET_KEY",
+        reference="https://posthog.com/docs/api",
+        samples=("phs_{a43}", "pha_{a43}", "phr_{a47}"),
+        non_samples=("phs_{a20}", "phc_{a43}", "pha_{L43}"),
+        validate=_has("digit", "upper", "lower", skip=4),
+        rotate="https://app.posthog.com/settings/project",
     ),
     _prefixed(
         "rootly-api-key", "Rootly API key", "NSC107", "rootly_", r"[a-f0-9]{64}",
@@ -1181,10 +1348,20 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://account.mapbox.com/access-tokens/",
     ),
     _prefixed(
-        "postman-api-key", "Postman API key", "NSC109", "PMAK-", r"[a-f0-9]{24}-[a-f0-9]{34}",
+        # Hex, in either case (gitleaks' postman rule matches it case-insensitively).
+        "postman-api-key", "Postman API key", "NSC109", "PMAK-", r"[a-fA-F0-9]{24}-[a-fA-F0-9]{34}",
         "POSTMAN_API_KEY", "https://learning.postman.com/docs/developer/postman-api/authentication/",
-        samples=("PMAK-{h24}-{h34}",),
-        non_samples=("PMAK-{h24}-{h10}",),
+        samples=("PMAK-{h24}-{h34}", "PMAK-{H24}-{H34}"),
+        non_samples=("PMAK-{h24}-{h10}", "PMAK-{L24}-{L34}"),
+        rotate="https://go.postman.co/settings/me/api-keys",
+    ),
+    _prefixed(
+        # The access_key of a shared collection link: a ULID (26 Crockford base32 characters).
+        "postman-collection-access-key", "Postman collection access key", "NSC109", "PMAT-", r"[0-9A-Za-z]{26}",
+        "POSTMAN_ACCESS_KEY", "https://learning.postman.com/docs/collaborating-in-postman/sharing/",
+        samples=("PMAT-01{u24}",),
+        non_samples=("PMAT-{u12}", "PMAT-{U26}"),
+        validate=_has("digit", "alpha", skip=5),
         rotate="https://go.postman.co/settings/me/api-keys",
     ),
     Provider(
@@ -1414,6 +1591,33 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("p8e-{a16}",),
         rotate="https://developer.adobe.com/console/",
     ),
+    _prefixed(
+        "amazon-mws-auth-token", "Amazon Marketplace Web Service auth token", "NSC109", "amzn.mws.", _UUID,
+        "MWS_AUTH_TOKEN", "https://docs.developer.amazonservices.com/en_US/dev_guide/DG_Registering.html",
+        samples=("amzn.mws.{h8}-{h4}-{h4}-{h4}-{h12}",),
+        non_samples=("amzn.mws.{h8}-{h4}", "amzn.mws.{U8}-{h4}-{h4}-{h4}-{h12}"),
+        rotate="https://sellercentral.amazon.com/apps/manage",
+    ),
+    Provider(
+        id="intra42-client-secret",
+        name="42 Intra API client secret",
+        code="NSC109",
+        keywords=("s-s4t2ud-", "s-s4t2af-"),
+        pattern=_L + r"s-s4t2(?:ud|af)-[a-f0-9]{64}" + _R,
+        env_name="INTRA42_CLIENT_SECRET",
+        reference="https://api.intra.42.fr/apidoc/guides/getting_started",
+        samples=("s-s4t2ud-{h64}", "s-s4t2af-{h64}"),
+        non_samples=("s-s4t2ud-{h32}", "s-s4t2xx-{h64}"),
+        rotate="https://profile.intra.42.fr/oauth/applications",
+    ),
+    _prefixed(
+        "wundergraph-cosmo-api-key", "WunderGraph Cosmo API key", "NSC109", "cosmo_", r"[a-f0-9]{32}",
+        "COSMO_API_KEY", "https://cosmo-docs.wundergraph.com/studio/api-keys",
+        samples=("cosmo_{h32}",),
+        non_samples=("cosmo_{h20}", "cosmo_{L32}"),
+        validate=_has("digit", "alpha", skip=6),
+        rotate="https://cosmo.wundergraph.com/",
+    ),
     # ---------------------------------------------------------------- private keys by format (NSC201)
     _prefixed(
         "age-secret-key", "age encryption secret key", "NSC201", "AGE-SECRET-KEY-1",
@@ -1423,6 +1627,22 @@ PROVIDERS: tuple[Provider, ...] = (
         validate=checksums.valid_age_secret_key,
         finish=checksums.add_bech32_checksum,
         rotate="https://github.com/FiloSottile/age#readme",
+    ),
+    Provider(
+        # An Ed25519 seed: S + the key type (User, Account, Operator, server N, Cluster, curve X), base32,
+        # ending with a CRC-16 of the decoded bytes.
+        id="nats-nkey-seed",
+        name="NATS nkey seed",
+        code="NSC201",
+        keywords=("SU", "SA", "SO", "SN", "SC", "SX"),
+        pattern=_L + r"S[UAONCX][A-Z2-7]{56}" + _R,
+        env_name="NATS_NKEY_SEED",
+        reference="https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth",
+        samples=("SU{B56}", "SA{B56}", "SO{B56}"),
+        non_samples=("SU{B56}", "SU{B30}"),
+        validate=checksums.valid_nats_seed,
+        finish=checksums.finish_nats_seed,
+        rotate="https://docs.nats.io/using-nats/nats-tools/nsc/basics",
     ),
     # ---------------------------------------------------------------- JWT (NSC204)
     Provider(

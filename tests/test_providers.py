@@ -244,3 +244,44 @@ def test_discord_id_structure() -> None:
     token = checksums.finish_discord_bot_token("1" + "2" * 18 + ".abcdef." + "x1" * 15)
     assert checksums.valid_discord_bot_token(token)
     assert not checksums.valid_discord_bot_token("MTIz" + "a" * 20 + ".abcdef." + "x1" * 15)
+
+
+def test_crc16_xmodem_check_value() -> None:
+    assert checksums.crc16_xmodem(b"123456789") == 0x31C3  # the catalogued check value of CRC-16/XMODEM
+
+
+def test_nats_seed_known_answer() -> None:
+    # The user seed of the NATS documentation's nkey examples, assembled so no seed-shaped literal is stored.
+    seed = "SUACSSL3UAHUDXKFSNVUZRF5" + "UHPMWZ6BFDTJ7M6USDXIEDNPPQ" + "YYYCU3VY"
+    assert checksums.valid_nats_seed(seed)
+    assert not checksums.valid_nats_seed(seed[:-2] + "XX")
+    assert not checksums.valid_nats_seed("A" + seed[1:])  # not the seed prefix byte
+
+
+@pytest.mark.parametrize(
+    ("provider_id", "flip_at"),
+    [
+        ("atlassian-api-token", 20),  # CRC32 of the first 184 characters, upper-case hex
+        ("cloudflare-api-token", 10),  # CRC32 of the 40-character body, lower-case hex
+        ("cloudflare-global-api-key", 10),
+        ("vercel-token", 10),  # base62 CRC32 of the 50-character body
+        ("nats-nkey-seed", 10),  # CRC-16 of the decoded bytes
+    ],
+)
+def test_checksum_rejects_one_changed_character(provider_id: str, flip_at: int) -> None:
+    provider = providers.BY_ID[provider_id]
+    for token in secretgen.provider_samples(provider):
+        assert provider.validate is not None and provider.validate(token)
+        changed = token[:flip_at] + ("B" if token[flip_at] != "B" else "C") + token[flip_at + 1:]
+        assert not provider.validate(changed)
+        assert scan_source(f'value = "{changed}"\n') == []
+
+
+def test_github_stateless_token_needs_a_jwt() -> None:
+    provider = providers.BY_ID["github-installation-token-stateless"]
+    (token, _) = secretgen.provider_samples(provider)
+    app_id, _, jwt = token[len("ghs_"):].partition("_")
+    assert app_id.isdigit() and checksums.valid_jwt(jwt)
+    assert not checksums.valid_github_stateless_token("ghs_x" + token[len("ghs_") + 1:])  # app id not numeric
+    header, claims, signature = jwt.split(".")
+    assert not checksums.valid_github_stateless_token(f"ghs_{app_id}_{header}.{claims[:-4]}QQQQ.{signature}")
