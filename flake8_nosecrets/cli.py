@@ -1,0 +1,645 @@
+"""``nosecrets``: the flake8-nosecrets engine on its own, without the rest of flake8.
+
+flake8 runs pycodestyle and pyflakes on every file as well; this command reads
+each file once, parses it once and runs :func:`~flake8_nosecrets.scanner.scan_source`,
+so a scan costs little more than parsing. It reads the same configuration as
+the plugin (:mod:`.config`), honours the same suppressions (the inline markers
+of :mod:`.suppress`, flake8's ``# noqa`` / ``# noqa: NSC…`` / ``# flake8: noqa``,
+``ignore``/``extend-ignore``/``per-file-ignores`` entries that name NSC codes)
+and the baseline (``nosecrets-baseline``).
+
+Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned (one
+``path: error: reason`` line each on stderr; the run goes on) or a usage or
+configuration error.
+
+A file that cannot be decoded or parsed is not silently skipped: it is an
+error (exit 2) and its text is still searched line by line with the
+value-format rules (provider keys, private keys, credentials in URLs…), so a
+key in a broken file is still reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import dataclasses
+import errno
+import fnmatch
+import gc
+import io
+import itertools
+import json
+import os
+import re
+import stat
+import sys
+import time
+import tokenize
+from typing import IO, Any, Iterable, Iterator, Sequence
+
+from . import __version__, classify, config as cfg, options as opts, rules, suppress
+from .findings import Binding, Finding, printable, redact
+from .scanner import scan_source
+
+# flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
+DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
+                   ".venv", "node_modules")
+AUTO_JOBS_THRESHOLD = 50  # below this many files one process is faster than starting workers
+CHUNK = 24  # files per task sent to a worker process
+
+# flake8's own patterns (flake8/defaults.py), so that ``# noqa`` means here what it means there.
+NOQA_INLINE_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
+NOQA_FILE_RE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
+_CODE_SPLIT_RE = re.compile(r"[,\s]")
+
+
+# --------------------------------------------------------------------------- per-file work
+
+
+class FileError(Exception):
+    """A file could not be (fully) scanned; ``str()`` is the one-line reason."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CodeFilter:
+    """flake8's select/ignore decision, restricted to what can concern NSC codes.
+
+    ``select`` not naming NSC does not turn this command off (running it asks
+    for NSC); otherwise the longest matching prefix wins, as in flake8's
+    ``DecisionEngine``.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (normalised pattern, codes)
+
+    def __bool__(self) -> bool:
+        return bool(self.ignore or self.per_file)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        if not self.per_file:
+            return self.ignore
+        matching = [(pat, codes) for pat, codes in self.per_file if _matches(path, (pat,))]
+        if not matching:
+            return self.ignore
+        return self.ignore + max(matching, key=lambda pc: len(pc[0]))[1]
+
+    def reported(self, code: str, ignored: tuple[str, ...]) -> bool:
+        ign = sorted((p for p in ignored if p and code.startswith(p)), reverse=True)
+        if not ign:
+            return True
+        sel = sorted((p for p in self.select if p and code.startswith(p)), reverse=True)
+        return bool(sel) and len(sel[0]) > len(ign[0])
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What every worker needs; picklable."""
+
+    options: opts.Options = opts.DEFAULT
+    codes: CodeFilter = CodeFilter()
+    disable_noqa: bool = False
+
+
+@dataclasses.dataclass
+class FileResult:
+    path: str
+    findings: list[Finding]
+    errors: list[str]
+
+
+def _matches(path: str, patterns: Sequence[str]) -> bool:
+    """flake8's ``matches_filename``: the base name, else the absolute path, against fnmatch patterns."""
+    if not patterns:
+        return False
+    base = os.path.basename(path)
+    if base not in (".", "..") and any(fnmatch.fnmatch(base, p) for p in patterns):
+        return True
+    full = os.path.abspath(path)
+    return any(fnmatch.fnmatch(full, p) for p in patterns)
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = exc.strerror or type(exc).__name__
+    if exc.errno == errno.ELOOP:
+        reason += " (a symlink loop)"
+    return f"cannot read: {reason}"
+
+
+def read_bytes(path: str) -> bytes:
+    """The whole content of the regular file *path*, read once. Raises :class:`FileError`.
+
+    The file is opened non-blocking (a FIFO named ``x.py`` must not hang the
+    run), checked to be a regular file on the open descriptor (no race with a
+    rename), and compared before and after reading: a file written to while
+    it is read is reported, not scanned half-old and half-new.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise FileError(_os_reason(exc)) from None
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            kind = "a directory" if stat.S_ISDIR(before.st_mode) else "not a regular file"
+            raise FileError(f"cannot read: {kind}")
+        chunks = []
+        total = 0
+        limit = before.st_size + 1  # one byte more than expected: a single read usually sees the end
+        while total < limit:  # bounded: a file that keeps growing is reported, not read forever
+            chunk = os.read(fd, limit - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        after = os.fstat(fd)
+    except OSError as exc:
+        raise FileError(_os_reason(exc)) from None
+    finally:
+        os.close(fd)
+    if len(data) != after.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
+        raise FileError("changed while it was being read; not scanned (run again)")
+    return data
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """``(text, error)``: *data* decoded as Python does (BOM, PEP 263 cookie), newlines made ``\\n``.
+
+    On failure the text is decoded with replacement characters and *error* says why.
+    """
+    encoding = "utf-8"
+    head = data[:400]
+    if head.startswith(b"\xef\xbb\xbf") or b"coding" in head:  # otherwise UTF-8: skip the detection
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError as exc:
+            return data.decode("utf-8", "replace"), f"cannot decode: {printable(str(exc), 120)}"
+    error = None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        error = f"cannot decode as {encoding}: {exc.reason} at byte {exc.start} (line {line})"
+        text = data.decode(encoding, "replace")
+    except LookupError:
+        error = f"cannot decode: unknown encoding {printable(encoding, 40)!r}"
+        text = data.decode("utf-8", "replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:  # universal newlines, as flake8 reads files
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, error
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as Python and flake8 count them: split on ``\\n`` only (not form feeds or U+2028)."""
+    return io.StringIO(text).readlines()
+
+
+def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
+    """Value-format matches line by line, for text that could not be parsed as Python."""
+    found = []
+    for n, line in enumerate(lines, 1):
+        text = line.rstrip("\n")
+        for m in classify.value_matches(text, options):
+            secret = text[m.start:m.end]
+            found.append(Finding(
+                code=m.code, line=n, col=m.start,
+                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
+                rule=m.code, provider=m.provider, binding=Binding("string"), secret=secret,
+                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
+            ))
+    return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
+
+
+def _noqa_mapping(lines: Sequence[str]) -> dict[int, str]:
+    """flake8's ``_noqa_line_mapping``: each line -> the text of the whole logical line it belongs to."""
+    mapping: dict[int, str] = {}
+    try:
+        tokens = list(tokenize.generate_tokens(iter(lines).__next__))
+    except (tokenize.TokenError, SyntaxError):
+        return mapping
+    lo, hi = len(lines) + 2, -1
+    for tok in tokens:
+        if tok.type in (tokenize.ENDMARKER, tokenize.DEDENT):
+            continue
+        lo, hi = min(lo, tok.start[0]), max(hi, tok.end[0])
+        if tok.type in (tokenize.NL, tokenize.NEWLINE):
+            joined = "".join(lines[lo - 1:hi])
+            for n in range(lo, hi + 1):
+                mapping[n] = joined
+            lo, hi = len(lines) + 2, -1
+    return mapping
+
+
+def apply_noqa(findings: list[Finding], lines: Sequence[str]) -> list[Finding]:
+    """flake8's semantics: ``# flake8: noqa`` on its own line skips the file; ``# noqa`` on the (logical)
+    line drops every finding there; ``# noqa: X,Y`` drops codes equal to or starting with X or Y."""
+    if not findings:
+        return findings
+    if any(NOQA_FILE_RE.match(line) for line in lines if "noqa" in line.lower()):
+        return []
+    if not any("noqa" in line.lower() for line in lines):
+        return findings
+    mapping = _noqa_mapping(lines)
+    kept = []
+    for f in findings:
+        text = mapping.get(f.line)
+        if text is None:
+            text = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        m = NOQA_INLINE_RE.search(text)
+        if m is None:
+            kept.append(f)
+            continue
+        if m.group("codes") is None:
+            continue
+        codes = tuple(c for c in _CODE_SPLIT_RE.split(m.group("codes")) if c)
+        if not (f.code in codes or f.code.startswith(codes)):
+            kept.append(f)
+    return kept
+
+
+def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
+    if not findings or not options.baseline:
+        return findings
+    from . import baseline  # only runs that configure a baseline pay for it
+
+    return baseline.filter_findings(findings, path, options)
+
+
+def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], list[str]]:
+    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading)."""
+    errors: list[str] = []
+    lines = split_lines(text)
+    try:
+        tree = ast.parse(text, path)
+    except SyntaxError as exc:
+        where = f"line {exc.lineno}" + (f", col {exc.offset}" if exc.offset else "") if exc.lineno else "unknown line"
+        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; only key formats were checked")
+        tree = None
+    except (ValueError, RecursionError, MemoryError) as exc:  # null bytes (older 3.11), nesting too deep
+        errors.append(f"cannot parse: {printable(str(exc), 120)}; only key formats were checked")
+        tree = None
+    if tree is None:
+        findings = _line_scan(lines, settings.options)
+    else:
+        findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
+    del tree
+    if findings and settings.codes:
+        ignored = settings.codes.ignored_for(path)
+        findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
+    if findings and not settings.disable_noqa:
+        findings = apply_noqa(findings, lines)
+    return _baseline_filter(findings, path, settings.options), errors
+
+
+def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
+    """Scan one file; never raises for anything a file can contain or do."""
+    try:
+        if data is None:
+            data = read_bytes(path)
+        text, error = decode(data)
+        findings, errors = scan_text(text, path, settings)
+        if error:
+            errors.insert(0, error)
+    except FileError as exc:
+        return FileResult(path, [], [str(exc)])
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must not stop the run; no message text (could quote input)
+        return FileResult(path, [], [f"internal error ({type(exc).__name__}); please report it"])
+    return FileResult(path, findings, errors[:1])  # one line per file: the first cause (decoding before parsing)
+
+
+# --------------------------------------------------------------------------- worker processes
+
+_WORKER_SETTINGS = Settings()
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    _tune_gc()
+
+
+def _scan_chunk(paths: list[str]) -> list[FileResult]:
+    return [scan_file(p, _WORKER_SETTINGS) for p in paths]
+
+
+def _tune_gc() -> None:
+    """Each module's tree dies by reference counting; the cyclic collector only re-walks long-lived objects.
+
+    Freezing what exists after start-up and collecting less often keeps the collector
+    from rescanning the same imports thousands of times; memory stays flat because
+    trees hold no reference cycles.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(100_000, 50, 100)
+
+
+def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+# --------------------------------------------------------------------------- files
+
+
+@dataclasses.dataclass
+class Walk:
+    exclude: tuple[str, ...]
+    filename: tuple[str, ...] = ("*.py",)
+    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+
+    def files(self, paths: Sequence[str]) -> Iterator[str]:
+        """flake8's ``expand_paths``: files named are taken whatever their extension (unless excluded);
+        directories are walked (sorted, symlinked directories not followed) for ``*.py``."""
+        for arg in paths:
+            if arg == "-":
+                yield arg
+                continue
+            if _matches(arg, self.exclude):
+                continue
+            if not os.path.isdir(arg):
+                yield arg
+                continue
+            for root, dirs, files in os.walk(arg, onerror=self._onerror):
+                dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(root, d), self.exclude))
+                for name in sorted(files):
+                    if any(fnmatch.fnmatch(name, p) for p in self.filename):
+                        joined = os.path.join(root, name)
+                        if not _matches(joined, self.exclude):
+                            yield joined
+
+    def _onerror(self, exc: OSError) -> None:
+        self.errors.append((exc.filename or "?", f"cannot list directory: {exc.strerror or type(exc).__name__}"))
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _display(path: str) -> str:
+    return printable(path, 4096)
+
+
+def format_text(path: str, f: Finding) -> str:
+    return f"{_display(path)}:{f.line}:{f.col + 1}: {f.code} {f.message}"
+
+
+def json_record(path: str, f: Finding) -> dict[str, Any]:
+    rule = rules.BY_CODE.get(f.code)
+    return {
+        "path": path,
+        "line": f.line,
+        "col": f.col + 1,
+        "code": f.code,
+        "rule": rule.slug if rule else "",
+        "provider": f.provider,
+        "message": f.message,
+        "fingerprint": f.fingerprint,
+    }
+
+
+class Progress:
+    """A one-line counter on stderr, only on a terminal and only once a run has lasted a moment."""
+
+    DELAY, EVERY = 0.5, 0.1
+
+    def __init__(self, stream: IO[str], enabled: bool) -> None:
+        self.stream, self.enabled = stream, enabled
+        self.start = self.last = time.monotonic()
+        self.shown = False
+
+    def update(self, files: int, findings: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.start < self.DELAY or now - self.last < self.EVERY:
+            return
+        self.last = now
+        self.stream.write(f"\rnosecrets: {files} files scanned, {findings} findings\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def _jobs(text: str) -> int:
+    if text == "auto":
+        return 0
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes or 'auto', got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {n}")
+    return n
+
+
+def _comma_list(text: str) -> list[str]:
+    return [x.strip() for x in text.split(",") if x.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="nosecrets",
+        description="Find hardcoded secrets in Python files (flake8-nosecrets without the rest of flake8).",
+        epilog="Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned or a usage error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files and directories to scan (default: .)")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="text (flake8 style, default), json (a list of findings) or sarif (2.1.0)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                   help=f"processes to use; default 'auto': 1 below {AUTO_JOBS_THRESHOLD} files, else one per CPU")
+    p.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--config", metavar="FILE",
+                   help="use this setup.cfg/tox.ini/.flake8 or pyproject.toml instead of searching for one")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--exclude", type=_comma_list, metavar="PATTERNS",
+                   help="comma-separated patterns to skip, replacing the configured ones and the defaults "
+                        f"({','.join(DEFAULT_EXCLUDE)})")
+    p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
+                   help="comma-separated patterns to skip in addition")
+    p.add_argument("--filename", type=_comma_list, default=["*.py"], metavar="PATTERNS",
+                   help="patterns of the files looked at in directories (default: *.py)")
+    p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
+    p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
+                   help="the name shown for source read from standard input ('-')")
+    p.add_argument("--no-progress", action="store_true", help="never show the progress line on a terminal")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    group = p.add_argument_group("detector options (also read from configuration files)")
+    for spec in opts.SPECS:
+        group.add_argument("--" + spec.name, dest=spec.name.replace("-", "_"), default=None,
+                           metavar=spec.metavar or "VALUE", help=spec.help)
+    return p
+
+
+def _error(stream: IO[str], text: str) -> None:
+    stream.write(f"nosecrets: error: {text}\n")
+
+
+def _settings(args: argparse.Namespace, conf: cfg.Config) -> tuple[Settings, tuple[str, ...]]:
+    cwd = os.path.abspath(os.curdir)
+    if args.exclude is not None:
+        exclude = tuple(cfg._normalise_paths(tuple(args.exclude), cwd))
+    elif conf.exclude is not None:
+        exclude = conf.exclude
+    else:
+        exclude = DEFAULT_EXCLUDE
+    exclude += conf.extend_exclude + cfg._normalise_paths(tuple(args.extend_exclude), cwd)
+    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if conf.per_file_ignores.strip():
+        from flake8 import utils as flake8_utils  # flake8's own parser for its own syntax
+
+        try:
+            mapping = flake8_utils.parse_files_to_codes_mapping(conf.per_file_ignores)
+        except Exception as exc:  # flake8 raises its own ValueError subclass with the reason
+            raise cfg.ConfigError(f"{conf.flake8_file}: [flake8] per-file-ignores: {exc}") from None
+        per_file = tuple(
+            (flake8_utils.normalize_path(pattern), tuple(codes)) for pattern, codes in mapping
+        )
+    codes = CodeFilter(select=conf.select, ignore=conf.ignore, per_file=per_file)
+    return Settings(options=conf.options, codes=codes, disable_noqa=args.disable_noqa), exclude
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    stdout, stderr = sys.stdout, sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors (argparse has printed them)
+        return exc.code if isinstance(exc.code, int) else 2
+
+    overrides = {spec.name: getattr(args, spec.name.replace("-", "_")) for spec in opts.SPECS}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    paths = args.paths or ["."]
+    try:
+        conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
+        settings, exclude = _settings(args, conf)
+        if settings.options.baseline:
+            from . import baseline
+
+            try:
+                baseline.cached(settings.options.baseline)
+            except baseline.BaselineError as exc:
+                raise cfg.ConfigError(str(exc)) from None
+    except opts.OptionError as exc:
+        _error(stderr, printable(str(exc), 500))
+        return 2
+    for warning in conf.warnings:
+        stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
+    if args.format == "sarif":
+        try:
+            from . import sarif
+        except ImportError:  # pragma: no cover - shipped with the package
+            _error(stderr, "SARIF output is not available in this installation")
+            return 2
+
+    walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    files = walk.files(paths)
+    progress = Progress(stderr, stderr.isatty() and not args.no_progress)
+    out: IO[str] = stdout
+    if args.output_file:
+        try:
+            out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace")
+        except OSError as exc:
+            _error(stderr, f"{printable(args.output_file, 500)}: cannot write: {exc.strerror}")
+            return 2
+    elif hasattr(stdout, "reconfigure"):
+        try:
+            stdout.reconfigure(errors="backslashreplace")
+        except (ValueError, io.UnsupportedOperation):
+            pass
+
+    collected: list[tuple[str, Finding]] = []
+    n_files = n_findings = n_errors = 0
+    try:
+        for result in _results(files, settings, args):
+            n_files += 1
+            for reason in result.errors:
+                n_errors += 1
+                progress.clear()
+                stderr.write(f"{_display(result.path)}: error: {reason}\n")
+            for f in result.findings:
+                n_findings += 1
+                if args.format == "text":
+                    progress.clear()
+                    out.write(format_text(result.path, f) + "\n")
+                else:
+                    collected.append((result.path, f))
+            progress.update(n_files, n_findings)
+        for path, reason in walk.errors:
+            n_errors += 1
+            stderr.write(f"{_display(path)}: error: {reason}\n")
+        progress.clear()
+        if args.format == "json":
+            json.dump([json_record(p, f) for p, f in collected], out, indent=2)
+            out.write("\n")
+        elif args.format == "sarif":
+            out.write(sarif.dumps(sarif.build(collected)) + "\n")
+        out.flush()
+    except BrokenPipeError:  # ``nosecrets | head``: the reader has what it wanted
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+    except KeyboardInterrupt:
+        progress.clear()
+        _error(stderr, "interrupted")
+        return 130
+    finally:
+        if out is not stdout:
+            out.close()
+    if n_errors:
+        return 2
+    return 1 if n_findings else 0
+
+
+def _read_stdin(name: str, settings: Settings) -> FileResult:
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as exc:
+        return FileResult(name, [], [_os_reason(exc)])
+    return scan_file(name, settings, data)
+
+
+def _results(files: Iterator[str], settings: Settings, args: argparse.Namespace) -> Iterator[FileResult]:
+    """Results in file order: in this process, or across ``--jobs`` worker processes."""
+    jobs = args.jobs
+    head = list(itertools.islice(files, AUTO_JOBS_THRESHOLD))
+    if jobs == 0:
+        jobs = 1 if len(head) < AUTO_JOBS_THRESHOLD else (os.cpu_count() or 1)
+    todo = itertools.chain(head, files)
+    if jobs == 1:
+        gc_was = gc.get_threshold()
+        _tune_gc()
+        try:
+            for path in todo:
+                yield _read_stdin(args.stdin_display_name, settings) if path == "-" else scan_file(path, settings)
+        finally:
+            gc.unfreeze()
+            gc.set_threshold(*gc_was)
+        return
+    import multiprocessing
+
+    stdin_first = []
+    if "-" in head:  # standard input belongs to this process
+        stdin_first.append(_read_stdin(args.stdin_display_name, settings))
+        todo = (p for p in todo if p != "-")
+    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        yield from stdin_first
+        for chunk in pool.imap(_scan_chunk, _chunked(todo, CHUNK)):
+            yield from chunk
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
