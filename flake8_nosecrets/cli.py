@@ -44,6 +44,8 @@ from .scanner import scan_source
 # flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
 DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
                    ".venv", "node_modules")
+# flake8 looks at *.py; stubs and notebooks hold keys too (the same set nosecrets-baseline records).
+DEFAULT_FILENAMES = ("*.py", "*.pyi", "*.ipynb")
 AUTO_JOBS_THRESHOLD = 50  # below this many files one process is faster than starting workers
 CHUNK = 24  # files per task sent to a worker process
 
@@ -294,11 +296,35 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
     return _baseline_filter(findings, path, settings.options), errors
 
 
+def scan_notebook(path: str, settings: Settings) -> list[Finding]:
+    """A Jupyter notebook's findings (code cells, markdown, outputs) placed at the ``.ipynb`` line holding them.
+
+    The notebook module applies the inline markers inside cells; the code filter and the
+    baseline apply here as for any file.
+    """
+    from . import notebook
+
+    try:
+        found = notebook.scan_notebook(path, settings.options)
+    except notebook.NotebookError as exc:
+        reason = str(exc)
+        raise FileError(reason[len(path) + 2:] if reason.startswith(path + ": ") else reason) from None
+    if found and settings.codes:
+        ignored = settings.codes.ignored_for(path)
+        found = [nf for nf in found if settings.codes.reported(nf.finding.code, ignored)]
+    if found and settings.options.baseline:
+        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
+        found = [nf for nf in found if id(nf.finding) in kept]
+    return [nf.file_finding() for nf in found]
+
+
 def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
     """Scan one file; never raises for anything a file can contain or do."""
     try:
         if data is None:
             data = read_bytes(path)
+            if path.endswith(".ipynb"):
+                return FileResult(path, scan_notebook(path, settings), [])
         text, error = decode(data)
         findings, errors = scan_text(text, path, settings)
         if error:
@@ -332,7 +358,6 @@ def _tune_gc() -> None:
     from rescanning the same imports thousands of times; memory stays flat because
     trees hold no reference cycles.
     """
-    gc.collect()
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
 
@@ -349,12 +374,12 @@ def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
 @dataclasses.dataclass
 class Walk:
     exclude: tuple[str, ...]
-    filename: tuple[str, ...] = ("*.py",)
+    filename: tuple[str, ...] = DEFAULT_FILENAMES
     errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def files(self, paths: Sequence[str]) -> Iterator[str]:
         """flake8's ``expand_paths``: files named are taken whatever their extension (unless excluded);
-        directories are walked (sorted, symlinked directories not followed) for ``*.py``."""
+        directories are walked (sorted, symlinked directories not followed) for the ``--filename`` patterns."""
         for arg in paths:
             if arg == "-":
                 yield arg
@@ -468,8 +493,8 @@ def build_parser() -> argparse.ArgumentParser:
                         f"({','.join(DEFAULT_EXCLUDE)})")
     p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
                    help="comma-separated patterns to skip in addition")
-    p.add_argument("--filename", type=_comma_list, default=["*.py"], metavar="PATTERNS",
-                   help="patterns of the files looked at in directories (default: *.py)")
+    p.add_argument("--filename", type=_comma_list, default=list(DEFAULT_FILENAMES), metavar="PATTERNS",
+                   help=f"patterns of the files looked at in directories (default: {','.join(DEFAULT_FILENAMES)})")
     p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
                    help="the name shown for source read from standard input ('-')")

@@ -620,3 +620,36 @@ def test_progress_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyP
         assert fake.text == ""
     assert cli.main(["--jobs", "1", "--no-progress"]) == 0
     assert fake.text.count("files scanned") == (30 if tty else 0)
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+def _notebook(*cells: tuple[str, str]) -> str:
+    return json.dumps({
+        "cells": [
+            {"cell_type": kind, "metadata": {}, "source": source.splitlines(keepends=True),
+             **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+            for kind, source in cells
+        ],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+    }, indent=1)
+
+
+def test_notebooks_are_scanned(tmp_path: Path, run) -> None:
+    pytest.importorskip("flake8_nosecrets.notebook")
+    write(tmp_path, {
+        "analysis.ipynb": _notebook(("markdown", "# Notes\n"), ("code", f'import os\ntoken = "{GH}"\n'),
+                                    ("code", f'ok = "{GH}"  # noqa: NSC102\n')),
+        "broken.ipynb": "{not json",
+        "stub.pyi": f'token: str = "{GH}"\n',
+    })
+    status, out, err = run()
+    assert status == 2
+    assert _one_error(err, "./broken.ipynb")
+    rows = codes(out)
+    assert rows == [("./analysis.ipynb", rows[0][1], "NSC102"), ("./stub.pyi", 1, "NSC102")]
+    assert out.splitlines()[0].endswith("assigned to 'token' (cell 2, line 2)")
+    assert rows[0][1] > 1  # the line of the .ipynb file that holds the cell's source line
+    status, out, _ = run("--format", "json", "analysis.ipynb")
+    assert status == 1 and [r["code"] for r in json.loads(out)] == ["NSC102"]
