@@ -1,6 +1,7 @@
 """The pre-commit hooks, for real: ``pre-commit try-repo`` installs this project from a committed copy
 of the working tree (with pip, from PyPI for its dependencies) and runs the hook on a temporary
-repository holding a planted, generated fake secret.
+repository holding a planted, generated fake secret. The other hooks run through ``pre-commit run``
+with a config that points at the same copy, which installs the hook environment only once.
 """
 
 from __future__ import annotations
@@ -63,6 +64,22 @@ def try_repo(user_repo: Path, hook_repo: Path, home: Path, hook: str) -> subproc
     )
 
 
+def run_hook(user_repo: Path, hook_repo: Path, home: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run`` with a config naming the snapshot repository at its commit: unlike try-repo (a new
+    shadow clone, so a new hook environment, each time) the environment is installed once per session."""
+    rev = git(hook_repo, "rev-parse", "HEAD").strip()
+    (user_repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n"
+    )
+    git(user_repo, "add", ".pre-commit-config.yaml")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    env.pop("VIRTUAL_ENV", None)
+    return subprocess.run(
+        [pre_commit, "run", hook, "--all-files", "--verbose"],
+        cwd=user_repo, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
 def user_repo(tmp_path: Path, files: dict[str, str]) -> Path:
     repo = tmp_path / "user"
     repo.mkdir()
@@ -90,7 +107,7 @@ def test_nosecrets_hook_blocks_a_planted_secret(tmp_path: Path, hook_repo: Path,
 
 def test_nosecrets_hook_passes_a_clean_repository(tmp_path: Path, hook_repo: Path, pre_commit_home: Path) -> None:
     repo = user_repo(tmp_path, {"app.py": 'token = os.environ["GITHUB_TOKEN"]\n'})
-    proc = try_repo(repo, hook_repo, pre_commit_home, "nosecrets")
+    proc = run_hook(repo, hook_repo, pre_commit_home, "nosecrets")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
 
@@ -102,7 +119,7 @@ def test_notebook_hook_blocks_a_secret_in_a_notebook(tmp_path: Path, hook_repo: 
                      "source": ["%pip install PyGithub\n", f'gh = Github("{GH}")']}],
           "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     repo = user_repo(tmp_path, {"analysis.ipynb": json.dumps(nb, indent=1) + "\n"})
-    proc = try_repo(repo, hook_repo, pre_commit_home, "nosecrets-notebooks")
+    proc = run_hook(repo, hook_repo, pre_commit_home, "nosecrets-notebooks")
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "analysis.ipynb: cell 1, line 2, col 13: NSC102" in out and GH not in out
@@ -111,7 +128,7 @@ def test_notebook_hook_blocks_a_secret_in_a_notebook(tmp_path: Path, hook_repo: 
 @pytest.mark.skipif(not (ROOT / "flake8_nosecrets" / "fix" / "cli.py").exists(), reason="nosecrets-fix not built yet")
 def test_nosecrets_fix_hook_moves_the_secret(tmp_path: Path, hook_repo: Path, pre_commit_home: Path) -> None:
     repo = user_repo(tmp_path, {"app.py": f'import os\n\nGITHUB_TOKEN = "{GH}"\n'})
-    proc = try_repo(repo, hook_repo, pre_commit_home, "nosecrets-fix")
+    proc = run_hook(repo, hook_repo, pre_commit_home, "nosecrets-fix")
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out  # files were modified: pre-commit stops the commit for review
     fixed = (repo / "app.py").read_text()
