@@ -269,3 +269,20 @@ def test_notebook_findings_are_baselined(project: Path) -> None:
     assert run_cli(project).returncode == 0
     data = json.loads((project / ".nosecrets-baseline.json").read_text())
     assert [e["code"] for e in data["files"]["nb.ipynb"]] == ["NSC206"]
+
+
+def test_no_provider_sample_or_its_plain_hash_reaches_the_baseline_file(tmp_path: Path) -> None:
+    base = baseline.Baseline.new(str(tmp_path / "b.json"))
+    values = []
+    for p in providers.PROVIDERS:
+        for sample in secretgen.provider_samples(p):
+            found = findings(f'value = "{sample}"\n', "app.py")
+            for f in found:
+                base.add(str(tmp_path / "app.py"), f)
+                values.append(f.secret)
+    assert len(values) >= len(providers.PROVIDERS)
+    text = base.to_json()
+    for value in values:
+        assert value not in text
+        assert hashlib.sha1(value.encode()).hexdigest() not in text
+        assert hashlib.sha256(value.encode()).hexdigest() not in text
