@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fnmatch
 import functools
 import hashlib
 import json
@@ -205,18 +206,27 @@ def write(base: Baseline, path: str | None = None) -> str:
 # --------------------------------------------------------------------------- scanning
 
 
-def iter_files(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
-    """``.py`` and ``.ipynb`` files under *paths* (files given explicitly are always included), sorted."""
-    excluded = {os.path.abspath(p) for p in exclude}
+def _excluded(path: str, patterns: Sequence[str]) -> bool:
+    """flake8's rule: a pattern matches the base name, or the absolute path (patterns with a ``/``
+    arrive made absolute by :mod:`.config`)."""
+    if not patterns:
+        return False
+    full = os.path.abspath(path)
+    base = os.path.basename(full)
+    return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(full, p) for p in patterns)
+
+
+def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[str]:
+    """``.py``, ``.pyi`` and ``.ipynb`` files under *paths*, sorted; files named explicitly are always included."""
     for top in paths:
         if os.path.isfile(top):
             yield top
             continue
         found = []
         for root, dirs, files in os.walk(top):
-            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and os.path.abspath(os.path.join(root, d)) not in excluded]
+            dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _excluded(os.path.join(root, d), exclude)]
             found.extend(os.path.join(root, f) for f in files if f.endswith((".py", ".pyi", ".ipynb")))
-        yield from sorted(p for p in found if os.path.abspath(p) not in excluded)
+        yield from sorted(p for p in found if not _excluded(p, exclude))
 
 
 def scan_file(path: str, options: object) -> list[Finding]:
@@ -240,7 +250,7 @@ def scan_file(path: str, options: object) -> list[Finding]:
         return []  # flake8 reports E999 for these; a baseline records nothing for them
 
 
-def scan(paths: Iterable[str], options: object, exclude: Iterable[str] = ()) -> dict[str, list[Finding]]:
+def scan(paths: Iterable[str], options: object, exclude: Sequence[str] = ()) -> dict[str, list[Finding]]:
     return {p: found for p in iter_files(paths, exclude) if (found := scan_file(p, options))}
 
 

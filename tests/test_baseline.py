@@ -286,3 +286,14 @@ def test_no_provider_sample_or_its_plain_hash_reaches_the_baseline_file(tmp_path
         assert value not in text
         assert hashlib.sha1(value.encode()).hexdigest() not in text
         assert hashlib.sha256(value.encode()).hexdigest() not in text
+
+
+def test_cli_honours_flake8_exclude_patterns(project: Path) -> None:
+    (project / "pkg" / "vendor").mkdir()
+    (project / "pkg" / "vendor" / "lib.py").write_text(f'api_token = "{GH2}"\n')
+    (project / "generated").mkdir()
+    (project / "generated" / "keys.py").write_text(f'api_token = "{GH2}"\n')
+    (project / "setup.cfg").write_text("[flake8]\nexclude = vendor\nextend-exclude = generated/\n")
+    assert run_cli(project).returncode == 0
+    data = json.loads((project / ".nosecrets-baseline.json").read_text())
+    assert list(data["files"]) == ["pkg/settings.py"]
