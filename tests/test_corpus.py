@@ -87,6 +87,8 @@ SLOTS: dict[str, Callable[[random.Random], str]] = {
     "pem_rsa": lambda r: secretgen.private_key_pem("RSA", r).rstrip("\n"),
     "pem_ec": lambda r: secretgen.private_key_pem("EC", r).rstrip("\n"),
     "pem_pkcs8": lambda r: secretgen.private_key_pem("", r).rstrip("\n"),
+    "pem_enc": lambda r: secretgen.private_key_pem("ENCRYPTED", r).rstrip("\n"),
+    "pem_dsa": lambda r: secretgen.private_key_pem("DSA", r).rstrip("\n"),
     "pem_openssh": lambda r: secretgen.private_key_pem("OPENSSH", r).rstrip("\n"),
     "pw": lambda r: secretgen.password(r),
     "weak_pw": _weak,
