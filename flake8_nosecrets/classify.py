@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 from . import checksums, entropy, filters, names, providers
-from .findings import Binding
+from .findings import FSTRING_HOLE, Binding
 from .options import Options
 from .names import Strength
 
@@ -42,7 +42,7 @@ _PRIVATE_KEY_OPEN_RE = re.compile(
 )
 _URL_CRED_RE = re.compile(
     r"(?<![A-Za-z0-9+.\-])(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]{1,30})://"
-    r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%]{1,255})"
+    r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%\ue000]{1,255})"
 )
 _AUTH_IN_TEXT_RE = re.compile(
     r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}"
@@ -172,6 +172,8 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
         if not looks_like_credential(secret, options):
             continue
         level = names.strength(name, options.extra_names, options.ignore_names)
+        if level is Strength.KEY and not looks_random(secret, options, 20, True):
+            continue  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
         code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
         out.append(Match(code, f"{what} in a '{name[:40]}' setting", "", v.start(), v.end()))
     return out
@@ -199,8 +201,10 @@ def _password_is_clean(pw: str, user: str = "") -> bool:
         filters.is_placeholder(pw)
         or filters.is_template(pw)
         or filters.is_env_var_name(pw)
-        or pw.lower() in ("pass", "pwd", "passwd", "pw", "password", user.lower())
+        or pw.lower() in ("pass", "pwd", "passwd", "pw", "password", "secret", user.lower())
         or pw.startswith(("$", "%", "{", "<", "[", ":"))
+        or any(c in "[]<>{}" for c in pw + user)  # ``user[:password]@host``: a schematic
+        or FSTRING_HOLE in pw  # ``f"…:{password}@…"``: the password is not in the code
     )
 
 
@@ -268,7 +272,7 @@ def looks_random(value: str, options: Options, min_length: int = 16, key_charset
         return False
     if key_charset and not _KEY_CHARS.issuperset(value):
         return False
-    if filters.is_dotted_identifier(value):
+    if filters.is_dotted_identifier(value) or filters.is_hostname(value):
         return False
     if entropy.shannon(value) < min(options.entropy, 0.85 * entropy.max_entropy(len(value), 94)):
         return False
@@ -286,6 +290,8 @@ def looks_like_credential(value: str, options: Options) -> bool:
     if _NUMBERISH_RE.match(value) or _IDENTIFIER_DIGITS_RE.match(value):
         return False
     if filters.is_regex(value) or filters.is_path(value) or filters.is_dotted_identifier(value):
+        return False
+    if filters.is_hostname(value):
         return False
     if len(value) >= 16:
         return looks_random(value, options)
@@ -346,7 +352,11 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
         return Match("NSC206", "hardcoded password", "", offset, end)
     if level is Strength.SECRET and looks_like_credential(stripped, options):
         return Match("NSC205", "secret", "", offset, end)
-    if level is Strength.KEY and looks_random(stripped, options, min_length=20, key_charset=True):
+    # Hex turned into bytes under a bare ``key`` (``key = bytes.fromhex("…")``) is cipher key material,
+    # in practice a test vector; a hex string passed as ``key=`` to an API is an API key.
+    if level is Strength.KEY and binding.converted and filters.is_hex(stripped):
+        return None
+    if level is Strength.KEY and looks_random(stripped, options, 20, True):
         return Match("NSC205", "random-looking key", "", offset, end)
     return None
 

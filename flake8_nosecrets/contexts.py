@@ -12,16 +12,28 @@ function. Every other str/bytes literal is yielded as a neutral ``string``
 from __future__ import annotations
 
 import ast
+import dataclasses
 import tokenize
 from typing import Iterable, Iterator, NamedTuple
 
-from .findings import Binding
+from .findings import FSTRING_HOLE, Binding
 from . import names
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
-_GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret")
+_GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
+# String methods whose first argument is a pattern, not the name of the second.
+_NOT_PAIRS = frozenset({"replace", "split", "rsplit", "startswith", "endswith", "find", "index", "count",
+                        "format", "join", "strip", "sub", "subn", "match", "search", "fullmatch", "translate"})
+# Calls that convert a literal without changing what it is.
+# (Not ``encode``/``decode``: in ``password.encode("latin1")`` the argument is an encoding.)
+_CONVERSIONS = frozenset({"fromhex", "bytes", "bytearray", "str", "b64decode", "urlsafe_b64decode", "unhexlify",
+                          "a2b_hex", "a2b_base64", "SecretStr", "SecretBytes", "Secret"})
+
+
+def _short(callee: str) -> str:
+    return callee.rsplit(".", 1)[-1]
 
 
 class Candidate(NamedTuple):
@@ -97,6 +109,13 @@ class _Binder:
             for kw in value.keywords:
                 if kw.arg == "default":
                     self.bind(kw.value, binding)
+            # ``bytes.fromhex("…")``, ``"…".encode()``, ``SecretStr("…")``: a conversion keeps the value.
+            func = value.func
+            converted = dataclasses.replace(binding, converted=True)
+            if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant):
+                self.bind(func.value, converted)
+            elif len(value.args) == 1 and _short(dotted(func)) in _CONVERSIONS:
+                self.bind(value.args[0], converted)
 
     def assign(self, targets: Iterable[ast.AST], value: ast.AST | None) -> None:
         # ``safe = password = "…"``: the most secret-like of chained targets names the value.
@@ -133,7 +152,14 @@ class _Binder:
             self.bind(args[2], Binding("setattr", name))
         elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("env-fallback", name))
-        elif args and (name := _str_const(args[0])) is not None and any(w in short.lower() for w in _GETTER_WORDS):
+        elif short == "compare_digest" and len(args) == 2:
+            self.compare(ast.Compare(left=args[0], ops=[ast.Eq()], comparators=[args[1]]))
+        elif (
+            args
+            and (name := _str_const(args[0])) is not None
+            and short not in _NOT_PAIRS
+            and any(w in short.lower() for w in _GETTER_WORDS)
+        ):
             default = args[1] if len(args) > 1 else _keyword(node, "default", "value")
             env = "environ" in callee or "env" in short.lower()
             kind = ("env-write" if short == "setdefault" else "env-fallback") if env else "dict-key"
@@ -240,6 +266,7 @@ def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
+    fstrings: list[ast.JoinedStr] = []
     for node in _walk(tree):
         t = type(node)
         if t is ast.Constant:
@@ -261,24 +288,25 @@ def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
             if isinstance(node.value, ast.Constant):  # type: ignore[attr-defined]
                 docstrings.add(id(node.value))  # type: ignore[attr-defined]
         elif t is ast.JoinedStr:
-            joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
+            if any(type(v) is not ast.Constant for v in node.values):  # type: ignore[attr-defined]
+                joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
+                fstrings.append(node)  # type: ignore[arg-type]
     neutral = Binding("string")
     doc = Binding("docstring")
     for lit in literals:
+        key = id(lit)
+        if key in joined_parts:
+            continue  # scanned as part of its f-string below
         value = lit.value
         is_bytes = isinstance(value, bytes)
         text = value.decode("latin-1") if is_bytes else value
-        key = id(lit)
         binding = binder.bound.get(key) or (doc if key in docstrings else neutral)
-        yield Candidate(
-            value=text,
-            line=lit.lineno,
-            col=lit.col_offset,
-            end_line=lit.end_lineno or lit.lineno,
-            binding=binding,
-            is_bytes=is_bytes,
-            concatenated=key in joined_parts,
-        )
+        yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
+    for fs in fstrings:
+        # An f-string with replacement fields is scanned as one string, each field a hole, so that
+        # ``f"postgresql://{user}:PW@db/app"`` still shows the URL around the password.
+        text = "".join(v.value if type(v) is ast.Constant else FSTRING_HOLE for v in fs.values)  # type: ignore
+        yield Candidate(text, fs.lineno, fs.col_offset, fs.end_lineno or fs.lineno, neutral, concatenated=True)
 
 
 def comment_candidates(tokens: Iterable[tokenize.TokenInfo]) -> Iterator[Candidate]:

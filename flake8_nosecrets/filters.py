@@ -152,6 +152,14 @@ def _case_scrambled(part: str) -> bool:
     return flips > len(part) / 4
 
 
+_HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}$")
+
+
+def is_hostname(value: str) -> bool:
+    """``"1234-abc.apps.googleusercontent.com"``: a host name (an OAuth client id, an endpoint), not a key."""
+    return bool(_HOSTNAME_RE.match(value))
+
+
 def is_word_like(value: str) -> bool:
     """``"bearer"``, ``"client_secret_basic"``, ``"cfws"``, ``"lambda"``, ``"done."``: letters only.
 
@@ -178,11 +186,16 @@ def is_same_as_name(value: str, name: str) -> bool:
     """
     if not name:
         return False
-    squash = "".join(w for w in names.words(value) if not w.isdigit())
+    value_words = names.words(value)
+    squash = "".join(w for w in value_words if not w.isdigit())
     name_words = names.words(name)
-    return bool(squash) and (
-        squash in ("".join(name_words), "".join(name_words).rstrip("s")) or squash in name_words
-    )
+    if not squash:
+        return False
+    if squash in ("".join(name_words), "".join(name_words).rstrip("s")) or squash in name_words:
+        return True
+    # ``"wrong-password"``, ``"client_secret_basic"``: an identifier without digits naming what the name names.
+    head = names.glued_head(name_words[-1]) if name_words else ""
+    return bool(head) and head in value_words and " " not in value and is_word_like(value)
 
 
 def is_sequential(value: str) -> bool:
@@ -193,13 +206,28 @@ def is_sequential(value: str) -> bool:
     chars = [c for c in value.lower() if c.isalnum()]
     if len(chars) < 6:
         return False
-    breaks = sum(1 for a, b in zip(chars, chars[1:]) if ord(b) - ord(a) != 1)
-    return breaks <= 2
+    if _breaks(chars) <= 2:
+        return True
+    # ``"1a2b3c4d-5e6f-7a8b…"``: two interleaved runs (digits 1, 2, 3… and letters a, b, c…)
+    return len(chars) >= 12 and _breaks(chars[::2], wrap=True) <= 2 and _breaks(chars[1::2], wrap=True) <= 2
+
+
+def _breaks(chars: list[str], wrap: bool = False) -> int:
+    """Steps that are not +1 (with *wrap*, ``9 -> 0`` and ``f -> a`` continue a run)."""
+    def step(a: str, b: str) -> bool:
+        return ord(b) - ord(a) == 1 or (wrap and (a, b) in (("9", "0"), ("f", "a"), ("z", "a")))
+
+    return sum(1 for a, b in zip(chars, chars[1:]) if not step(a, b))
 
 
 def is_uuid(value: str) -> bool:
     """``"123e4567-e89b-12d3-a456-426614174000"``: a UUID, an identifier unless a secret name says otherwise."""
     return bool(_UUID_RE.match(value))
+
+
+def is_hex(value: str) -> bool:
+    """``"2b7e151628aed2a6abf7158809cf4f3c"``: hexadecimal digits only."""
+    return bool(value) and all(c in "0123456789abcdefABCDEF" for c in value)
 
 
 def is_hex_digest(value: str) -> bool:

@@ -12,6 +12,8 @@ import dataclasses
 import hashlib
 
 FINGERPRINT_SALT = b"flake8-nosecrets/v1:"
+# Stands for each replacement field when an f-string is scanned as one string.
+FSTRING_HOLE = "\ue000"
 
 
 def fingerprint(value: str, salt: bytes = FINGERPRINT_SALT) -> str:
@@ -51,6 +53,7 @@ class Binding:
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
+    converted: bool = False  # reached through a conversion call: ``key = bytes.fromhex("…")``
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.

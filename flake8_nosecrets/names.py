@@ -94,6 +94,20 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _WORD_RE.findall(name))
 
 
+_GLUED_SUFFIXES = ("password", "passwd", "secret", "token")
+
+
+def glued_head(word: str) -> str:
+    """``PGPASSWORD``, ``MYSQLTOKEN``: one word that ends in a head word after a prefix of two or more letters.
+
+    A negating prefix keeps the word whole: ``NOPASSWORD`` names the absence of one.
+    """
+    for suffix in _GLUED_SUFFIXES:
+        if word.endswith(suffix) and len(word) >= len(suffix) + 2:
+            return word if word[: -len(suffix)] in NEGATING_MODIFIERS else suffix
+    return word
+
+
 _PREPOSITIONS = frozenset({"for", "of", "to", "from", "in", "at", "on", "with", "by"})
 
 
@@ -136,6 +150,8 @@ def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[s
     head, rest = _head(parts)
     if not head:
         return Strength.NONE
+    if not rest:
+        head = glued_head(head)
     if NEGATING_MODIFIERS.intersection(rest):
         return Strength.NONE
     if head in PASSWORD_HEADS:

@@ -56,7 +56,7 @@ def locate_piece(lines: Sequence[str], cand: Candidate, offset: int) -> tuple[in
             elif tok.type not in (tokenize.NL, tokenize.COMMENT):
                 break
     except (tokenize.TokenError, SyntaxError):
-        return cand.line, col
+        pass  # the segment ends inside the open "(": the pieces read so far are all there is
     if len(pieces) < 2:
         return cand.line, col
     consumed = 0

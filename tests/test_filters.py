@@ -43,9 +43,17 @@ CASES = {
         [RANDOM, "hf_" + "hZEmnoOEYISjraJtbySaKCNnSu", "s3cr3t"],
     ),
     filters.is_uuid: (["123e4567-e89b-12d3-a456-426614174000"], [RANDOM, "123e4567e89b"]),
+    filters.is_hex: (["2b7e151628aed2a6abf7158809cf4f3c", "DEADBEEF"], [RANDOM, "", "0x1f"]),
+    filters.is_hostname: (
+        ["1234-abc.apps.googleusercontent.com", "db.internal.example", "api.stripe.com"],
+        [RANDOM, "fs.s3.cse.enabled.", "localhost", "A.B.com"],
+    ),
     filters.is_hex_digest: (["d41d8cd98f00b204e9800998ecf8427e", "da39a3ee5e6b4b0d3255bfef95601890afd80709"], [RANDOM]),
     filters.is_doc_example: (["AKIAIOSFODNN7" + "EXAMPLE", "example-key"], [RANDOM]),
-    filters.is_sequential: (["ABC12345", "abcdef123456", "1234567890"], [RANDOM, "s3cr3t", "Autumn2019#"]),
+    filters.is_sequential: (
+        ["ABC12345", "abcdef123456", "1234567890", "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"],
+        [RANDOM, "s3cr3t", "Autumn2019#"],
+    ),
     filters.is_repetitive: (["abcd1234abcd1234abcd1234", "111111111111111", "ababababababab"], [RANDOM]),
 }
 
@@ -63,7 +71,9 @@ def test_predicate(pred, value: str, want: bool) -> None:
 @pytest.mark.parametrize(
     ("value", "name", "want"),
     [("challengePassword", "CHALLENGE_PASSWORD", True), ("password1", "password", True),
-     ("password", "password", True), ("class_password", "password", False), ("Autumn2019#", "password", False)],
+     ("password", "password", True), ("wrong-password", "password", True), ("client_secret_basic", "secret", True),
+     ("MyPassword2024", "password", False), ("Autumn2019#", "password", False),
+     ("this cool password", "password", False), ("no-password-required", "NOPASSWORD", False)],
 )
 def test_is_same_as_name(value: str, name: str, want: bool) -> None:
     assert filters.is_same_as_name(value, name) is want

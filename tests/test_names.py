@@ -30,6 +30,8 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("public_key", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
         ("num_tokens", N), ("page_token", N), ("continuation_token", N),
         ("", N),
+        # glued compounds
+        ("PGPASSWORD", P), ("MYSQLTOKEN", S), ("NOPASSWORD", N), ("bypass", N),
     ],
 )
 def test_strength(name: str, want: Strength) -> None:
