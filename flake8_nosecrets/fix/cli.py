@@ -262,9 +262,16 @@ def _plan_files(files: list[Path], conf, namer, err: IO[str]) -> tuple[list[File
         except ParserSyntaxError as exc:
             warnings.append(f"{display}: skipped, libcst cannot parse it: {printable(str(exc).splitlines()[0], 100)}")
             continue
+        except RecursionError:
+            warnings.append(f"{display}: skipped, nested too deeply for libcst")
+            continue
         except SyntaxError as exc:  # the rewrite would not parse: never written
             reason = printable(str(exc), 80)
             warnings.append(f"{display}: NOT changed, the rewrite did not parse ({reason}); please report")
+            failures += 1
+            continue
+        except Exception as exc:  # a bug must not stop the other files; this one is not written
+            warnings.append(f"{display}: NOT changed, internal error {type(exc).__name__}; please report")
             failures += 1
             continue
         change = FileChange(path, display, data, new, encoding, moves, manual)
