@@ -433,3 +433,10 @@ def test_detect_matches_flake8(project):
     flake8_codes = sorted(line.split()[1] for line in r.stdout.decode().splitlines())
     ours = sorted(f.code for f in detect((project / "app.py").read_text(), "app.py"))
     assert ours == flake8_codes and ours
+
+
+def test_flake8_path_does_not_import_libcst():
+    code = ("import sys, flake8_nosecrets.flake8_plugin, flake8_nosecrets.fix, flake8_nosecrets.fix.cli; "
+            "print('libcst' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert r.stdout.strip() == b"False"
