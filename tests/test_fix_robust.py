@@ -63,6 +63,11 @@ class Resolve(ast.NodeTransformer):
         if (isinstance(node.op, ast.Add) and isinstance(left, ast.Constant) and isinstance(right, ast.Constant)
                 and type(left.value) is type(right.value) and isinstance(left.value, (str, bytes))):
             return ast.Constant(left.value + right.value)
+        if isinstance(node.op, ast.Add) and any(isinstance(x, ast.JoinedStr) for x in (left, right)) and all(
+            isinstance(x, ast.JoinedStr) or _str_const(x) for x in (left, right)
+        ):  # "a" + f"{x}b": a cut next to an f-string piece of an implicit concatenation
+            parts = [v for x in (left, right) for v in (x.values if isinstance(x, ast.JoinedStr) else [x])]
+            return self.visit_JoinedStr(ast.JoinedStr(values=parts))
         return node
 
     def visit_JoinedStr(self, node):
