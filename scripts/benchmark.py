@@ -1,0 +1,361 @@
+#!/usr/bin/env python
+"""Measure flake8-nosecrets against the floor, flake8 and its peers, side by side in one run.
+
+Corpus: by default every ``.py`` file of the running interpreter's standard
+library (tests included: they are real code) that reads as UTF-8 and that
+``ast.parse`` accepts (the deliberately broken test data files are left out, so
+every tool sees the same parseable files); ``--site-packages`` adds the
+site-packages of the environment; ``--corpus DIR`` replaces the default.
+
+Every tool runs single-process in its own child process; wall time, CPU
+(user+sys) and peak RSS come from ``os.wait4`` for that child only.
+
+    python scripts/benchmark.py                 # stdlib, 3 repetitions
+    python scripts/benchmark.py --sample 4      # every 4th file (sorted)
+    python scripts/benchmark.py --noise         # also list every NSC finding (redacted)
+    python scripts/benchmark.py --quick         # smoke test: a subset, one repetition
+
+It writes nothing but temporary files and prints markdown to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(sys.executable).parent
+SKIP_DIRS = {"site-packages", "dist-packages", "__pycache__", "idlelib", "turtledemo"}
+
+# flake8 with or without this plugin, from the same interpreter and the same code path:
+# the wrapper hides our entry points when asked to, since flake8 runs every installed
+# plugin whatever --select says.
+_FLAKE8_WRAPPER = r"""
+import sys
+import flake8.plugins.finder as finder
+if sys.argv[1] == "without":
+    _orig = finder._find_importlib_plugins
+    finder._find_importlib_plugins = lambda: (p for p in _orig() if p.package != "flake8-nosecrets")
+del sys.argv[1]
+from flake8.main.cli import main
+sys.exit(main())
+"""
+
+_FLOOR = r"""
+import ast, sys
+n = 0
+for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    with open(path, "rb") as fh:
+        data = fh.read()
+    ast.parse(data, path)
+    n += 1
+print(n)
+"""
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    maxrss_kb: int
+    out: str
+    rc: int
+
+
+@dataclass
+class Row:
+    tool: str
+    runs: list[Run] = field(default_factory=list)
+    findings: int | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} ({platform.system()})"
+
+
+def gather(roots: list[Path]) -> tuple[list[Path], int, int]:
+    """Sorted parseable UTF-8 ``.py`` files under *roots*, their line count and bytes."""
+    files: list[Path] = []
+    lines = size = 0
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.endswith(".py"):
+                    continue
+                path = Path(dirpath, name)
+                try:
+                    data = path.read_bytes()
+                    text = data.decode("utf-8")
+                    ast.parse(data, str(path))
+                except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+                    continue
+                files.append(path)
+                lines += text.count("\n")
+                size += len(data)
+    files.sort()
+    return files, lines, size
+
+
+def run_child(cmd: list[str], cwd: str | None = None) -> Run:
+    with tempfile.TemporaryFile("w+b") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd=cwd)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, text, proc.returncode)
+
+
+def count_lines(out: str, code_re: str) -> int:
+    return sum(1 for line in out.splitlines() if re.search(code_re, line))
+
+
+def bandit_findings(out: str) -> list[tuple[str, int, str]]:
+    try:
+        data = json.loads(out)
+    except ValueError:
+        return []
+    return [(r["filename"], r["line_number"], r["test_id"]) for r in data.get("results", [])]
+
+
+def ds_findings(out: str) -> list[tuple[str, int, str]]:
+    try:
+        data = json.loads(out)
+    except ValueError:
+        return []
+    return [(path, s["line_number"], s["type"]) for path, items in data.get("results", {}).items() for s in items]
+
+
+def exe(name: str) -> str | None:
+    cand = HERE / name
+    return str(cand) if cand.exists() else shutil.which(name)
+
+
+def plugin_latency(files: list[Path]) -> tuple[list[float], list[tuple[float, Path]]]:
+    """Per-file time of the flake8 Plugin's run() on an already parsed tree (what flake8 pays per file)."""
+    from flake8_nosecrets.flake8_plugin import Plugin
+
+    times: list[tuple[float, Path]] = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text, str(path))
+        lines = text.splitlines(keepends=True)
+        start = time.perf_counter()
+        list(Plugin(tree, str(path), lines).run())
+        times.append((time.perf_counter() - start, path))
+    ordered = sorted(t for t, _ in times)
+    return ordered, sorted(times, reverse=True)[:3]
+
+
+def pct(ordered: list[float], q: float) -> float:
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def linearity(repeat: int, chunks: int = 50) -> list[tuple[int, int, float]]:
+    """scan_source time on a realistic module at 1x, 10x, 100x its size."""
+    from flake8_nosecrets.scanner import scan_source
+
+    chunk = "\n".join(
+        [
+            "import os",
+            "class Settings{n}:",
+            '    """Settings for service {n}; see the docs."""',
+            '    api_url = "https://api.example.com/v{n}"',
+            '    token_env = "SERVICE_TOKEN"',
+            '    password = os.environ.get("DB_PASSWORD", "")',
+            "    def connect(self, host: str, port: int = 5432, timeout: float = 1.5):",
+            '        dsn = f"postgresql://{{host}}:{{port}}/app{n}"',
+            '        headers = {{"Accept": "application/json", "User-Agent": "svc/{n}"}}',
+            "        return dsn, headers, [i * {n} for i in range(10)]  # a comment",
+            "",
+        ]
+    )
+    base = "".join(chunk.format(n=i) + "\n" for i in range(chunks))
+    result = []
+    for factor in (1, 10, 100):
+        src = base * factor
+        best = min(_timed(scan_source, src) for _ in range(max(1, repeat)))
+        result.append((factor, len(src.encode()), best))
+    return result
+
+
+def _timed(fn, src: str) -> float:
+    start = time.perf_counter()
+    fn(src, filename="gen.py")
+    return time.perf_counter() - start
+
+
+def fmt_row(row: Row, floor: float | None) -> str:
+    walls = [r.wall for r in row.runs]
+    cpu = statistics.median(r.cpu for r in row.runs)
+    mem = max(r.maxrss_kb for r in row.runs) / 1024
+    ratio = f"{row.median / floor:.2f}x" if floor else ""
+    found = "" if row.findings is None else str(row.findings)
+    return (
+        f"| {row.tool} | {row.median:.2f} s | {min(walls):.2f}–{max(walls):.2f} s | {cpu:.2f} s | "
+        f"{mem:.0f} MB | {found} | {ratio} |"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3, help="repetitions per tool (default 3)")
+    ap.add_argument("--corpus", action="append", type=Path, help="directory to scan instead of the stdlib")
+    ap.add_argument("--site-packages", action="store_true", help="add this environment's site-packages")
+    ap.add_argument("--sample", type=int, default=1, help="keep every Nth file (sorted), default all")
+    ap.add_argument("--quick", action="store_true", help="smoke test: at most 40 files, one repetition")
+    ap.add_argument("--no-peers", action="store_true", help="skip bandit and detect-secrets")
+    ap.add_argument("--noise", action="store_true", help="list every NSC finding (redacted) and peer counts")
+    args = ap.parse_args(argv)
+
+    roots = args.corpus or [Path(sysconfig.get_paths()["stdlib"])]
+    if args.site_packages:
+        roots.append(Path(sysconfig.get_paths()["purelib"]))
+    files, nlines, nbytes = gather(roots)
+    files = files[:: max(1, args.sample)]
+    if args.quick:
+        files = files[:: max(1, len(files) // 40)][:40]
+        args.repeat = 1
+    if not files:
+        print("no parseable .py files in the corpus", file=sys.stderr)
+        return 2
+    if args.sample > 1 or args.quick:
+        nlines = sum(p.read_text(encoding="utf-8").count("\n") for p in files)
+        nbytes = sum(p.stat().st_size for p in files)
+    names = [str(p) for p in files]
+    py = sys.executable
+    tmp = tempfile.mkdtemp(prefix="nsc-bench-")
+    listfile = Path(tmp, "files.txt")
+    listfile.write_text("\n".join(names), encoding="utf-8")
+    empty_cfg = Path(tmp, "empty.cfg")
+    empty_cfg.write_text("[flake8]\n", encoding="utf-8")
+
+    print("## flake8-nosecrets benchmark\n")
+    print(f"Machine: {machine()}  ")
+    print(f"Corpus: {', '.join(map(str, roots))}: {len(files)} files, {nlines:,} lines, {nbytes / 1e6:.1f} MB; "
+          f"{args.repeat} repetition(s), single process\n")
+
+    f8 = [py, "-c", _FLAKE8_WRAPPER]
+    f8_common = ["--isolated", "--jobs", "1", "--no-show-source", "--exit-zero"]
+    tools: list[tuple[str, list[str], str]] = [
+        ("floor: read + ast.parse", [py, "-c", _FLOOR, str(listfile)], ""),
+        ("flake8 --select=E,W,F (plugin not installed)", f8 + ["without", "--select=E,W,F", *f8_common, *names], ""),
+        ("flake8 --select=E,W,F,NSC", f8 + ["with", "--select=E,W,F,NSC", *f8_common, *names], r": NSC\d+ "),
+        ("flake8 --select=E,W,F,NSC, inference off",
+         f8 + ["with", "--select=E,W,F,NSC", "--nosecrets-inference=false", *f8_common, *names], r": NSC\d+ "),
+    ]
+    ns = exe("nosecrets")
+    if ns:
+        tools.append(("nosecrets --jobs 1", [ns, "--jobs", "1", "--isolated", "--no-progress", *names], r": NSC\d+ "))
+    peers_ok = not args.no_peers
+    if peers_ok and exe("bandit"):
+        tools.append(("bandit -t B105,B106,B107",
+                      [exe("bandit"), "-q", "-t", "B105,B106,B107", "-f", "json", "-r", *names], "bandit"))
+    if peers_ok and exe("detect-secrets"):
+        # detect-secrets silently skips absolute paths outside its working directory: run it from
+        # the corpus's common root with relative paths (checked: it then scans exactly these files)
+        root = os.path.commonpath(names) if len(names) > 1 else os.path.dirname(names[0])
+        rel = [os.path.relpath(n, root) for n in names]
+        tools.append(("detect-secrets scan --all-files",
+                      [exe("detect-secrets"), "scan", "--all-files", *rel], "ds:" + root))
+
+    rows = [Row(name) for name, _, _ in tools]
+    for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every tool alike
+        for row, (_, cmd, kind) in zip(rows, tools):
+            run = run_child(cmd, cwd=kind[3:] if kind.startswith("ds:") else tmp)
+            row.runs.append(run)
+            if kind == "bandit":
+                row.findings = len(bandit_findings(run.out))
+            elif kind.startswith("ds:"):
+                row.findings = len(ds_findings(run.out))
+            elif kind:
+                row.findings = count_lines(run.out, kind)
+    floor = rows[0].median
+    print("| tool | wall median | min–max | CPU | peak memory | findings | vs floor |")
+    print("|---|---|---|---|---|---|---|")
+    for row in rows:
+        print(fmt_row(row, floor))
+    by = {r.tool: r for r in rows}
+
+    def ratio(a: str, b: str) -> str:
+        if a in by and b in by:
+            return f"{by[a].median / by[b].median:.2f}x"
+        return "n/a"
+
+    base = "flake8 --select=E,W,F (plugin not installed)"
+    print("\nRatios (medians):\n")
+    print(f"- flake8 + NSC / flake8 alone: {ratio('flake8 --select=E,W,F,NSC', base)} (target ≤ 1.10)")
+    print(f"- same, inference off: {ratio('flake8 --select=E,W,F,NSC, inference off', base)}")
+    print(f"- nosecrets / floor: {ratio('nosecrets --jobs 1', 'floor: read + ast.parse')} (target ≤ 1.5)")
+    print(f"- bandit / nosecrets: {ratio('bandit -t B105,B106,B107', 'nosecrets --jobs 1')} (target ≥ 4)")
+    print(f"- detect-secrets / nosecrets: {ratio('detect-secrets scan --all-files', 'nosecrets --jobs 1')} (target ≥ 10)")
+
+    ordered, slowest = plugin_latency(files)
+    print(f"\nEditor latency, Plugin.run() per file on a parsed tree ({len(ordered)} files): "
+          f"p50 {pct(ordered, 0.50) * 1e3:.2f} ms, p99 {pct(ordered, 0.99) * 1e3:.2f} ms "
+          f"(target < 20 ms), max {ordered[-1] * 1e3:.1f} ms "
+          f"({', '.join(f'{p.name} {t * 1e3:.0f} ms' for t, p in slowest)})")
+
+    if ns:
+        print("\nPeak memory of `nosecrets --jobs 1` by corpus size (flat means no per-file accumulation):\n")
+        for frac in (4, 2, 1):
+            part = names[: max(1, len(names) // frac)]
+            run = run_child([ns, "--jobs", "1", "--isolated", "--no-progress", *part], cwd=tmp)
+            print(f"- {len(part)} files: {run.maxrss_kb / 1024:.0f} MB, {run.wall:.2f} s")
+
+    print("\nCost by file size, scan_source on a generated module (best of repetitions):\n")
+    lin = linearity(args.repeat, 5 if args.quick else 50)
+    for factor, size, secs in lin:
+        print(f"- {factor}x: {size / 1e3:.0f} kB, {secs * 1e3:.1f} ms, {secs / size * 1e9:.0f} ns/byte")
+
+    if args.noise:
+        noise(rows, by, nlines)
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def noise(rows: list[Row], by: dict[str, Row], nlines: int) -> None:
+    src = by.get("nosecrets --jobs 1") or by["flake8 --select=E,W,F,NSC"]
+    ours = [line for line in src.runs[-1].out.splitlines() if re.search(r": NSC\d+ ", line)]
+    per = 100_000 / max(1, nlines)
+    print(f"\n### Noise on the corpus ({nlines:,} lines)\n")
+    print(f"- flake8-nosecrets: {len(ours)} findings, {len(ours) * per:.2f} per 100k lines")
+    for name, parse in (("bandit -t B105,B106,B107", bandit_findings), ("detect-secrets scan --all-files", ds_findings)):
+        if name in by:
+            n = len(parse(by[name].runs[-1].out))
+            print(f"- {name}: {n} findings, {n * per:.2f} per 100k lines")
+    print("\nEvery NSC finding (messages are redacted by the tool: prefix, length, fingerprint):\n")
+    for line in ours:
+        print(f"    {line}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
