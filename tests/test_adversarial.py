@@ -1,0 +1,224 @@
+"""Every regex in the package, fed strings built to make a backtracking engine go superlinear.
+
+The patterns are collected by introspection (each provider's ``compiled`` and every
+module-level ``re.Pattern`` of every top-level module), so a new rule is covered
+without touching this file. For each pattern, input families are built from
+its own literal prefixes and keywords and from a palette of characters:
+
+- long runs of one character, and of two-character cycles;
+- a prefix repeated (near-misses back to back), and prefix + 10 accepted chars + a bad terminator, repeated;
+- a prefix followed by a long run of accepted characters and a bad terminator.
+
+Each family is timed (``finditer`` to exhaustion, the most work any caller can ask
+for) at n = 500, 2k, 8k, 32k and 128k characters (all families at one size, then
+the next). Linear time means ~4x per step; quadratic means 16x. A step fails when
+it grows more than 8x above a noise floor of 5 ms. The slowest family of each pattern is then run at 1 MB under an
+absolute bound. Patterns found superlinear are listed in KNOWN_SUPERLINEAR as strict
+xfails with the measured cause and a restructuring proposal (they pass once fixed, and
+then the strict xfail fails so the entry gets removed).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+
+import pytest
+
+import flake8_nosecrets
+from flake8_nosecrets import providers
+
+try:
+    from re import _parser as sre_parse  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+
+FLOOR = 0.005  # seconds: below this, timings are noise
+GROWTH = 8.0  # allowed time ratio for 4x input (linear ~4, quadratic ~16)
+SIZES = (500, 2_000, 8_000, 32_000, 128_000)
+STOP = 2.0  # seconds: one call this slow at these sizes is a failure already; do not go bigger
+MEGABYTE = 1_000_000
+ABSOLUTE_1MB = 10.0  # seconds for the slowest family at 1 MB, generous for a 2-core shared CI
+
+
+def collect_patterns() -> dict[str, re.Pattern[str]]:
+    found: dict[str, re.Pattern[str]] = {}
+    for provider in providers.PROVIDERS:
+        found[f"provider:{provider.id}"] = provider.compiled
+    for info in pkgutil.iter_modules(flake8_nosecrets.__path__):
+        if info.ispkg:
+            continue  # fix/ is the codemod (libcst); its patterns are not run on scanned input
+        module = importlib.import_module(f"flake8_nosecrets.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found.setdefault(f"{info.name}.{name}", value)
+    return found
+
+
+PATTERNS = collect_patterns()
+_KEYWORDS = {f"provider:{p.id}": sorted(p.keywords) for p in providers.PROVIDERS}
+
+
+def literal_prefixes(pattern: str, limit: int = 8) -> list[str]:
+    """Literal texts a match can start with (through groups and alternations), skipping anchors and lookarounds."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return []
+    out: list[str] = []
+
+    def walk(items, acc: str) -> None:
+        if len(out) >= limit:
+            return
+        for i, (op, arg) in enumerate(items):
+            name = str(op)
+            if name in ("AT", "ASSERT", "ASSERT_NOT"):
+                continue
+            if name == "LITERAL":
+                acc += chr(arg)
+                continue
+            if name in ("MAX_REPEAT", "MIN_REPEAT") and acc:
+                out.append(acc)  # the literal head before a repeat is a near-miss of its own
+            if name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] == 0:
+                continue  # optional (\s*, x?): a match may start after it
+            if name in ("MAX_REPEAT", "MIN_REPEAT") and len(arg[2]) == 1:
+                walk(list(arg[2]) + list(items[i + 1:]), acc)  # one occurrence of the repeated item, then on
+                return
+            if name == "SUBPATTERN":
+                walk(list(arg[-1]) + list(items[i + 1:]), acc)
+                return
+            if name == "BRANCH":
+                for alt in arg[1][:limit]:
+                    walk(list(alt) + list(items[i + 1:]), acc)
+                return
+            if name == "IN":  # a character class: take its first literal member, if any
+                for sub_op, sub_arg in arg:
+                    if str(sub_op) == "LITERAL":
+                        acc += chr(sub_arg)
+                        break
+                    if str(sub_op) == "RANGE":
+                        acc += chr(sub_arg[0])
+                        break
+                    if str(sub_op) == "CATEGORY":
+                        acc += {"CATEGORY_SPACE": " ", "CATEGORY_DIGIT": "0"}.get(str(sub_arg), "a")
+                        break
+                else:
+                    break
+                continue
+            break
+        if acc:
+            out.append(acc)
+
+    walk(list(parsed), "")
+    return sorted(set(out), key=len, reverse=True)[:limit]
+
+
+PALETTE = list("aAz0f_-+/=.:@# \t\n[{%$*\\(<',~!") + ["•"]
+CYCLES = ["aA", "a1", "a-", "a_", "a ", "a.", "a/", "a=", "a:", "[a-", "# ", "{{", "${", "%(", "- ", "a@",
+          "x:y@", "ab:", "A1b2", "=\n", " \t"]
+ACCEPT = ["a", "A", "0", "-", " ", "/"]
+
+
+def families(key: str, pattern: re.Pattern[str]) -> dict[str, callable]:
+    """name -> make(n): a string of about n characters."""
+
+    def repeat(unit: str, tail: str = ""):
+        return lambda n: unit * max(1, n // max(1, len(unit))) + tail
+
+    fam: dict[str, callable] = {}
+    for c in PALETTE:
+        fam[f"run {c!r}"] = repeat(c, "\x00")
+    for cyc in CYCLES:
+        fam[f"cycle {cyc!r}"] = repeat(cyc, "\x00")
+    prefixes = literal_prefixes(pattern.pattern) + _KEYWORDS.get(key, [])[:4]
+    for p in dict.fromkeys(prefixes):
+        fam[f"prefix {p!r} repeated"] = repeat(p)
+        for a in ACCEPT:
+            fam[f"prefix {p!r} + run {a!r} + bad end"] = lambda n, p=p, a=a: p + a * n + "\x00!"
+            fam[f"near-miss {p!r}+10x{a!r}"] = repeat(p + a * 10 + "!")
+        fam[f"prefix {p!r} cycle a1"] = lambda n, p=p: p + "a1" * (n // 2) + "\x00"
+    return fam
+
+
+def timed(pattern: re.Pattern[str], text: str) -> float:
+    start = time.perf_counter()
+    for _ in pattern.finditer(text):
+        pass
+    pattern.match(text)
+    return time.perf_counter() - start
+
+
+# Patterns measured as superlinear on this input; kept as strict xfail so the suite says so
+# until they are restructured (see the reasons), and fails loudly once they are fixed.
+KNOWN_SUPERLINEAR: dict[str, str] = {
+    "filters._TEMPLATE_RE": (
+        "'{{' + n spaces: \\s*, [\\w.|()'\" ]{1,100} and \\s* share the space, ~n^2*100 steps per '{{' "
+        "(2 kB literal under a secret name: 3.5 s in scan_source; 8 kB: minutes). Proposal: "
+        "\\{\\{-?\\s{0,3}[\\w.|()'\"][\\w.|()'\" ]{0,99}-?\\}\\} (first char not a space, no trailing \\s*)"
+    ),
+    "filters._REGEX_RE": (
+        "'\\[[^\\]]*-[^\\]]*\\]' rescans to the end of the value from every '[' (quadratic on '[a-' repeated). "
+        "Proposal: \\[[^\\]\\[]{0,64}-[^\\]\\[]{0,64}\\] (bounded, no '[' inside)"
+    ),
+    "suppress._SAME_LINE_RE": (
+        "'#.*?(markers)' retries the lazy .*? from every '#' (quadratic on a line of many '#'). Proposal: "
+        "search the markers alone in text[text.index('#'):] (prefix prefilter), dropping '#.*?'"
+    ),
+    "suppress._NEXT_LINE_RE": "same shape as _SAME_LINE_RE ('#.*?pragma...'); same proposal",
+    "classify._PRIVATE_KEY_RE": (
+        "every '-----BEGIN ... PRIVATE KEY-----' start rescans up to 20,000 body chars with a lazy quantifier and a "
+        "backreference: quadratic up to 20 kB, then ~540 steps per input char for headers repeated (1 MB: tens of s). "
+        "Proposal: find headers with a plain regex, then str.find('-----END ' + kind, start, next_header) per header"
+    ),
+    "notebook._ENV_MAGIC_RE": (
+        "'(?P<value>\\S.*?)\\s*$' retries \\s*$ after each lazy step: quadratic on '%env A=a' + spaces + 'x'. "
+        "Proposal: '(?P<value>\\S.*)$' and .rstrip() the value in code"
+    ),
+    "cli.NOQA_FILE_RE": (
+        "'\\s*# flake8[:=]\\s*noqa' is quadratic under search/finditer on whitespace runs; cli.py only calls "
+        ".match() (one start, linear), so this is latent. Proposal: anchor it, r'\\A\\s*# flake8[:=]\\s*noqa'"
+    ),
+}
+
+
+def _check_linear(key: str) -> list[str]:
+    pattern = PATTERNS[key]
+    fams = families(key, pattern)
+    prev: dict[str, float] = {}
+    for n in SIZES:  # every family at one size before the next, stopping at the first superlinear step
+        for fname, make in fams.items():
+            t = timed(pattern, make(n))
+            if fname in prev and t > GROWTH * max(prev[fname], FLOOR) or t > STOP:
+                before = f"{prev[fname] * 1e3:.1f} ms -> " if fname in prev else ""
+                return [f"{fname}: {before}{t * 1e3:.1f} ms at n={n} (4x the previous size)"]
+            prev[fname] = t
+    slowest = max(prev, key=prev.get)
+    t = timed(pattern, fams[slowest](MEGABYTE))
+    # 1 MB is ~8x the last size: linear allows ~8x; give it 4x more room, plus the absolute bound
+    if t > ABSOLUTE_1MB or t > 32 * max(prev[slowest], FLOOR):
+        return [f"{slowest} at 1 MB: {t:.2f} s (128k: {prev[slowest] * 1e3:.1f} ms)"]
+    return []
+
+
+def test_patterns_are_collected() -> None:
+    assert len([k for k in PATTERNS if k.startswith("provider:")]) == len(providers.PROVIDERS) >= 60
+    for module in ("classify", "filters", "suppress"):
+        assert any(k.startswith(module + ".") for k in PATTERNS), module
+
+
+def test_prefix_extraction() -> None:
+    assert "ghp_" in literal_prefixes(r"(?<![a-z])ghp_[A-Za-z0-9]{36}")
+    assert {"sk_live_", "rk_live_"} <= set(literal_prefixes(r"(?:sk|rk)_live_[0-9a-z]{24}"))
+    assert literal_prefixes(r"^\s*x") == ["x"]
+
+
+@pytest.mark.parametrize(
+    "key",
+    [pytest.param(k, marks=pytest.mark.xfail(reason=KNOWN_SUPERLINEAR[k], strict=True))
+     if k in KNOWN_SUPERLINEAR else k for k in sorted(PATTERNS)],
+)
+def test_pattern_time_is_linear(key: str) -> None:
+    problems = _check_linear(key)
+    assert not problems, f"{key} = {PATTERNS[key].pattern[:200]!r}: " + "; ".join(problems)
