@@ -163,6 +163,13 @@ def scan_source(
             matches = classify.value_matches(cand.value, options)
             if matches:
                 found.extend(_findings_for(cand, matches, lines))
+    if options.inference:
+        from . import infer  # astroid is imported only when a sink call is seen
+
+        text = source if source is not None else "".join(lines)
+        if infer.prepass(text, tree):
+            taken = {(f.line, f.col) for f in found}  # a name-based finding at the literal wins over NSC401
+            found.extend(f for f in infer.infer_findings(text, filename) if (f.line, f.col) not in taken)
     unique = {(f.line, f.col, f.code, f.span): f for f in found}
     return sorted(
         (f for f in unique.values() if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),

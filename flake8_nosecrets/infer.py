@@ -1,0 +1,319 @@
+"""Follow string constants into the APIs that take credentials (NSC401), with astroid.
+
+Two stages, so that modules without credential calls pay almost nothing:
+
+1. :func:`prepass` walks the stdlib ``ast`` tree flake8 already parsed and
+   keeps the calls / assignments whose last name component matches a sink in
+   :mod:`sinks` and that carry the credential argument (skipped entirely when
+   no sink's last name occurs in the source text).
+2. Only then :func:`infer_findings` builds an astroid module from the same
+   source (with the file path, so sibling project modules resolve), resolves
+   the callee's qualified name through imports and aliases, and infers the
+   credential argument. It reports only when inference gives exactly one value
+   and that value is a ``str``/``bytes`` constant that is not a placeholder,
+   template or empty string.
+
+Position: the finding sits at the string literal that holds the value (the
+assignment ``DB = "…"``); for a concatenation of constants, at the first
+literal piece of this module that contributes to it. When the literal lives in
+another module (an imported constant), the finding sits at the credential
+argument in the module being checked, and the message names the origin.
+
+Duplicates with the name-based rules are dropped by ``scanner.scan_source``:
+an NSC401 finding at a position that already has a finding is not reported.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Iterator
+
+from . import filters, sinks
+from .findings import Binding, Finding, redact
+
+_LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
+_ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
+_WORD_RE = re.compile("|".join(sorted(map(re.escape, _LASTS | _ATTRS), key=len, reverse=True)))
+
+
+def _last_name(func: ast.AST) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return ""
+
+
+def _cred_arg(call, sink: sinks.Sink):
+    for kw in call.keywords:
+        if kw.arg == sink.param:
+            return kw.value
+    if sink.position is not None and len(call.args) > sink.position:
+        arg = call.args[sink.position]
+        if not isinstance(arg, (ast.Starred,)) and type(arg).__name__ != "Starred":
+            return arg
+    return None
+
+
+def prepass(source: str, tree: ast.AST) -> bool:
+    """True when the module may pass a credential to a sink (cheap: substring check, then one walk)."""
+    if not _WORD_RE.search(source):
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for sink in sinks.BY_LAST.get(_last_name(node.func), ()):
+                if sink.kind == "call" and _cred_arg(node, sink) is not None:
+                    return True
+        elif isinstance(node, ast.Assign):
+            for t in node.targets:
+                if _target_key(t) in _ATTRS:
+                    return True
+    return False
+
+
+def _target_key(t) -> str:
+    if type(t).__name__ in ("Name", "AssignName"):
+        return getattr(t, "id", None) or getattr(t, "name", "")
+    if type(t).__name__ in ("Attribute", "AssignAttr"):
+        return t.attr if hasattr(t, "attr") else t.attrname
+    if type(t).__name__ == "Subscript":
+        sl = t.slice
+        v = getattr(sl, "value", None)
+        return v if isinstance(v, str) else ""
+    return ""
+
+
+# ---------------------------------------------------------------- astroid stage
+
+def _dotted(node) -> str | None:
+    """Qualified name of an astroid Name/Attribute expression, through imports and aliases."""
+    from astroid import nodes
+
+    if isinstance(node, nodes.Attribute):
+        base = _dotted(node.expr)
+        return f"{base}.{node.attrname}" if base else None
+    if isinstance(node, nodes.Name):
+        try:
+            _, assigned = node.lookup(node.name)
+        except Exception:  # noqa: BLE001 - astroid lookup on odd code
+            return None
+        if len(assigned) != 1:
+            return None
+        a = assigned[0]
+        if isinstance(a, nodes.Import):
+            for name, alias in a.names:
+                if (alias or name.split(".")[0]) == node.name:
+                    return name if alias else name.split(".")[0]
+        elif isinstance(a, nodes.ImportFrom):
+            for name, alias in a.names:
+                if (alias or name) == node.name:
+                    return f"{a.modname}.{name}"
+        elif isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign):
+            value = a.parent.value
+            if isinstance(value, nodes.Call):  # c = paramiko.SSHClient(): c is an instance of it
+                return _dotted(value.func)
+            if isinstance(value, (nodes.Name, nodes.Attribute)):
+                return _dotted(value)
+        elif isinstance(a, (nodes.ClassDef, nodes.FunctionDef)):
+            return a.qname()
+        return None
+    if isinstance(node, nodes.Call):
+        return _dotted(node.func)
+    return None
+
+
+def _matches(qual: str | None, sink: sinks.Sink) -> bool:
+    if not qual:
+        return False
+    if qual == sink.qualname:
+        return True
+    # Submodule re-exports and class-on-instance calls: "psycopg2.extensions.connect" is not ours,
+    # but "smtplib.SMTP_SSL.login" follows the same login as smtplib.SMTP; accept same package + same last part.
+    return qual.split(".")[0] == sink.qualname.split(".")[0] and qual.rsplit(".", 1)[-1] == sink.last
+
+
+def _safe_values(node) -> list:
+    """Inferred values of *node*, or [] when inference fails or is ambiguous (safe_infer-style)."""
+    import astroid
+
+    try:
+        values = list(node.infer())
+    except (astroid.InferenceError, RecursionError, StopIteration):
+        return []
+    except Exception:  # noqa: BLE001 - astroid bugs must never break linting
+        return []
+    if not values or any(v is astroid.Uninferable for v in values):
+        return []
+    return values
+
+
+def _constant(node):
+    """The single str/bytes Const *node* infers to, else None."""
+    from astroid import nodes
+
+    values = _safe_values(node)
+    if len(values) != 1 or not isinstance(values[0], nodes.Const):
+        return None
+    v = values[0]
+    return v if isinstance(v.value, (str, bytes)) else None
+
+
+def _credentials(arg, sink: sinks.Sink) -> Iterator:
+    """The Const nodes that carry the credential in *arg* (a tuple's password, a dict's values)."""
+    from astroid import nodes
+
+    if sink.expects in ("auth",) or sink.param in ("headers", "info", "connect_kwargs"):
+        vals = _safe_values(arg)
+        if len(vals) == 1 and isinstance(vals[0], (nodes.Tuple, nodes.List)) and vals[0].elts:
+            c = _constant(vals[0].elts[-1])
+            if c is not None:
+                yield c, vals[0].elts[-1]
+            return
+        if len(vals) == 1 and isinstance(vals[0], nodes.Dict):
+            for key, value in vals[0].items:
+                k = _constant(key)
+                kv = k.value if k is not None else ""
+                if isinstance(kv, str) and re.search(r"pass|secret|token|key|auth|private", kv, re.I):
+                    c = _constant(value)
+                    if c is not None:
+                        yield c, value
+            return
+    c = _constant(arg)
+    if c is not None:
+        yield c, arg
+
+
+def _origin(const, module, arg):
+    """(line, col) of the literal that holds *const*: its own node when written in this module."""
+    from astroid import nodes
+
+    if const.root() is module and const.lineno is not None and isinstance(const.parent, nodes.NodeNG):
+        # A Const made by inference (concatenation) has the BinOp/JoinedStr as position: use its first literal.
+        src = const
+        if not _is_written_literal(const):
+            for sub in _leaves(arg):
+                if _is_written_literal(sub):
+                    src = sub
+                    break
+            else:
+                return arg.lineno, arg.col_offset, False
+        return src.lineno, src.col_offset, False
+    return arg.lineno, arg.col_offset, True
+
+
+def _is_written_literal(node) -> bool:
+    from astroid import nodes
+
+    return isinstance(node, nodes.Const) and isinstance(node.value, (str, bytes)) and node.lineno is not None \
+        and not isinstance(node.parent, nodes.JoinedStr)
+
+
+def _leaves(node, depth: int = 0):
+    """The literal pieces a value is built from, following names one assignment at a time."""
+    from astroid import nodes
+
+    if depth > 8:
+        return
+    if isinstance(node, nodes.Const):
+        yield node
+    elif isinstance(node, nodes.BinOp):
+        yield from _leaves(node.left, depth + 1)
+        yield from _leaves(node.right, depth + 1)
+    elif isinstance(node, nodes.JoinedStr):
+        for v in node.values:
+            yield from _leaves(v.value if isinstance(v, nodes.FormattedValue) else v, depth + 1)
+    elif isinstance(node, (nodes.Name, nodes.Attribute)):
+        for v in _safe_values_raw(node):
+            yield from _leaves(v, depth + 1)
+
+
+def _safe_values_raw(node):
+    """Assigned expressions (not inferred values) behind a name: where its pieces were written."""
+    from astroid import nodes
+
+    if isinstance(node, nodes.Name):
+        try:
+            _, assigned = node.lookup(node.name)
+        except Exception:  # noqa: BLE001
+            return []
+        out = []
+        for a in assigned:
+            p = a.parent
+            if isinstance(p, (nodes.Assign, nodes.AnnAssign)) and p.value is not None:
+                out.append(p.value)
+        return out
+    return []
+
+
+def _reportable(value) -> bool:
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    return bool(text.strip()) and not filters.is_placeholder(text) and not filters.is_template(text)
+
+
+def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
+    """NSC401 findings for *source* (already known to pass :func:`prepass`)."""
+    import astroid
+    from astroid import nodes
+
+    modname = "__nosecrets_checked__"
+    if filename and filename.endswith(".py"):
+        modname = filename.rsplit("/", 1)[-1][:-3] or modname
+    try:
+        module = astroid.parse(source, module_name=modname, path=filename if filename != "<string>" else None)
+    except Exception:  # noqa: BLE001 - astroid failing on a module must not break flake8
+        return []
+    out: list[Finding] = []
+    for node in module.nodes_of_class((nodes.Call, nodes.Assign)):
+        try:
+            out.extend(_check(node, module))
+        except RecursionError:
+            continue
+        except Exception:  # noqa: BLE001 - astroid bugs on one call must not hide the rest
+            continue
+    return out
+
+
+def _check(node, module) -> Iterator[Finding]:
+    from astroid import nodes
+
+    hits = []
+    if isinstance(node, nodes.Call):
+        last = node.func.attrname if isinstance(node.func, nodes.Attribute) else getattr(node.func, "name", "")
+        cands = [s for s in sinks.BY_LAST.get(last, ()) if s.kind == "call"]
+        if not cands:
+            return
+        qual = _dotted(node.func)
+        for sink in cands:
+            if _matches(qual, sink):
+                arg = _cred_arg(node, sink)
+                if arg is not None:
+                    hits.append((sink, arg))
+                break
+    else:
+        for t in node.targets:
+            key = _target_key(t)
+            for sink in sinks.BY_LAST.get(key, ()):
+                if sink.kind == "attribute" and isinstance(t, nodes.AssignAttr) \
+                        and _dotted(t.expr) == sink.qualname.rsplit(".", 1)[0]:
+                    hits.append((sink, node.value))
+                elif sink.kind == "setting" and (
+                        (isinstance(t, nodes.AssignName) and t.parent.scope() is module)
+                        or isinstance(t, nodes.Subscript) or isinstance(t, nodes.AssignAttr)):
+                    hits.append((sink, node.value))
+                    break
+    for sink, arg in hits:
+        for const, where in _credentials(arg, sink):
+            if not _reportable(const.value):
+                continue
+            line, col, foreign = _origin(const, module, where)
+            value = const.value.decode("latin-1") if isinstance(const.value, bytes) else const.value
+            target = sink.qualname if sink.kind == "call" else sink.qualname
+            via = f" (constant from {const.root().name}:{const.lineno})" if foreign else ""
+            msg = f"{sink.expects} {redact(value)} reaches {target}({sink.param}=){via}"
+            yield Finding(
+                code="NSC401", line=line, col=col, message=msg, rule="credential-into-sink", provider="",
+                binding=Binding("keyword", sink.param, sink.qualname), secret=value,
+                span=(0, len(value)), node_line=line, node_col=col, end_line=line,
+                is_bytes=isinstance(const.value, bytes),
+            )
