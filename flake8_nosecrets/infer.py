@@ -26,7 +26,9 @@ an NSC401 finding at a position that already has a finding is not reported.
 from __future__ import annotations
 
 import ast
+import os
 import re
+import sys
 from typing import Iterator
 
 from . import filters, sinks
@@ -57,18 +59,30 @@ def _cred_arg(call, sink: sinks.Sink):
 
 
 def prepass(source: str, tree: ast.AST) -> bool:
-    """True when the module may pass a credential to a sink (cheap: substring check, then one walk)."""
+    """True when the module may pass a credential to a sink (cheap: substring check, then one walk).
+
+    Import aliases (``from psycopg2 import connect as c``) are followed so ``c(...)`` counts.
+    """
     if not _WORD_RE.search(source):
         return False
+    alias: dict[str, str] = {}
+    calls = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
-            for sink in sinks.BY_LAST.get(_last_name(node.func), ()):
-                if sink.kind == "call" and _cred_arg(node, sink) is not None:
-                    return True
+            calls.append(node)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for a in node.names:
+                if a.asname:
+                    alias[a.asname] = a.name.rsplit(".", 1)[-1]
         elif isinstance(node, ast.Assign):
             for t in node.targets:
                 if _target_key(t) in _ATTRS:
                     return True
+    for node in calls:
+        last = _last_name(node.func)
+        for sink in sinks.BY_LAST.get(alias.get(last, last), ()):
+            if sink.kind == "call" and _cred_arg(node, sink) is not None:
+                return True
     return False
 
 
@@ -185,20 +199,17 @@ def _credentials(arg, sink: sinks.Sink) -> Iterator:
 
 
 def _origin(const, module, arg):
-    """(line, col) of the literal that holds *const*: its own node when written in this module."""
-    from astroid import nodes
+    """(line, col, foreign) of the literal that holds *const*: its own node when written in this module.
 
-    if const.root() is module and const.lineno is not None and isinstance(const.parent, nodes.NodeNG):
-        # A Const made by inference (concatenation) has the BinOp/JoinedStr as position: use its first literal.
-        src = const
-        if not _is_written_literal(const):
-            for sub in _leaves(arg):
-                if _is_written_literal(sub):
-                    src = sub
-                    break
-            else:
-                return arg.lineno, arg.col_offset, False
-        return src.lineno, src.col_offset, False
+    A Const made by inference (a concatenation) is not a written literal: the
+    first literal piece of this module it was built from is used.
+    """
+    if _is_written_literal(const) and const.root() is module:
+        return const.lineno, const.col_offset, False
+    if not _is_written_literal(const):
+        for sub in _leaves(arg):
+            if _is_written_literal(sub) and sub.root() is module:
+                return sub.lineno, sub.col_offset, False
     return arg.lineno, arg.col_offset, True
 
 
@@ -256,22 +267,61 @@ def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
     import astroid
     from astroid import nodes
 
-    modname = "__nosecrets_checked__"
-    if filename and filename.endswith(".py"):
-        modname = filename.rsplit("/", 1)[-1][:-3] or modname
+    modname, root = _module_name(filename)
+    added = bool(root) and root not in sys.path
+    if added:
+        sys.path.append(root)  # so `from app.settings import X` resolves the project's own modules
     try:
-        module = astroid.parse(source, module_name=modname, path=filename if filename != "<string>" else None)
+        return _infer_module(astroid, nodes, source, filename, modname)
+    finally:
+        if added:
+            sys.path.remove(root)
+
+
+def _module_name(filename: str) -> tuple[str, str]:
+    """(dotted module name, directory above its top package) for a file path, by walking __init__.py files."""
+    if not filename or not filename.endswith(".py") or filename.startswith("<"):
+        return "__nosecrets_checked__", ""
+    path = os.path.abspath(filename)
+    parts = [os.path.basename(path)[:-3]]
+    d = os.path.dirname(path)
+    while os.path.isfile(os.path.join(d, "__init__.py")):
+        parts.insert(0, os.path.basename(d))
+        d = os.path.dirname(d)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts) or "__nosecrets_checked__", d
+
+
+def _infer_module(astroid, nodes, source: str, filename: str, modname: str) -> list[Finding]:
+    try:
+        module = astroid.parse(source, module_name=modname,
+                               path=filename if not filename.startswith("<") else None)
     except Exception:  # noqa: BLE001 - astroid failing on a module must not break flake8
         return []
     out: list[Finding] = []
+    lines = source.splitlines()
     for node in module.nodes_of_class((nodes.Call, nodes.Assign)):
         try:
-            out.extend(_check(node, module))
+            out.extend(_char_cols(_check(node, module), lines))
         except RecursionError:
             continue
         except Exception:  # noqa: BLE001 - astroid bugs on one call must not hide the rest
             continue
     return out
+
+
+def _char_cols(found: Iterator[Finding], lines: list[str]) -> Iterator[Finding]:
+    """astroid columns count UTF-8 bytes; findings count characters (as scanner does)."""
+    import dataclasses
+
+    for f in found:
+        text = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
+        if text.isascii():
+            yield f
+            continue
+        col = len(text.encode("utf-8")[:f.col].decode("utf-8", "replace"))
+        yield dataclasses.replace(f, col=col, node_col=col)
 
 
 def _check(node, module) -> Iterator[Finding]:
@@ -280,10 +330,13 @@ def _check(node, module) -> Iterator[Finding]:
     hits = []
     if isinstance(node, nodes.Call):
         last = node.func.attrname if isinstance(node.func, nodes.Attribute) else getattr(node.func, "name", "")
+        qual = _dotted(node.func)
+        if qual:
+            last = qual.rsplit(".", 1)[-1]  # through aliases
         cands = [s for s in sinks.BY_LAST.get(last, ()) if s.kind == "call"]
         if not cands:
             return
-        qual = _dotted(node.func)
+        cands.sort(key=lambda s: s.qualname != qual)  # an exact match before a same-package one
         for sink in cands:
             if _matches(qual, sink):
                 arg = _cred_arg(node, sink)
@@ -298,8 +351,10 @@ def _check(node, module) -> Iterator[Finding]:
                         and _dotted(t.expr) == sink.qualname.rsplit(".", 1)[0]:
                     hits.append((sink, node.value))
                 elif sink.kind == "setting" and (
-                        (isinstance(t, nodes.AssignName) and t.parent.scope() is module)
-                        or isinstance(t, nodes.Subscript) or isinstance(t, nodes.AssignAttr)):
+                        # Django: module-level SECRET_KEY; Flask: app.config["SECRET_KEY"] / app.secret_key
+                        (sink.qualname.startswith("django") and isinstance(t, nodes.AssignName)
+                         and t.parent.scope() is module)
+                        or (sink.qualname.startswith("flask") and isinstance(t, (nodes.Subscript, nodes.AssignAttr)))):
                     hits.append((sink, node.value))
                     break
     for sink, arg in hits:
