@@ -37,6 +37,20 @@ from .findings import Binding, Finding, redact
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
 _ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
 _WORD_RE = re.compile("|".join(sorted(map(re.escape, _LASTS | _ATTRS), key=len, reverse=True)))
+# A module can only reach a call sink if it imports the sink's package (directly, or a project module
+# that does; the cross-module case is followed from the importing module, which imports that module).
+_PACKAGES = frozenset(s.qualname.split(".", 1)[0] for s in sinks.SINKS if s.kind == "call")
+_IMPORT_RE = re.compile(
+    r"^[ \t]*(?:from[ \t]+|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*)(?:"
+    + "|".join(sorted(map(re.escape, _PACKAGES)))
+    + r")\b|^[ \t]*from[ \t]+\.",
+    re.MULTILINE,
+)
+
+
+_SETTING_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _ATTRS))) + r")\b[\"'\] \t]{0,3}=[^=]"
+) if _ATTRS else re.compile(r"(?!)")
 
 
 def _last_name(func: ast.AST) -> str:
@@ -65,6 +79,8 @@ def prepass(source: str, tree: ast.AST) -> bool:
     """
     if not _WORD_RE.search(source):
         return False
+    if not _IMPORT_RE.search(source) and not _SETTING_RE.search(source):
+        return False  # no sink package imported, no credential setting assigned: nothing to follow
     alias: dict[str, str] = {}
     calls = []
     for node in ast.walk(tree):

@@ -153,15 +153,6 @@ def timed(pattern: re.Pattern[str], text: str) -> float:
 # Patterns measured as superlinear on this input; kept as strict xfail so the suite says so
 # until they are restructured (see the reasons), and fails loudly once they are fixed.
 KNOWN_SUPERLINEAR: dict[str, str] = {
-    "filters._TEMPLATE_RE": (
-        "'{{' + n spaces: \\s*, [\\w.|()'\" ]{1,100} and \\s* share the space, ~n^2*100 steps per '{{' "
-        "(2 kB literal under a secret name: 3.5 s in scan_source; 8 kB: minutes). Proposal: "
-        "\\{\\{-?\\s{0,3}[\\w.|()'\"][\\w.|()'\" ]{0,99}-?\\}\\} (first char not a space, no trailing \\s*)"
-    ),
-    "filters._REGEX_RE": (
-        "'\\[[^\\]]*-[^\\]]*\\]' rescans to the end of the value from every '[' (quadratic on '[a-' repeated). "
-        "Proposal: \\[[^\\]\\[]{0,64}-[^\\]\\[]{0,64}\\] (bounded, no '[' inside)"
-    ),
     "suppress._SAME_LINE_RE": (
         "'#.*?(markers)' retries the lazy .*? from every '#' (quadratic on a line of many '#'). Proposal: "
         "search the markers alone in text[text.index('#'):] (prefix prefilter), dropping '#.*?'"
