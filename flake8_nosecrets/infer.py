@@ -273,9 +273,17 @@ def _safe_values_raw(node):
     return []
 
 
-def _reportable(value) -> bool:
+def _reportable(value, sink: sinks.Sink) -> bool:
+    """The same filters as the name-based rules: placeholders, templates, documentation examples,
+    messages, words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password."""
     text = value.decode("latin-1") if isinstance(value, bytes) else value
-    return bool(text.strip()) and not filters.is_placeholder(text) and not filters.is_template(text)
+    if not text.strip() or filters.why_not_secret(text) or filters.is_word_like(text):
+        return False
+    if sink.expects == "dsn" or "://" in text:
+        from . import classify, options
+
+        return bool(classify.url_credential_matches(text, options.DEFAULT))
+    return True
 
 
 def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
@@ -375,7 +383,7 @@ def _check(node, module) -> Iterator[Finding]:
                     break
     for sink, arg in hits:
         for const, where in _credentials(arg, sink):
-            if not _reportable(const.value):
+            if not _reportable(const.value, sink):
                 continue
             line, col, foreign = _origin(const, module, where)
             value = const.value.decode("latin-1") if isinstance(const.value, bytes) else const.value
