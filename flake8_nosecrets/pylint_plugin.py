@@ -38,8 +38,9 @@ def _msgs(hundreds: int) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
     out = {}
     for rule in rules.RULES:
         if int(rule.code[3:]) // 100 == hundreds:
-            out[message_id(rule.code)] = ("%s", rule.pylint_symbol, f"{rule.code}: {rule.title}. {rule.what}",
-                                             {"scope": WarningScope.LINE})  # reported by line, like flake8
+            text = f"{rule.code}: {rule.title}. {rule.what}"
+            out[message_id(rule.code)] = ("%s", rule.pylint_symbol, text,
+                                          {"scope": WarningScope.LINE})  # reported by line, like flake8
     return out
 
 
