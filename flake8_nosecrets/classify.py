@@ -9,9 +9,11 @@ literals. Both pass through the named filters of :mod:`filters`.
 from __future__ import annotations
 
 import base64
+import bisect
 import binascii
 import dataclasses
 import re
+from typing import Iterator
 
 from . import checksums, entropy, filters, names, providers
 from .findings import FSTRING_HOLE, Binding
@@ -30,10 +32,11 @@ class Match:
 
 
 # Keywords of the value detectors that are not provider formats.
-_PRIVATE_KEY_RE = re.compile(
-    r"-----BEGIN (?P<kind>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----"
-    r"(?P<body>[\sA-Za-z0-9+/=:,\-\\n]{0,20000}?)-----END (?P=kind)-----"
-)
+_PRIVATE_KEY_KIND = r"(?P<kind>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----"
+_PRIVATE_KEY_BEGIN_RE = re.compile(r"-----BEGIN " + _PRIVATE_KEY_KIND)
+_PRIVATE_KEY_END_RE = re.compile(r"-----END " + _PRIVATE_KEY_KIND)
+_PEM_BODY_BAD_RE = re.compile(r"[^\sA-Za-z0-9+/=:,\-\\]+")  # a body holds base64, headers and escaped newlines
+_PEM_BODY_MAX = 20000
 _PRIVATE_KEY_BODY_RE = re.compile(r"[A-Za-z0-9+/=]{40,}")
 # A block cut short (no END line) still leaks the key when enough body follows the header.
 _PRIVATE_KEY_OPEN_RE = re.compile(
@@ -108,17 +111,47 @@ def provider_matches(value: str, options: Options) -> list[Match]:
     return out
 
 
+def _pem_blocks(value: str) -> Iterator[tuple[int, int, int, int, str]]:
+    """Each BEGIN header paired with the first END line of its kind (body of PEM characters only, at most
+    20,000 of them): (start, body start, body end, end, kind).
+
+    Linear by construction: END lines are found once, a forward pointer finds the characters a body cannot hold,
+    and every header is paired by bisection (one regex with a lazy body and a backreference rescanned up to 20,000
+    characters from every header, which was quadratic).
+    """
+    ends: dict[str, list[tuple[int, int]]] = {}
+    for m in _PRIVATE_KEY_END_RE.finditer(value):
+        ends.setdefault(m.group("kind"), []).append(m.span())
+    if not ends:
+        return
+    pos, next_bad = 0, -1  # first character no body can hold at or after the current header (headers ascend)
+    while (head := _PRIVATE_KEY_BEGIN_RE.search(value, pos)) is not None:
+        kind, body_start = head.group("kind"), head.end()
+        spans = ends.get(kind, [])
+        i = bisect.bisect_left(spans, (body_start, -1))
+        if i < len(spans) and spans[i][0] - body_start <= _PEM_BODY_MAX:
+            body_end, end = spans[i]
+            if next_bad < body_start:
+                bad = _PEM_BODY_BAD_RE.search(value, body_start)
+                next_bad = bad.start() if bad else len(value)
+            if next_bad >= body_end:
+                yield head.start(), body_start, body_end, end, kind
+                pos = end
+                continue
+        pos = head.start() + 1
+
+
 def private_key_matches(value: str) -> list[Match]:
     """PEM/OpenSSH/PGP private key blocks with a real body (a bare header constant is not a key)."""
     if "PRIVATE KEY" not in value:
         return []
     out = []
-    for m in _PRIVATE_KEY_RE.finditer(value):
-        body = m.group("body").replace("\\n", "\n")
+    for start, body_start, body_end, end, kind in _pem_blocks(value):
+        body = value[body_start:body_end].replace("\\n", "\n")
         if not _PRIVATE_KEY_BODY_RE.search(body) or filters.is_placeholder(body.strip()[:64]):
             continue
-        what = m.group("kind").replace("PRIVATE KEY", "private key").replace(" BLOCK", "")
-        out.append(Match("NSC201", what, "", m.start(), m.end()))
+        what = kind.replace("PRIVATE KEY", "private key").replace(" BLOCK", "")
+        out.append(Match("NSC201", what, "", start, end))
     if not out:
         for m in _PRIVATE_KEY_OPEN_RE.finditer(value):
             if not filters.is_repetitive(m.group("body")[:64]):

@@ -51,7 +51,7 @@ CHUNK = 24  # files per task sent to a worker process
 
 # flake8's own patterns (flake8/defaults.py), so that ``# noqa`` means here what it means there.
 NOQA_INLINE_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
-NOQA_FILE_RE = re.compile(r"\s*# flake8[:=]\s*noqa", re.IGNORECASE)
+NOQA_FILE_RE = re.compile(r"\A\s*# flake8[:=]\s*noqa", re.IGNORECASE)
 _CODE_SPLIT_RE = re.compile(r"[,\s]")
 
 

@@ -18,12 +18,19 @@ import re
 from typing import Sequence
 
 _SAME_LINE_RE = re.compile(
-    r"#.*?(?:pragma:\s*allowlist\s+secret|gitleaks:allow"
-    r"|\bnosec\b(?!\s*[:=]?\s*B\d)|\bnosec\b[\s:=]*(?:B\d{3}[\s,]*)*B10[567]"
+    r"(?:pragma:\s*allowlist\s+secret|gitleaks:allow"
+    r"|\bnosec\b(?![\s:=]*B\d)|\bnosec\b[\s:=]*(?:B\d{3}[\s,]*)*B10[567]"
     r"|\bnoqa\s*:\s*(?:[A-Z]+\d+[\s,]*)*S10[567])",
     re.IGNORECASE,
 )
-_NEXT_LINE_RE = re.compile(r"#.*?pragma:\s*allowlist\s+nextline\s+secret", re.IGNORECASE)
+_NEXT_LINE_RE = re.compile(r"pragma:\s*allowlist\s+nextline\s+secret", re.IGNORECASE)
+# Both are searched from the line's first '#' (a prefilter that keeps them linear: a leading '#.*?' in the
+# pattern was retried from every '#', quadratic on a line of many '#').
+
+
+def _marked(pattern: re.Pattern[str], text: str) -> bool:
+    start = text.find("#")
+    return start >= 0 and pattern.search(text, start) is not None
 
 
 def is_suppressed(lines: Sequence[str], first: int, last: int) -> bool:
@@ -31,6 +38,6 @@ def is_suppressed(lines: Sequence[str], first: int, last: int) -> bool:
     for n in {first, last}:
         if 0 < n <= len(lines):
             text = lines[n - 1]
-            if "#" in text and _SAME_LINE_RE.search(text):
+            if _marked(_SAME_LINE_RE, text):
                 return True
-    return 1 < first <= len(lines) + 1 and "#" in lines[first - 2] and bool(_NEXT_LINE_RE.search(lines[first - 2]))
+    return 1 < first <= len(lines) + 1 and _marked(_NEXT_LINE_RE, lines[first - 2])

@@ -153,24 +153,7 @@ def timed(pattern: re.Pattern[str], text: str) -> float:
 # Patterns measured as superlinear on this input; kept as strict xfail so the suite says so
 # until they are restructured (see the reasons), and fails loudly once they are fixed.
 KNOWN_SUPERLINEAR: dict[str, str] = {
-    "suppress._SAME_LINE_RE": (
-        "'#.*?(markers)' retries the lazy .*? from every '#' (quadratic on a line of many '#'). Proposal: "
-        "search the markers alone in text[text.index('#'):] (prefix prefilter), dropping '#.*?'"
-    ),
-    "suppress._NEXT_LINE_RE": "same shape as _SAME_LINE_RE ('#.*?pragma...'); same proposal",
-    "classify._PRIVATE_KEY_RE": (
-        "every '-----BEGIN ... PRIVATE KEY-----' start rescans up to 20,000 body chars with a lazy quantifier and a "
-        "backreference: quadratic up to 20 kB, then ~540 steps per input char for headers repeated (1 MB: tens of s). "
-        "Proposal: find headers with a plain regex, then str.find('-----END ' + kind, start, next_header) per header"
-    ),
-    "notebook._ENV_MAGIC_RE": (
-        "'(?P<value>\\S.*?)\\s*$' retries \\s*$ after each lazy step: quadratic on '%env A=a' + spaces + 'x'. "
-        "Proposal: '(?P<value>\\S.*)$' and .rstrip() the value in code"
-    ),
-    "cli.NOQA_FILE_RE": (
-        "'\\s*# flake8[:=]\\s*noqa' is quadratic under search/finditer on whitespace runs; cli.py only calls "
-        ".match() (one start, linear), so this is latent. Proposal: anchor it, r'\\A\\s*# flake8[:=]\\s*noqa'"
-    ),
+    # none left: the last five were restructured (prefix prefilters, anchoring, a bisection for PEM blocks)
 }
 
 
@@ -213,3 +196,43 @@ def test_prefix_extraction() -> None:
 def test_pattern_time_is_linear(key: str) -> None:
     problems = _check_linear(key)
     assert not problems, f"{key} = {PATTERNS[key].pattern[:200]!r}: " + "; ".join(problems)
+
+
+# The functions that replaced the superlinear patterns (a prefilter or a pairing step in code around
+# the regexes), timed on the inputs that made their predecessors quadratic.
+def _pem_headers(n: int) -> str:
+    return "-----BEGIN RSA PRIVATE KEY-----\n" * (n // 32) + "-----END RSA PRIVATE KEY-----"
+
+
+def _pem_headers_far_end(n: int) -> str:
+    return "-----BEGIN RSA PRIVATE KEY-----A" * (n // 32) + "!" + "-----END RSA PRIVATE KEY-----"
+
+
+RESTRUCTURED = {
+    "classify.private_key_matches: repeated headers, one END": (
+        lambda: importlib.import_module("flake8_nosecrets.classify").private_key_matches, _pem_headers),
+    "classify.private_key_matches: repeated headers, END after a bad char": (
+        lambda: importlib.import_module("flake8_nosecrets.classify").private_key_matches, _pem_headers_far_end),
+    "suppress.is_suppressed: a line of many '#'": (
+        lambda: (lambda text: importlib.import_module("flake8_nosecrets.suppress").is_suppressed([text, text], 2, 2)),
+        lambda n: "#" * n + "pragma: allowlist"),
+    "notebook env magic: trailing spaces": (
+        lambda: importlib.import_module("flake8_nosecrets.notebook")._ENV_MAGIC_RE.match,
+        lambda n: "%env A=a" + " " * n + "x"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESTRUCTURED))
+def test_restructured_function_time_is_linear(name: str) -> None:
+    get, make = RESTRUCTURED[name]
+    func = get()
+    prev = None
+    for n in SIZES:
+        start = time.perf_counter()
+        func(make(n))
+        t = time.perf_counter() - start
+        assert prev is None or t <= GROWTH * max(prev, FLOOR), f"{name}: {prev * 1e3:.1f} -> {t * 1e3:.1f} ms at n={n}"
+        prev = t
+    start = time.perf_counter()
+    func(make(MEGABYTE))
+    assert time.perf_counter() - start < ABSOLUTE_1MB
