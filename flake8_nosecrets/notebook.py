@@ -25,7 +25,9 @@ Fix mode, :func:`fix_notebook`, rewrites code cells with a source transform
 (``str -> str``, e.g. the ``nosecrets-fix`` codemod applied to one cell),
 restores the IPython lines untouched, removes outputs that contain a secret,
 and writes the notebook back with nbformat (indent 1, sorted keys, trailing
-newline: what Jupyter writes) only when something changed.
+newline: what Jupyter writes) only when something changed. ``nosecrets-fix``
+passes the codemod as the transform with ``write=False`` and writes
+``FixResult.text`` itself, after the env file (see ``fix/cli.py``).
 
 Reading needs only :mod:`json`; writing imports nbformat lazily (the
 ``notebooks`` extra).
@@ -52,7 +54,8 @@ _MARK_RE = re.compile(r"__nosecrets_ipython_(\d+)__")
 _MAGIC_RE = re.compile(r"^(?P<indent>\s*)(?:[%!]|\?\??\s*\S)")
 _ASSIGN_MAGIC_RE = re.compile(r"^(?P<head>\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]")
 _HELP_SUFFIX_RE = re.compile(r"^(?P<indent>\s*)[A-Za-z_][\w.]*\s*\?\??\s*$")
-_ENV_MAGIC_RE = re.compile(r"^\s*%env\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|\s+)(?P<value>\S.*?)\s*$")
+# The value is rstripped in code: a lazy value before '\s*$' retried the tail after every step (quadratic).
+_ENV_MAGIC_RE = re.compile(r"^\s*%env\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|\s+)(?P<value>\S.*)$")
 _NOQA_RE = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z][A-Z0-9]*(?:[\s,]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
 _TEXT_MIMES = ("text/plain", "text/markdown", "text/html", "text/latex", "application/json", "application/javascript")
 
@@ -238,7 +241,7 @@ def text_findings(text: str, options: Options, where: str, binding: Binding | No
 def _magic_line_findings(line_no: int, text: str, options: Options) -> list[Finding]:
     env = _ENV_MAGIC_RE.match(text)
     if env:
-        value = env.group("value").strip("'\"")
+        value = env.group("value").rstrip().strip("'\"")
         binding = Binding("env-write", env.group("name"))
         matches = classify.classify(value, binding, options)
         offset = text.find(value)
@@ -473,10 +476,17 @@ class FixResult:
     cells_rewritten: int = 0
     outputs_cleared: int = 0
     remaining: list[NotebookFinding] = dataclasses.field(default_factory=list)  # what the transform left
+    found: list[NotebookFinding] = dataclasses.field(default_factory=list)  # what was acted on, before the fix
+    transformed: list[int] = dataclasses.field(default_factory=list)  # cells given to the transform, in call order
+    cleared: list[tuple[int, int]] = dataclasses.field(default_factory=list)  # (cell, output) removed, 1-based
+    text: str = ""  # the new notebook text when changed: what was (or, without write, would be) written
+
+
+FindingFilter = Callable[[list[NotebookFinding]], list[NotebookFinding]]
 
 
 def fix_notebook(path: str, transform: Callable[[str], str], options: Options | None = None, *,
-                 write: bool = True) -> FixResult:
+                 write: bool = True, raw: str | None = None, select: FindingFilter | None = None) -> FixResult:
     """Rewrite the code cells of *path* with *transform* and clear the outputs that hold a secret.
 
     *transform* receives one code cell as Python (IPython lines replaced by
@@ -485,15 +495,27 @@ def fix_notebook(path: str, transform: Callable[[str], str], options: Options | 
     they are. The file is written (with nbformat) only when something changed;
     ``remaining`` lists the findings still present afterwards (a secret in a
     ``%%bash`` cell, in markdown, or one the transform could not move).
+
+    *raw* is the file's text when the caller has read it already. *select*
+    narrows the findings acted on (flake8's select/ignore, a baseline): outputs
+    and cells holding only other findings are left alone. Raises
+    :class:`NotebookError` (naming no cell content) when the file is not JSON or,
+    when there is something to fix, not a notebook nbformat validates; nothing
+    is written then.
     """
+    options = options or DEFAULT
+    if raw is None:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    before = scan_notebook(path, options, notebook=parse(raw, path))
+    if select is not None:
+        before = select(before)
+    result = FixResult(remaining=before, found=before)
+    if not before:
+        return result
     import nbformat
 
-    options = options or DEFAULT
-    with open(path, encoding="utf-8") as fh:
-        original_text = fh.read()
-    nb = nbformat.reads(original_text, as_version=nbformat.NO_CONVERT)
-    before = scan_notebook(path, options, notebook=nb)
-    result = FixResult()
+    nb = _read_valid(nbformat, raw, path)
     cells_with_findings = {f.cell for f in before if f.kind == "code"}
     for n, cell in enumerate(nb.cells, 1):
         if n not in cells_with_findings or cell.get("cell_type") != "code":
@@ -501,6 +523,7 @@ def fix_notebook(path: str, transform: Callable[[str], str], options: Options | 
         parsed = to_python(_text(cell.source))
         if parsed.python is None:
             continue
+        result.transformed.append(n)
         new_python = transform(parsed.python)
         if not parsed.python.endswith("\n") and new_python.endswith("\n"):
             new_python = new_python[:-1]  # Jupyter stores a cell without its final newline; keep it so
@@ -509,33 +532,77 @@ def fix_notebook(path: str, transform: Callable[[str], str], options: Options | 
             cell.source = new_source
             result.cells_rewritten += 1
     secrets = {f.finding.secret for f in before if len(f.finding.secret) >= 8}
-    for cell in nb.cells:
+    flagged = {(f.cell, f.output) for f in before if f.kind == "output"}
+    for n, cell in enumerate(nb.cells, 1):
         outputs = cell.get("outputs")
         if not outputs:
             continue
-        keep = [o for o in outputs if not _output_has_secret(o, options, secrets)]
+        keep = []
+        for k, output in enumerate(outputs, 1):
+            if (n, k) in flagged or _output_has_secret(output, secrets):
+                result.cleared.append((n, k))
+            else:
+                keep.append(output)
         if len(keep) != len(outputs):
-            result.outputs_cleared += len(outputs) - len(keep)
             cell.outputs = keep
+    result.outputs_cleared = len(result.cleared)
     result.changed = bool(result.cells_rewritten or result.outputs_cleared)
     if result.changed:
         text = nbformat.writes(nb, version=nbformat.NO_CONVERT)
         if not text.endswith("\n"):
             text += "\n"
+        result.text = text
         if write:
             with open(path, "w", encoding="utf-8", newline="") as fh:
                 fh.write(text)
             result.remaining = scan_notebook(path, options)
         else:
             result.remaining = scan_notebook(path, options, notebook=json.loads(text))
-    else:
-        result.remaining = before
+        if select is not None:
+            result.remaining = select(result.remaining)
     return result
 
 
-def _output_has_secret(output: dict[str, Any], options: Options, secrets: Iterable[str]) -> bool:
+def _read_valid(nbformat: Any, raw: str, path: str) -> Any:
+    """*raw* read by nbformat, after checking it validates: nbformat only logs a schema error, and its
+    message quotes the offending JSON (which may hold a secret), so the check comes first and names no
+    content."""
+    try:
+        nbformat.validate(json.loads(raw))
+    except Exception as exc:  # noqa: BLE001 - jsonschema and nbformat raise several types; none is quoted
+        where = list(getattr(exc, "absolute_path", None) or ())
+        in_cell = len(where) > 1 and where[0] == "cells" and isinstance(where[1], int)
+        cell = f" in cell {where[1] + 1}" if in_cell else ""
+        raise NotebookError(f"{path}: not a valid notebook: does not match the nbformat schema{cell}") from None
+    try:
+        return nbformat.reads(raw, as_version=nbformat.NO_CONVERT)
+    except Exception as exc:  # noqa: BLE001 - as above
+        raise NotebookError(f"{path}: not a readable notebook ({type(exc).__name__})") from None
+
+
+def _output_has_secret(output: dict[str, Any], secrets: Iterable[str]) -> bool:
     texts = [t for t in output_texts(output) if t]
-    return any(classify.value_matches(t, options) or any(s in t for s in secrets) for t in texts)
+    return any(s in t for s in secrets for t in texts)
+
+
+def untransformed_reason(nb: dict[str, Any], nf: NotebookFinding) -> str:
+    """Why a source transform does not get to move *nf*; '' when it sits on a Python line of a code cell.
+
+    *nb* is the notebook the finding was found in (as :func:`parse` returns it).
+    """
+    if nf.kind == "output":
+        return "in a cell output"
+    if nf.kind != "code":
+        return f"in a {nf.kind} cell"
+    cells = nb.get("cells") or []
+    cell = cells[nf.cell - 1] if 0 < nf.cell <= len(cells) else None
+    parsed = to_python(_text(cell.get("source"))) if isinstance(cell, dict) else None
+    if parsed is None or parsed.python is None:
+        return "in a cell that is not Python"
+    lines = parsed.python.splitlines()
+    if 0 < nf.line <= len(lines) and _MARK_RE.search(lines[nf.line - 1]):
+        return "on an IPython magic or shell line"
+    return ""
 
 
 # --------------------------------------------------------------------------- command line

@@ -164,6 +164,10 @@ def _check_linear(key: str) -> list[str]:
     for n in SIZES:  # every family at one size before the next, stopping at the first superlinear step
         for fname, make in fams.items():
             t = timed(pattern, make(n))
+            if fname in prev and t > GROWTH * max(prev[fname], FLOOR):
+                # a collector pause or a busy neighbour is not a quadratic: the best of three decides
+                prev[fname] = min(prev[fname], *(timed(pattern, make(n // 4)) for _ in range(2)))
+                t = min(t, *(timed(pattern, make(n)) for _ in range(2)))
             if fname in prev and t > GROWTH * max(prev[fname], FLOOR) or t > STOP:
                 before = f"{prev[fname] * 1e3:.1f} ms -> " if fname in prev else ""
                 return [f"{fname}: {before}{t * 1e3:.1f} ms at n={n} (4x the previous size)"]
@@ -222,6 +226,12 @@ RESTRUCTURED = {
 }
 
 
+def _time_call(func, arg) -> float:
+    start = time.perf_counter()
+    func(arg)
+    return time.perf_counter() - start
+
+
 @pytest.mark.parametrize("name", sorted(RESTRUCTURED))
 def test_restructured_function_time_is_linear(name: str) -> None:
     get, make = RESTRUCTURED[name]
@@ -231,6 +241,9 @@ def test_restructured_function_time_is_linear(name: str) -> None:
         start = time.perf_counter()
         func(make(n))
         t = time.perf_counter() - start
+        if prev is not None and t > GROWTH * max(prev, FLOOR):  # best of three before calling it superlinear
+            t = min(t, *(_time_call(func, make(n)) for _ in range(2)))
+            prev = min(prev, *(_time_call(func, make(n // 4)) for _ in range(2)))
         assert prev is None or t <= GROWTH * max(prev, FLOOR), f"{name}: {prev * 1e3:.1f} -> {t * 1e3:.1f} ms at n={n}"
         prev = t
     start = time.perf_counter()

@@ -4,6 +4,7 @@ symlinks, locking. Secrets are generated at test time (secretgen)."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import subprocess
@@ -18,6 +19,7 @@ from dotenv import dotenv_values
 import secretgen
 from flake8_nosecrets import providers
 from flake8_nosecrets.fix import cli, dotenv_io
+from flake8_nosecrets.findings import redact
 from flake8_nosecrets.fix.codemod import detect
 
 GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
@@ -440,3 +442,203 @@ def test_flake8_path_does_not_import_libcst():
             "print('libcst' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert r.stdout.strip() == b"False"
+
+
+# ----------------------------------------------------------------------------- notebooks
+
+NB_PW = secretgen.password(secretgen.rng("fix-cli-nb"))
+
+
+def nb_make(path: Path, *cells) -> Path:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = list(cells)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def nb_cell(source: str, *printed: str):
+    """A code cell whose stored outputs are *printed* (one stream output each)."""
+    v4 = pytest.importorskip("nbformat").v4
+    outputs = [v4.new_output("stream", name="stdout", text=text) for text in printed]
+    return v4.new_code_cell(source, outputs=outputs, execution_count=1 if outputs else None)
+
+
+def nb_source(path: Path, index: int) -> str:
+    source = json.loads(path.read_text())["cells"][index]["source"]
+    return "".join(source) if isinstance(source, list) else source
+
+
+def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """The real command, in its own process."""
+    return subprocess.run([sys.executable, "-m", "flake8_nosecrets.fix.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def run_python(cwd: Path, source: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", source], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env=env)
+
+
+def test_notebook_secret_moved_and_echoing_output_cleared(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    code = f'import sys\npassword = "{NB_PW}"\nprint(password)\nprint(len(password), file=sys.stdout)'
+    before_run = run_python(tmp_path, code)
+    assert before_run.returncode == 0 and NB_PW in before_run.stdout
+    path = nb_make(tmp_path / "analysis.ipynb", nbformat.v4.new_markdown_cell("# Analysis"),
+                   nb_cell(code, before_run.stdout), nb_cell("print('hello')", "hello\n"))
+    old = json.loads(path.read_text())
+    proc = run_cli(tmp_path, "--no-history", ".")
+    assert proc.returncode == 1, proc.stderr
+    assert NB_PW not in proc.stdout + proc.stderr
+    assert "moved 1 secret(s) from 1 file(s)" in proc.stdout
+    assert "analysis.ipynb: cell 2, line 2, col 12: NSC" in proc.stdout
+    assert "cleared 1 cell output(s)" in proc.stdout and "analysis.ipynb: cell 2, output 1" in proc.stdout
+
+    raw = path.read_text()
+    assert NB_PW not in raw
+    nbformat.validate(nbformat.reads(raw, as_version=4))
+    env_path = tmp_path / ".env"
+    assert stat.S_IMODE(env_path.stat().st_mode) == 0o600
+    values = dotenv_values(env_path)
+    assert values == {"PASSWORD": NB_PW}
+    new = json.loads(raw)
+    source = nb_source(path, 1)
+    assert 'password = os.environ["PASSWORD"]' in source.splitlines() and "import os" in source.splitlines()
+    assert new["cells"][1]["outputs"] == []  # the output echoing the secret is gone
+    assert new["cells"][0] == old["cells"][0] and new["cells"][2] == old["cells"][2]
+    after_run = run_python(tmp_path, source, env={**os.environ, **values})
+    assert after_run.returncode == 0 and after_run.stdout == before_run.stdout
+    # fixed: a second run has nothing to do and leaves the notebook byte for byte
+    again = run_cli(tmp_path, "--no-history", ".")
+    assert again.returncode == 0 and path.read_text() == raw and "nothing to move" in again.stdout
+
+
+def test_notebook_and_module_share_names_and_env_file(tmp_path):
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    path = nb_make(tmp_path / "nb.ipynb", nb_cell(f'TOKEN = "{GH}"\nDB_PASSWORD = "{NB_PW}"'))
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 1, err
+    assert dotenv_values(tmp_path / ".env") == {"TOKEN": GH, "DB_PASSWORD": NB_PW}
+    assert 'TOKEN = os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()
+    assert 'TOKEN = os.environ["TOKEN"]' in nb_source(path, 0)
+    assert "moved 3 secret(s) from 2 file(s)" in out and "(2 new entries)" in out
+    assert "# moved from nb.ipynb: cell 1, line 2 by nosecrets-fix" in (tmp_path / ".env").read_text()
+    assert GH not in out + err and NB_PW not in out + err
+
+
+def test_notebook_diff_writes_nothing(tmp_path):
+    quoted = KEY[:12] + '"' + KEY[12:20] + "\\" + KEY[20:]  # JSON escapes both: no escaped spelling in the diff
+    literal = "'" + quoted.replace("\\", "\\\\") + "'"
+    path = nb_make(tmp_path / "nb.ipynb", nb_cell(f"password = {literal}\nprint(password)", quoted + "\n"),
+                   nb_cell(f'api_token = "{GH}"'))
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()}
+    time.sleep(0.01)
+    code, out, err = run_fix(tmp_path, "--diff", ".")
+    assert code == 1, err
+    assert out.startswith("--- a/nb.ipynb\n+++ b/nb.ipynb\n")
+    assert '+    "password = os.environ[\\"PASSWORD\\"]\\n",' in out
+    for secret in (quoted, GH):
+        for spelling in (secret, json.dumps(secret)[1:-1], json.dumps(literal)[1:-1]):
+            assert spelling not in out + err
+    assert "would move 2 secret(s)" in err and "would clear 1 cell output(s)" in err
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in tmp_path.iterdir()} == before
+    assert path.exists() and not (tmp_path / ".env").exists()
+
+
+def test_clean_notebook_left_byte_identical(tmp_path):
+    path = nb_make(tmp_path / "clean.ipynb", nb_cell("import os\ntoken = os.environ['TOKEN']\nprint('ok')", "ok\n"))
+    path.write_text(json.dumps(json.loads(path.read_text()), indent=4))  # not the layout nbformat writes
+    raw = path.read_bytes()
+    proc = run_cli(tmp_path, "--no-history", ".")
+    assert proc.returncode == 0, proc.stderr
+    assert path.read_bytes() == raw and not (tmp_path / ".env").exists()
+    assert proc.stdout == "nosecrets-fix: nothing to move\n" and proc.stderr == ""
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"cells": 3}', ""])
+def test_broken_notebook_is_one_line_exit_2_and_the_rest_continue(tmp_path, content):
+    bad = tmp_path / "broken.ipynb"
+    bad.write_text(content)
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("nosecrets-fix: broken.ipynb: error: not a")
+    assert bad.read_text() == content
+    assert 'os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()  # the other file was fixed
+    assert run_fix(tmp_path, "--no-history", "broken.ipynb")[0] == 2  # named explicitly: the same
+
+
+def test_invalid_notebook_with_a_secret_is_not_written_and_not_quoted(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    path = nb_make(tmp_path / "nb.ipynb", nbformat.v4.new_code_cell(f'TOKEN = "{GH}"'))
+    data = json.loads(path.read_text())
+    data["cells"][0]["outputs"] = {"not": GH}  # the schema wants a list; nbformat's message would quote it
+    path.write_text(json.dumps(data))
+    raw = path.read_bytes()
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 2 and path.read_bytes() == raw and not (tmp_path / ".env").exists()
+    assert err == "nosecrets-fix: nb.ipynb: error: not a valid notebook: does not match the nbformat schema in cell 1\n"
+    assert GH not in out + err
+
+
+def test_output_only_secret_cleared_without_env_file(tmp_path):
+    path = nb_make(tmp_path / "nb.ipynb", nb_cell("print(get_token())", f"{GH}\n", "done\n"))
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 1, err
+    outputs = json.loads(path.read_text())["cells"][0]["outputs"]
+    assert [o["text"] for o in outputs] == [["done\n"]]
+    assert GH not in path.read_text() and GH not in out + err
+    assert not (tmp_path / ".env").exists() and not (tmp_path / ".env.example").exists()
+    assert "nothing to move" not in out and "cleared 1 cell output(s) showing a secret in 1 notebook(s)" in out
+
+
+def test_notebook_leftovers_reported_not_counted(tmp_path):
+    v4 = pytest.importorskip("nbformat").v4
+    path = nb_make(tmp_path / "nb.ipynb", v4.new_markdown_cell(f"token: `{GH}`"), nb_cell(f"%%bash\necho {GH}"),
+                   nb_cell(f"!git clone https://{GH}@github.com/o/r.git\nx = 1"))
+    raw = path.read_bytes()
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 0 and path.read_bytes() == raw
+    assert "3 secret(s) left for you to remove by hand" in out
+    assert "nb.ipynb: cell 1, line 1, col 9: NSC102" in out and "in a markdown cell" in out
+    assert "in a cell that is not Python" in out and "on an IPython magic or shell line" in out
+    assert GH not in out + err
+
+
+def test_notebook_config_ignore_applies(tmp_path):
+    (tmp_path / "setup.cfg").write_text("[flake8]\nextend-ignore = NSC102\n")
+    path = nb_make(tmp_path / "nb.ipynb", nb_cell(f'TOKEN = "{GH}"\nprint(TOKEN)', f"{GH}\n"))
+    raw = path.read_bytes()
+    assert run_fix(tmp_path, "--no-history", ".")[0] == 0
+    assert path.read_bytes() == raw
+
+
+def test_directory_walk_takes_notebooks_with_the_same_rules(tmp_path):
+    for sub in ("pkg", "build", "ignored"):
+        (tmp_path / sub).mkdir()
+        nb_make(tmp_path / sub / "n.ipynb", nb_cell("x = 1"))
+        (tmp_path / sub / "n.txt").write_text("")
+    if HAS_GIT:
+        git(tmp_path, "init", "-q")
+        (tmp_path / ".gitignore").write_text("ignored/\n")
+    files = {p.relative_to(tmp_path).as_posix() for p in _gather(tmp_path)}
+    assert "pkg/n.ipynb" in files and "build/n.ipynb" not in files and "pkg/n.txt" not in files
+    if HAS_GIT:
+        assert "ignored/n.ipynb" not in files
+
+
+@needs_git
+def test_notebook_rotation_warning_when_committed(tmp_path):
+    nb_make(tmp_path / "nb.ipynb", nb_cell(f'password = "{NB_PW}"\nprint(get_token())', f"{GH}\n"))
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "nb.ipynb")
+    git(tmp_path, "commit", "-qm", "notebook")
+    sha = git(tmp_path, "rev-parse", "HEAD").strip()[:12]
+    code, out, err = run_fix(tmp_path, ".")
+    assert code == 1, err
+    assert "ROTATE" in out and f"PASSWORD {redact(NB_PW)}: first seen in commit {sha}" in out
+    # the token only ever printed in an output was committed too
+    assert f"nb.ipynb: cell 1, output 1, line 1 {redact(GH)}: first seen in commit {sha}" in out
+    assert "https://github.com/settings/tokens" in out
+    assert GH not in out + err and NB_PW not in out + err

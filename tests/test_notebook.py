@@ -331,3 +331,84 @@ def test_sarif_for_a_notebook_points_into_the_file(tmp_path: Path) -> None:
     region = result["locations"][0]["physicalLocation"]["region"]
     assert GH in path.read_text().splitlines()[region["startLine"] - 1]
     assert "(cell 1, line 2)" in result["message"]["text"] and GH not in json.dumps(log)
+
+
+# ---------------------------------------------------------------- fix: what nosecrets-fix builds on
+
+
+def test_fix_without_writing_returns_the_text_and_where(tmp_path: Path) -> None:
+    cells = [
+        v4.new_markdown_cell(f"key `{OPENAI}`"),
+        v4.new_code_cell(f'password = "{PW}"\nprint(password)', outputs=[stream("start\n"), stream(f"{PW}\n")]),
+        v4.new_code_cell("print(token())", outputs=[stream(f"{GH}\n")]),
+    ]
+    path = make(tmp_path, *cells)
+    raw = path.read_text()
+    seen = []
+
+    def transform(source: str) -> str:
+        seen.append(source)
+        return stand_in_transform(source)
+
+    result = notebook.fix_notebook("elsewhere.ipynb", transform, write=False, raw=raw)
+    assert path.read_text() == raw  # raw given: the path is only a name
+    assert (result.transformed, result.cleared, result.outputs_cleared) == ([2], [(2, 2), (3, 1)], 2)
+    assert len(seen) == 1 and result.text and PW not in result.text and GH not in result.text
+    nbformat.validate(nbformat.reads(result.text, as_version=4))
+    assert [(nf.location, nf.kind) for nf in result.found] == [
+        ("cell 1, line 1", "markdown"), ("cell 2, line 1", "code"),
+        ("cell 2, output 2, line 1", "output"), ("cell 3, output 1, line 1", "output")]
+    assert [nf.location for nf in result.remaining] == ["cell 1, line 1"]
+
+
+def test_fix_select_narrows_what_is_acted_on(tmp_path: Path) -> None:
+    cell = v4.new_code_cell(f'token = "{GH}"\npassword = "{PW}"', outputs=[stream(f"{GH}\n"), stream(f"{PW}\n")])
+    path = make(tmp_path, cell)
+    result = notebook.fix_notebook(str(path), stand_in_transform, write=False,
+                                   select=lambda found: [nf for nf in found if nf.finding.code != "NSC102"])
+    assert result.cleared == [(1, 2)]  # the output with the unselected token stays
+    after = json.loads(result.text)["cells"][0]
+    assert [o["text"] for o in after["outputs"]] == [[f"{GH}\n"]]
+    assert {nf.finding.code for nf in result.found} == {"NSC206"}
+    nothing = notebook.fix_notebook(str(path), stand_in_transform, select=lambda found: [])
+    assert not nothing.changed and nothing.transformed == [] and nothing.text == ""
+
+
+def test_fix_refuses_a_notebook_nbformat_rejects_without_quoting_it(tmp_path: Path, capfd, caplog) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'token = "{GH}"'))
+    data = json.loads(path.read_text())
+    data["cells"][0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": 7, "x": GH}]
+    path.write_text(json.dumps(data))
+    raw = path.read_bytes()
+    with pytest.raises(notebook.NotebookError) as exc:
+        notebook.fix_notebook(str(path), stand_in_transform)
+    assert str(exc.value) == f"{path}: not a valid notebook: does not match the nbformat schema in cell 1"
+    assert path.read_bytes() == raw
+    captured = capfd.readouterr()
+    assert GH not in captured.out + captured.err + caplog.text
+
+
+def test_fix_refuses_what_is_not_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text('{"cells": [')
+    with pytest.raises(notebook.NotebookError, match="not a readable notebook"):
+        notebook.fix_notebook(str(bad), stand_in_transform)
+    assert bad.read_text() == '{"cells": ['
+
+
+@pytest.mark.parametrize(
+    "cell, reason",
+    [
+        (lambda: v4.new_markdown_cell(f"`{GH}`"), "in a markdown cell"),
+        (lambda: v4.new_raw_cell(f"{GH}"), "in a raw cell"),
+        (lambda: v4.new_code_cell(f"%%bash\necho {GH}"), "in a cell that is not Python"),
+        (lambda: v4.new_code_cell(f"x = 1\n!curl -u u:{PW} https://{GH}@h/"), "on an IPython magic or shell line"),
+        (lambda: v4.new_code_cell(f'%matplotlib inline\ntoken = "{GH}"'), ""),
+        (lambda: v4.new_code_cell("print(1)", outputs=[stream(f"{GH}\n")]), "in a cell output"),
+    ],
+)
+def test_untransformed_reason(tmp_path: Path, cell, reason: str) -> None:
+    path = make(tmp_path, cell())
+    nb = notebook.load(str(path))
+    found = notebook.scan_notebook(str(path))
+    assert found and {notebook.untransformed_reason(nb, nf) for nf in found} == {reason}
