@@ -238,31 +238,74 @@ def _own_returns(func: ast.AST) -> Iterator[ast.Return]:
             stack.extend(ast.iter_child_nodes(node))
 
 
-def _walk(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node of *tree*, depth first, without recursion; about twice as fast as ``ast.walk``.
+# Fields that never hold a node (identifiers, numbers, flags), or only singleton nodes without children
+# (``ctx``, ``op``, ``ops``): the walk does not read them.
+_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "level", "kind", "type_comment",
+                          "conversion", "asname", "is_async", "simple", "kwd_attrs", "tag"})
+_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.Name, ast.Pass, ast.Break, ast.Continue)
+# List fields that may hold None next to nodes (``{**x}`` keys, keyword-only parameters without a default).
+_NULLABLE_LISTS = frozenset({"keys", "kw_defaults"})
+_CHILD_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
 
-    ``ast.walk`` goes through ``iter_child_nodes``/``iter_fields`` generators and yields the
-    ``Load``/``Store`` context objects too; this reads ``_fields`` directly and skips ``ctx``.
+
+def _child_fields(t: type) -> tuple[tuple[str, bool], ...]:
+    """(field, may hold None in a list) for the fields of node type *t* that can hold child nodes."""
+    fields = () if issubclass(t, _LEAF_TYPES) else tuple(
+        (f, f in _NULLABLE_LISTS) for f in t._fields if f not in _LEAF_FIELDS  # type: ignore[attr-defined]
+    )
+    _CHILD_FIELDS[t] = fields
+    return fields
+
+
+def _walk(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of *tree* (``ctx``/operator singletons aside), depth first, without recursion.
+
+    About four times as fast as ``ast.walk`` (which goes through the ``iter_child_nodes`` and
+    ``iter_fields`` generators and reads every field): a table per node type lists only the
+    fields that can hold child nodes, built the first time the type is seen.
     """
     stack = [tree]
     pop, push, extend = stack.pop, stack.append, stack.extend
+    fields_of = _CHILD_FIELDS.get
     node_type = ast.AST
     while stack:
         node = pop()
         yield node
-        for field in node._fields:
-            if field == "ctx":
-                continue
+        t = type(node)
+        fields = fields_of(t)
+        if fields is None:
+            fields = _child_fields(t)
+        for field, nullable in fields:
             child = getattr(node, field, None)
+            if child is None:
+                continue
             if type(child) is list:
-                extend(c for c in child if isinstance(c, node_type))
+                if nullable:
+                    extend(c for c in child if c is not None)
+                else:
+                    extend(child)
             elif isinstance(child, node_type):
                 push(child)
 
 
-def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
-    """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound)."""
+@dataclasses.dataclass
+class Outline:
+    """What the walk saw besides literals, kept for the inference pre-pass so that it needs no walk of its own."""
+
+    calls: list[ast.Call] = dataclasses.field(default_factory=list)
+    imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
+    assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
+
+
+def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterator[Candidate]:
+    """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
+
+    *outline*, when given, is filled with the calls, imports and assignments seen on the way.
+    """
     binder = _Binder()
+    if outline is None:
+        outline = Outline()
+    calls, imports, assigns = outline.calls, outline.imports, outline.assigns
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
@@ -274,8 +317,10 @@ def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
                 literals.append(node)  # type: ignore[arg-type]
         elif t is ast.Assign:
             binder.assign(node.targets, node.value)  # type: ignore[attr-defined]
+            assigns.append(node)  # type: ignore[arg-type]
         elif t is ast.Call:
             binder.call(node)  # type: ignore[arg-type]
+            calls.append(node)  # type: ignore[arg-type]
         elif t is ast.Dict:
             binder.dict(node)  # type: ignore[arg-type]
         elif t is ast.Compare:
@@ -287,6 +332,8 @@ def literal_candidates(tree: ast.AST) -> Iterator[Candidate]:
         elif t is ast.Expr:
             if isinstance(node.value, ast.Constant):  # type: ignore[attr-defined]
                 docstrings.add(id(node.value))  # type: ignore[attr-defined]
+        elif t is ast.Import or t is ast.ImportFrom:
+            imports.append(node)  # type: ignore[arg-type]
         elif t is ast.JoinedStr:
             if any(type(v) is not ast.Constant for v in node.values):  # type: ignore[attr-defined]
                 joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]

@@ -2,8 +2,9 @@
 
 Two stages, so that modules without credential calls pay almost nothing:
 
-1. :func:`prepass` walks the stdlib ``ast`` tree flake8 already parsed and
-   keeps the calls / assignments whose last name component matches a sink in
+1. :func:`prepass` reads the calls, imports and assignments that the scanner's
+   one walk over the stdlib ``ast`` tree collected, and keeps the calls /
+   assignments whose last name component matches a sink in
    :mod:`sinks` and that carry the credential argument (skipped entirely when
    no sink's last name occurs in the source text).
 2. Only then :func:`infer_findings` builds an astroid module from the same
@@ -32,6 +33,7 @@ import sys
 from typing import Iterator
 
 from . import filters, sinks
+from .contexts import Outline, literal_candidates
 from .findings import Binding, Finding, redact
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
@@ -72,34 +74,34 @@ def _cred_arg(call, sink: sinks.Sink):
     return None
 
 
-def prepass(source: str, tree: ast.AST) -> bool:
-    """True when the module may pass a credential to a sink (cheap: substring check, then one walk).
+def prepass(source: str, tree: ast.AST | Outline) -> bool:
+    """True when the module may pass a credential to a sink (cheap: substring checks, then the calls).
 
+    *tree* is the module's ``ast`` tree, or the :class:`~flake8_nosecrets.contexts.Outline` that the
+    scanner's one walk already collected (then no walk happens here).
     Import aliases (``from psycopg2 import connect as c``) are followed so ``c(...)`` counts.
     """
     if not _WORD_RE.search(source):
         return False
     if not _IMPORT_RE.search(source) and not _SETTING_RE.search(source):
         return False  # no sink package imported, no credential setting assigned: nothing to follow
-    alias: dict[str, str] = {}
-    calls = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            calls.append(node)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for a in node.names:
-                if a.asname:
-                    alias[a.asname] = a.name.rsplit(".", 1)[-1]
-        elif isinstance(node, ast.Assign):
-            for t in node.targets:
-                if _target_key(t) in _ATTRS:
-                    return True
-    for node in calls:
+    outline = tree if isinstance(tree, Outline) else _outline(tree)
+    if any(_target_key(t) in _ATTRS for node in outline.assigns for t in node.targets):
+        return True
+    alias = {a.asname: a.name.rsplit(".", 1)[-1] for node in outline.imports for a in node.names if a.asname}
+    for node in outline.calls:
         last = _last_name(node.func)
         for sink in sinks.BY_LAST.get(alias.get(last, last), ()):
             if sink.kind == "call" and _cred_arg(node, sink) is not None:
                 return True
     return False
+
+
+def _outline(tree: ast.AST) -> Outline:
+    outline = Outline()
+    for _ in literal_candidates(tree, outline):
+        pass
+    return outline
 
 
 def _target_key(t) -> str:
@@ -178,10 +180,32 @@ def _safe_values(node) -> list:
     return values
 
 
-def _constant(node):
-    """The single str/bytes Const *node* infers to, else None."""
+def _encoded(node):
+    """``X`` of ``X.encode()`` / ``X.encode("utf-8")``, else None.
+
+    astroid infers ``str.encode()`` to an empty ``bytes`` stub, so without this
+    ``hmac.new(KEY.encode(), ...)`` would never be reported: the bytes are the
+    str's, and the str literal is what holds (and what the fixer moves).
+    """
     from astroid import nodes
 
+    if isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and node.func.attrname == "encode" \
+            and len(node.args) + len(node.keywords) <= 2:
+        return node.func.expr
+    return None
+
+
+def _constant(node, depth: int = 0):
+    """The single str/bytes Const *node* infers to, else None (``X.encode()``: the str Const of ``X``)."""
+    from astroid import nodes
+
+    inner = _encoded(node)
+    if inner is None and isinstance(node, nodes.Name) and depth < 4:
+        raw = _safe_values_raw(node)  # K = X.encode(); hmac.new(K): the name's one assignment is the call
+        inner = _encoded(raw[0]) if len(raw) == 1 else None
+    if inner is not None:
+        c = _constant(inner, depth + 1) if depth < 4 else None
+        return c if c is not None and isinstance(c.value, str) else None
     values = _safe_values(node)
     if len(values) != 1 or not isinstance(values[0], nodes.Const):
         return None
@@ -215,18 +239,28 @@ def _credentials(arg, sink: sinks.Sink) -> Iterator:
 
 
 def _origin(const, module, arg):
-    """(line, col, foreign) of the literal that holds *const*: its own node when written in this module.
+    """(line, col, origin) of the literal that holds *const*: its own node when written in this module.
 
-    A Const made by inference (a concatenation) is not a written literal: the
-    first literal piece of this module it was built from is used.
+    A Const made by inference (a concatenation, an f-string, ``+=``, ``%`` or
+    ``str.format``) is not a written literal: the first literal piece of this
+    module it was built from is used, preferring pieces whose text is part of
+    the value (so ``"%s" % PW`` points at PW's literal, not at ``"%s"``).
+    *origin* is ``""`` then; when every piece lives in another module the
+    position is the credential argument and *origin* is ``"module:line"`` of
+    the first piece (``""`` if no piece can be found).
     """
-    if _is_written_literal(const) and const.root() is module:
-        return const.lineno, const.col_offset, False
-    if not _is_written_literal(const):
-        for sub in _leaves(arg):
-            if _is_written_literal(sub) and sub.root() is module:
-                return sub.lineno, sub.col_offset, False
-    return arg.lineno, arg.col_offset, True
+    if _is_written_literal(const):
+        written = [const]
+    else:
+        written = [sub for sub in _leaves(arg) if _is_written_literal(sub)]
+        held = [sub for sub in written if sub.value and type(sub.value) is type(const.value)
+                and sub.value in const.value]
+        written = held + [sub for sub in written if sub not in held]
+    for sub in written:
+        if sub.root() is module:
+            return sub.lineno, sub.col_offset, ""
+    origin = f"{written[0].root().name}:{written[0].lineno}" if written else ""
+    return arg.lineno, arg.col_offset, origin
 
 
 def _is_written_literal(node) -> bool:
@@ -251,12 +285,29 @@ def _leaves(node, depth: int = 0):
         for v in node.values:
             yield from _leaves(v.value if isinstance(v, nodes.FormattedValue) else v, depth + 1)
     elif isinstance(node, (nodes.Name, nodes.Attribute)):
+        values = _safe_values(node)
+        if values and all(_is_written_literal(v) for v in values):
+            yield from values  # a name bound to one written literal (also through tuples, classes, imports)
+            return
         for v in _safe_values_raw(node):
+            yield from _leaves(v, depth + 1)
+    elif isinstance(node, (nodes.Tuple, nodes.List)):  # "%s:%s" % (A, B)
+        for v in node.elts:
+            yield from _leaves(v, depth + 1)
+    elif _encoded(node) is not None:
+        yield from _leaves(_encoded(node), depth + 1)
+    elif isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and node.func.attrname == "format":
+        yield from _leaves(node.func.expr, depth + 1)
+        for v in [*node.args, *(k.value for k in node.keywords)]:
             yield from _leaves(v, depth + 1)
 
 
 def _safe_values_raw(node):
-    """Assigned expressions (not inferred values) behind a name: where its pieces were written."""
+    """Assigned expressions (not inferred values) behind a name: where its pieces were written.
+
+    ``X += "…"`` contributes what ``X`` held before (the assignments it
+    augments, in order) and then its right-hand side.
+    """
     from astroid import nodes
 
     if isinstance(node, nodes.Name):
@@ -264,13 +315,30 @@ def _safe_values_raw(node):
             _, assigned = node.lookup(node.name)
         except Exception:  # noqa: BLE001
             return []
-        out = []
-        for a in assigned:
-            p = a.parent
-            if isinstance(p, (nodes.Assign, nodes.AnnAssign)) and p.value is not None:
-                out.append(p.value)
-        return out
+        return _assigned_values(assigned)
+    if isinstance(node, nodes.Attribute):  # Cfg.PW: the class's (or module's) own assignments of PW
+        owners = _safe_values(node.expr)
+        if len(owners) == 1 and isinstance(owners[0], (nodes.ClassDef, nodes.Module)):
+            return _assigned_values(owners[0].locals.get(node.attrname, []))
     return []
+
+
+def _assigned_values(assigned, depth: int = 0) -> list:
+    from astroid import nodes
+
+    out = []
+    for a in assigned:
+        p = a.parent
+        if isinstance(p, (nodes.Assign, nodes.AnnAssign)) and p.value is not None:
+            out.append(p.value)
+        elif isinstance(p, nodes.AugAssign) and isinstance(a, nodes.AssignName) and depth < 8:
+            try:
+                _, before = a.lookup(a.name)  # from the target: the bindings before this statement
+            except Exception:  # noqa: BLE001
+                before = []
+            out.extend(_assigned_values([b for b in before if b is not a], depth + 1))
+            out.append(p.value)
+    return out
 
 
 def _reportable(value, sink: sinks.Sink) -> bool:
@@ -385,10 +453,10 @@ def _check(node, module) -> Iterator[Finding]:
         for const, where in _credentials(arg, sink):
             if not _reportable(const.value, sink):
                 continue
-            line, col, foreign = _origin(const, module, where)
+            line, col, origin = _origin(const, module, where)
             value = const.value.decode("latin-1") if isinstance(const.value, bytes) else const.value
             target = sink.qualname if sink.kind == "call" else sink.qualname
-            via = f" (constant from {const.root().name}:{const.lineno})" if foreign else ""
+            via = f" (constant from {origin})" if origin else ""
             msg = f"{sink.expects} {redact(value)} reaches {target}({sink.param}=){via}"
             yield Finding(
                 code="NSC401", line=line, col=col, message=msg, rule="credential-into-sink", provider="",

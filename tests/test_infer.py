@@ -1,20 +1,26 @@
 """NSC401: constants followed into the APIs of sinks.py (issue 4).
 
-Every sink gets a positive case (a literal reaching it through a name) and
-negative cases (environment, parameter, config read), parametrised from the
-table itself so no entry can lack a case. Secrets are built at run time.
+Every sink gets a positive case for every flow of :data:`FLOWS` (a literal
+reaching it through names, ``+=``, tuples, f-strings, class attributes,
+``.encode()``…) and negative cases (environment, parameter, config read,
+ambiguous inference), parametrised from the table itself so no entry can lack
+a case. Secrets are built at run time. docs/inference.md's sink table is
+checked against the table (regenerate it with ``python tests/test_infer.py``).
 """
 
 from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from flake8_nosecrets import infer, options as opts, sinks
+from flake8_nosecrets.fix.codemod import detect, fix_code
 from flake8_nosecrets.scanner import scan_source
 import secretgen
+import test_fix_equivalence as fix_equivalence
 
 
 def _secret(salt: str) -> str:
@@ -41,17 +47,17 @@ def _wrap(sink: sinks.Sink, expr: str) -> str:
     return expr
 
 
-def _program(sink: sinks.Sink, binding: str) -> str:
-    """A module in which *binding* defines CRED and CRED reaches *sink*."""
+def _program(sink: sinks.Sink, binding: str, expr: str = "CRED") -> str:
+    """A module in which *binding* defines the credential and *expr* (``CRED``) carries it into *sink*."""
     if sink.kind == "attribute":
         mod, attr = sink.qualname.rsplit(".", 1)
-        return f"import {mod}\n{binding}\n{mod}.{attr} = {_wrap(sink, 'CRED')}\n"
+        return f"import {mod}\n{binding}\n{mod}.{attr} = {_wrap(sink, expr)}\n"
     if sink.kind == "setting":
         if sink.qualname.startswith("flask"):
-            return f'import flask\n{binding}\napp = flask.Flask(__name__)\napp.config["SECRET_KEY"] = CRED\n'
-        return f"{binding}\nSECRET_KEY = CRED\n"
+            return f'import flask\n{binding}\napp = flask.Flask(__name__)\napp.config["SECRET_KEY"] = {expr}\n'
+        return f"{binding}\nSECRET_KEY = {expr}\n"
     mod, cls, fn = _split(sink.qualname)
-    value = _wrap(sink, "CRED")
+    value = _wrap(sink, expr)
     if sink.position is not None:
         args = ", ".join(["None"] * sink.position + [value])
     else:
@@ -78,19 +84,78 @@ def test_table_size_and_shape():
         assert s.expects in {"password", "api-key", "token", "signing-key", "dsn", "auth"}
 
 
-@pytest.mark.parametrize("sink", sinks.SINKS, ids=IDS)
-def test_constant_reaches_sink(sink):
+# How a constant travels to the sink: flow -> (the lines that bind it, the expression passed to the sink).
+# <S> is the whole secret as a literal; <A> and <B> are its two halves, joined on the way. The finding sits
+# at the literal that is written first (<S>, or <A> for a value built from pieces: not at a template like '%s').
+FLOWS = {
+    "plain": ("CRED = <S>", "CRED"),
+    "renamed": ("_ORIG = <S>\nCRED = _ORIG", "CRED"),
+    "chained": ("_A = CRED = <S>", "CRED"),
+    "augmented": ("CRED = <A>\nCRED += <B>", "CRED"),
+    "concatenation": ("_HEAD = <A>\nCRED = _HEAD + <B>", "CRED"),
+    "fstring": ("_HEAD = <A>\n_TAIL = <B>\nCRED = f'{_HEAD}{_TAIL}'", "CRED"),
+    "fstring_inline": ("_HEAD = <A>", "f'{_HEAD}' <B>"),
+    "percent": ("CRED = '%s%s' % (<A>, <B>)", "CRED"),
+    "str_format": ("_HEAD = <A>\nCRED = '{}{}'.format(_HEAD, <B>)", "CRED"),
+    "tuple": ("_USER, CRED = 'svc', <S>", "CRED"),
+    "nested_tuple": ("(_USER, (_HOST, CRED)) = ('svc', ('db', <S>))", "CRED"),
+    "tuple_pieces": ("_HEAD, _TAIL = <A>, <B>\nCRED = _HEAD + _TAIL", "CRED"),
+    "final": ("from typing import Final\nCRED: Final = <S>", "CRED"),
+    "final_str": ("import typing\nCRED: typing.Final[str] = <S>", "CRED"),
+    "class_attribute": ("class Cfg:\n    PW = <S>", "Cfg.PW"),
+    "class_attribute_pieces": ("class Cfg:\n    HEAD = <A>\n    PW = HEAD + <B>", "Cfg.PW"),
+    "instance_attribute": ("class Cfg:\n    def __init__(self):\n        self.pw = <S>", "Cfg().pw"),
+    "function_return": ("def _cred():\n    return <S>", "_cred()"),
+    "dict_item": ("_CFG = {'db': <S>, 'port': 5432}", "_CFG['db']"),
+    "encoded": ("CRED = <S>", "CRED.encode()"),
+    "encoded_utf8": ("_ORIG = <S>\nCRED = _ORIG.encode('utf-8')", "CRED"),
+}
+
+
+def _flow_program(sink: sinks.Sink, flow: str, scope: str = "module") -> tuple[str, str, tuple[int, int]]:
+    """(source, the value the sink receives, (line, col) of the first written literal) for *flow* into *sink*.
+
+    *scope* ``"function"`` puts the whole program (imports too) in a function body.
+    """
     secret = _secret(sink.qualname)
     if sink.expects == "dsn":  # a DSN sink takes a URL; only one with a password in it is a credential
         secret = "postgresql://app:" + secret + "@db.internal/app"
-    src = _program(sink, f"CRED = {secret!r}")
+    binding, expr = FLOWS[flow]
+    head, tail = secret[: len(secret) // 2], secret[len(secret) // 2:]
+    first = repr(secret) if "<S>" in binding else repr(head)
+    binding, expr = (s.replace("<S>", repr(secret)).replace("<A>", repr(head)).replace("<B>", repr(tail))
+                     for s in (binding, expr))
+    src = _program(sink, binding, expr)
+    if scope == "function":
+        src = "def main():\n" + textwrap.indent(src, "    ")
+    (line,) = [n for n, text in enumerate(src.splitlines(), 1) if first in text]
+    return src, secret, (line, src.splitlines()[line - 1].index(first))
+
+
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+@pytest.mark.parametrize("sink", sinks.SINKS, ids=IDS)
+def test_constant_reaches_sink(sink, flow):
+    src, secret, (line, col) = _flow_program(sink, flow)
     found = _nsc401(src)
     assert len(found) == 1, src
     f = found[0]
-    line = src.splitlines().index(f"CRED = {secret!r}") + 1
-    assert (f.code, f.line, f.col) == ("NSC401", line, len("CRED = "))  # the literal's own position
+    assert (f.code, f.line, f.col) == ("NSC401", line, col), src  # the (first) literal's own position
     assert f.secret == secret and secret not in f.message
-    assert sink.qualname in f.message
+    assert sink.qualname in f.message and "constant from" not in f.message, f.message  # not "from elsewhere"
+    assert not f.is_bytes  # the literal that holds it is a str, even when the sink gets its .encode()
+
+
+# One sink per way of passing the credential: keyword, positional, a method of an instance, an auth tuple.
+SCOPE_SINKS = [s for s in sinks.SINKS
+               if s.qualname in ("psycopg2.connect", "hmac.new", "smtplib.SMTP.login", "requests.get")]
+
+
+@pytest.mark.parametrize("flow", sorted(FLOWS))
+@pytest.mark.parametrize("sink", SCOPE_SINKS, ids=lambda s: s.qualname)
+def test_flow_in_function_scope(sink, flow):
+    src, secret, (line, col) = _flow_program(sink, flow, scope="function")
+    (f,) = _nsc401(src)
+    assert (f.line, f.col, f.secret) == (line, col, secret), src
 
 
 NEGATIVES = {
@@ -102,13 +167,22 @@ NEGATIVES = {
     "placeholder": "CRED = 'changeme'",
     "template": "CRED = '${APP_CRED}'",
     "empty": "CRED = ''",
+    # Ambiguous: inference gives more than one value (or one it cannot know), so nothing is reported even
+    # though one branch holds a real password (<S>, <T>: filled with generated values at test time).
+    "ambiguous_environ": "import os\n_flag = os.environ.get('PROD')\nCRED = <S> if _flag else os.environ['P']",
+    "ambiguous_constants": "import os\n_flag = os.environ.get('PROD')\nCRED = <S> if _flag else <T>",
+    "ambiguous_branches": "import os\nif os.environ.get('PROD'):\n    CRED = <S>\nelse:\n    CRED = os.getenv('P')",
+    "ambiguous_rebound": "import os\nCRED = <S>\nif os.environ.get('PROD'):\n    CRED = os.environ['P']",
+    "augmented_unknown": "import os\nCRED = <S>\nCRED += os.environ['SUFFIX']",
+    "fstring_unknown": "import os\n_HEAD = <S>\nCRED = f\"{_HEAD}{os.environ['SUFFIX']}\"",
 }
 
 
 @pytest.mark.parametrize("kind", sorted(NEGATIVES))
 @pytest.mark.parametrize("sink", sinks.SINKS, ids=IDS)
 def test_non_constant_is_silent(sink, kind):
-    assert _nsc401(_program(sink, NEGATIVES[kind])) == []
+    binding = NEGATIVES[kind].replace("<S>", repr(_secret("neg-s"))).replace("<T>", repr(_secret("neg-t")))
+    assert _nsc401(_program(sink, binding)) == []
 
 
 @pytest.mark.parametrize("sink", [s for s in sinks.SINKS if s.kind == "call"], ids=lambda s: s.qualname)
@@ -162,7 +236,7 @@ def test_tuple_assignment_and_augmented_assignment():
         hmac.new(K.encode(), b"m", "sha256")
         """)
     found = _nsc401(src)
-    assert [(f.line, f.secret) for f in found][:1] == [(2, a)]
+    assert [(f.line, f.col, f.secret) for f in found] == [(2, 18, a), (5, 4, b)]  # += and .encode() followed
 
 
 def test_concatenation_reported_at_first_piece():
@@ -254,3 +328,76 @@ def test_low_entropy_password_is_reported():
     src = f"import pymysql\nX = {weak!r}\npymysql.connect(user='root', password=X)\n"
     (f,) = _nsc401(src)
     assert f.line == 2 and "pymysql.connect" in f.message
+
+
+# docs/inference.md lists every sink: the block between the markers is exactly what sink_table() renders.
+INFERENCE_MD = Path(__file__).resolve().parent.parent / "docs" / "inference.md"
+SINKS_BEGIN = "<!-- sinks: generated from flake8_nosecrets/sinks.py by `python tests/test_infer.py`; do not edit -->"
+SINKS_END = "<!-- /sinks -->"
+_KINDS = {"call": "call", "attribute": "module attribute assigned", "setting": "setting assigned"}
+
+
+def sink_table() -> str:
+    """The sink list of docs/inference.md, from :data:`sinks.SINKS` (in table order)."""
+    rows = [
+        f"{len(sinks.SINKS)} APIs from {len({s.qualname.split('.')[0] for s in sinks.SINKS})} packages.",
+        "",
+        "| API | kind | credential parameter | position | expects | reference |",
+        "|---|---|---|---|---|---|",
+    ]
+    for s in sinks.SINKS:
+        position = "—" if s.kind != "call" else "keyword only" if s.position is None else str(s.position)
+        rows.append(f"| `{s.qualname}` | {_KINDS[s.kind]} | `{s.param}` | {position} | {s.expects} "
+                    f"| [docs]({s.reference}) |")
+    return "\n".join(rows) + "\n"
+
+
+def _sinks_block(text: str) -> str:
+    assert text.count(SINKS_BEGIN) == 1 and text.count(SINKS_END) == 1, "sink table markers missing"
+    return text.split(SINKS_BEGIN, 1)[1].split(SINKS_END, 1)[0].strip("\n") + "\n"
+
+
+def test_inference_md_lists_every_sink():
+    text = INFERENCE_MD.read_text(encoding="utf-8")
+    missing = [s.qualname for s in sinks.SINKS if f"| `{s.qualname}` |" not in text]
+    assert not missing, f"docs/inference.md does not list {missing}: run python tests/test_infer.py"
+    assert _sinks_block(text) == sink_table(), "docs/inference.md's sink table is stale: run python tests/test_infer.py"
+
+
+def test_inference_md_names_the_option_and_the_pylint_ids():
+    text = INFERENCE_MD.read_text(encoding="utf-8")
+    from flake8_nosecrets import pylint_plugin, rules
+
+    assert any(s.name == "nosecrets-inference" for s in opts.SPECS) and "`nosecrets-inference = false`" in text
+    assert pylint_plugin.message_id("NSC401") in text and rules.BY_CODE["NSC401"].pylint_symbol in text
+    assert "--load-plugins=flake8_nosecrets.pylint_plugin" in text
+
+
+# The fixer's equivalence corpus (tests/test_fix_equivalence.py) holds programs whose only findings are inferred
+# ones: inferred_*.py.tmpl. They stay that way (a name rule finding them first would stop them testing NSC401),
+# and the fixer really moves their inferred literal.
+INFERRED_CORPUS = sorted(fix_equivalence.CORPUS.glob("inferred_*.py.tmpl"))
+
+
+def test_fix_corpus_has_inferred_only_programs():
+    assert len(INFERRED_CORPUS) >= 2
+
+
+@pytest.mark.parametrize("tmpl", INFERRED_CORPUS, ids=lambda p: p.name)
+def test_fix_corpus_program_is_found_by_inference_only_and_fixed(tmpl: Path):
+    name = tmpl.name[: -len(".tmpl")]
+    src = fix_equivalence.fill(tmpl.read_text(encoding="utf-8"), fix_equivalence.slot_values())
+    found = detect(src, name)
+    assert found and {f.code for f in found} == {"NSC401"}, [f.message for f in found]
+    new, moves, manual = fix_code(src, name, name_for=lambda f, value, wanted: wanted)
+    text = new.decode("utf-8")
+    assert manual == [] and len(moves) == len({(f.line, f.col) for f in found})
+    assert all(f.secret not in text for f in found) and text.count("os.environ[") == len(moves)
+    assert detect(text, name) == []
+
+
+if __name__ == "__main__":  # regenerate the sink table of docs/inference.md
+    _text = INFERENCE_MD.read_text(encoding="utf-8")
+    _head, _rest = _text.split(SINKS_BEGIN, 1)
+    INFERENCE_MD.write_text(_head + SINKS_BEGIN + "\n" + sink_table() + SINKS_END + _rest.split(SINKS_END, 1)[1],
+                            encoding="utf-8")
