@@ -56,17 +56,23 @@ def _options() -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(out)
 
 
-class NoSecretsChecker(BaseChecker):
-    """Scans each module once and reports every finding.
+_SCANNED: dict[str, Any] = {}  # the module scanned last: its findings, shared by the family checkers
 
-    pylint wants all ids of one checker to share their two "checker" digits,
-    so the messages of the other code families live on :class:`_FamilyMessages`
-    checkers of the same name (pylint groups checkers by name).
+
+class NoSecretsChecker(BaseChecker):
+    """Reports the findings of one code family (NSC1xx here; the others on subclasses).
+
+    pylint wants all ids of one checker to share their two "checker" digits, so
+    there is one checker per family, all named ``nosecrets``. pylint skips a
+    checker whose messages are all disabled, so each family emits its own
+    messages (``--disable=all --enable=W5401`` works); the module is scanned
+    once, by whichever family runs first, and the findings are shared.
     """
 
     name = "nosecrets"
     msgs = _msgs(1)
     options = _options()
+    family = 1
 
     def open(self) -> None:
         raw = {spec.name: getattr(self.linter.config, spec.name.replace("-", "_"), spec.default)
@@ -74,37 +80,42 @@ class NoSecretsChecker(BaseChecker):
         self._options = opts.build(raw)
 
     def visit_module(self, node: Any) -> None:
+        for f in self._findings(node):
+            if int(f.code[3:]) // 100 == self.family:
+                self.add_message(rules.BY_CODE[f.code].pylint_symbol, line=f.line, col_offset=f.col,
+                                 args=(f.flake8_text(),))
+
+    def _findings(self, node: Any) -> list[Any]:
+        key = (id(node), getattr(node, "file", None))
+        if _SCANNED.get("key") != key:
+            _SCANNED.clear()
+            _SCANNED.update(key=key, found=self._scan(node))
+        return _SCANNED["found"]
+
+    def _scan(self, node: Any) -> list[Any]:
         try:
             with node.stream() as stream:
                 source = stream.read().decode(getattr(node, "file_encoding", None) or "utf-8")
         except (OSError, UnicodeDecodeError, AttributeError):
-            return
+            return []
         options = getattr(self, "_options", None) or opts.DEFAULT
         try:
             found = scan_source(source, filename=node.file or "<string>", options=options)
         except SyntaxError:
-            return
+            return []
         if options.baseline and found:
             from .baseline import filter_findings
 
             found = filter_findings(found, node.file, options)
-        for f in found:
-            self.add_message(rules.BY_CODE[f.code].pylint_symbol, line=f.line, col_offset=f.col,
-                             args=(f.flake8_text(),))
+        return found
 
 
-class _FamilyMessages(BaseChecker):
-    """Holds the message definitions of one NSCnxx family; :class:`NoSecretsChecker` emits them."""
-
-    name = "nosecrets"
-
-
-def _families() -> list[int]:
-    return sorted({int(r.code[3:]) // 100 for r in rules.RULES} - {1})
+FAMILY_CHECKERS: dict[int, type[NoSecretsChecker]] = {1: NoSecretsChecker}
+for _h in sorted({int(r.code[3:]) // 100 for r in rules.RULES} - {1}):
+    FAMILY_CHECKERS[_h] = type(f"NoSecretsFamily{_h}xx", (NoSecretsChecker,),
+                               {"msgs": _msgs(_h), "options": (), "family": _h})
 
 
 def register(linter: Any) -> None:
-    linter.register_checker(NoSecretsChecker(linter))
-    for h in _families():
-        cls = type(f"NoSecretsFamily{h}xx", (_FamilyMessages,), {"msgs": _msgs(h)})
+    for cls in FAMILY_CHECKERS.values():
         linter.register_checker(cls(linter))

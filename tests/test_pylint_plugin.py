@@ -30,30 +30,37 @@ def test_ids_are_in_plugin_range_unique_and_derived_from_codes():
     assert pylint_plugin.message_id("NSC401") == "W5401"
 
 
-class TestChecker(CheckerTestCase):
-    CHECKER_CLASS = pylint_plugin.NoSecretsChecker
+def _module(source: str, tmp_path):
+    path = tmp_path / "m.py"
+    path.write_text(source)
+    return astroid.MANAGER.ast_from_file(str(path), "m", source=True)
 
-    def _module(self, source: str, tmp_path):
-        path = tmp_path / "m.py"
-        path.write_text(source)
-        return astroid.MANAGER.ast_from_file(str(path), "m", source=True)
+
+class TestInferenceChecker(CheckerTestCase):
+    """The NSC4xx family's checker (one checker per family: pylint needs shared checker digits)."""
+
+    CHECKER_CLASS = pylint_plugin.FAMILY_CHECKERS[4]
 
     def test_inferred_constant(self, tmp_path):
         pw = _pw("inf")
         src = f"import psycopg2\nN = {pw!r}\npsycopg2.connect(password=N)\n"
         (f,) = scan_source(src)
-        module = self._module(src, tmp_path)
+        module = _module(src, tmp_path)
         with self.assertAddsMessages(
             MessageTest("nosecrets-credential-into-sink", line=2, col_offset=4, args=(f.flake8_text(),)),
             ignore_position=True,
         ):
             self.checker.visit_module(module)
 
+
+class TestNameChecker(CheckerTestCase):
+    CHECKER_CLASS = pylint_plugin.FAMILY_CHECKERS[2]
+
     def test_name_based_rule_too(self, tmp_path):
         pw = _pw("name")
         src = f"db_password = {pw!r}\n"
         (f,) = scan_source(src)
-        module = self._module(src, tmp_path)
+        module = _module(src, tmp_path)
         with self.assertAddsMessages(
             MessageTest(rules.BY_CODE[f.code].pylint_symbol, line=1, col_offset=f.col, args=(f.flake8_text(),)),
             ignore_position=True,
@@ -61,7 +68,7 @@ class TestChecker(CheckerTestCase):
             self.checker.visit_module(module)
 
     def test_clean_module(self, tmp_path):
-        module = self._module("import os\npsycopg2 = None\nPW = os.environ['PW']\n", tmp_path)
+        module = _module("import os\npsycopg2 = None\nPW = os.environ['PW']\n", tmp_path)
         with self.assertNoMessages():
             self.checker.visit_module(module)
 
@@ -103,3 +110,19 @@ def test_options_from_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.pylint.main]\nnosecrets-inference = false\n")
     res = _run(tmp_path, "app.py")
     assert res.returncode == 0 and "W5401" not in res.stdout, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("enable", ["W5401", "nosecrets-credential-into-sink", "W5206"])
+def test_one_message_enabled_alone(tmp_path, enable):
+    """pylint skips a checker whose messages are all disabled: each family must emit its own."""
+    pw, other = _pw("alone1"), _pw("alone2")
+    (tmp_path / "app.py").write_text(
+        f"import psycopg2\nDB = {pw!r}\npsycopg2.connect(password=DB)\ndef login(password={other!r}):\n    pass\n")
+    res = subprocess.run(
+        [sys.executable, "-m", "pylint", "--load-plugins=flake8_nosecrets.pylint_plugin", "--disable=all",
+         f"--enable={enable}", "app.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    ids = {part for ln in res.stdout.splitlines() if ln.startswith("app.py") for part in ln.split() if
+           part.startswith("W5") and part.endswith(":")}
+    assert ids == {"W5206:" if enable == "W5206" else "W5401:"}, res.stdout + res.stderr
