@@ -147,6 +147,12 @@ def _dotted(node) -> str | None:
                 return _dotted(value.func)
             if isinstance(value, (nodes.Name, nodes.Attribute)):
                 return _dotted(value)
+        elif isinstance(a, nodes.AssignName) and isinstance(a.parent, (nodes.With, nodes.AsyncWith)):
+            # ``with smtplib.SMTP(host) as s``: the clients that take credentials return themselves from
+            # __enter__, so s is an instance of the class called
+            for context, target in a.parent.items:
+                if target is a and isinstance(context, nodes.Call):
+                    return _dotted(context.func)
         elif isinstance(a, (nodes.ClassDef, nodes.FunctionDef)):
             return a.qname()
         return None

@@ -401,3 +401,17 @@ if __name__ == "__main__":  # regenerate the sink table of docs/inference.md
     _head, _rest = _text.split(SINKS_BEGIN, 1)
     INFERENCE_MD.write_text(_head + SINKS_BEGIN + "\n" + sink_table() + SINKS_END + _rest.split(SINKS_END, 1)[1],
                             encoding="utf-8")
+
+
+METHOD_SINKS = [s for s in sinks.SINKS if s.kind == "call" and _split(s.qualname)[1]]
+
+
+@pytest.mark.parametrize("sink", METHOD_SINKS, ids=[s.qualname for s in METHOD_SINKS])
+def test_instance_from_a_with_statement(sink):
+    """``with smtplib.SMTP(host) as s: s.login(user, PW)``: the object bound by ``with`` is an instance."""
+    plain = _program(sink, f"CRED = {_secret('with:' + sink.qualname)!r}")
+    mod, cls, fn = _split(sink.qualname)
+    src = plain.replace(f"obj = {mod}.{cls}()\nobj.{fn}(", f"with {mod}.{cls}() as obj:\n    obj.{fn}(")
+    assert src != plain
+    (f,) = _nsc401(src)
+    assert (f.code, f.line, f.col) == ("NSC401", 2, 7)
