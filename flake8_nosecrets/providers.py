@@ -761,12 +761,15 @@ PROVIDERS: tuple[Provider, ...] = (
         code="NSC104",
         keywords=("hooks.slack.com",),
         pattern=(
-            r"https://hooks\.slack\.com/(?:services|workflows|triggers)/"
-            r"(?P<secret>[A-Za-z0-9+/]{43,56}|T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{23,24})" + _R
+            r"https?://hooks\.slack\.com/(?:services|workflows|triggers)/"
+            r"(?P<secret>[A-Za-z0-9+/]{43,56}|T[A-Z0-9]{6,12}/B[A-Z0-9]{6,12}/[A-Za-z0-9]{23,24}"
+            r"|T[A-Z0-9]{6,12}/A[A-Z0-9]{6,12}/\d{10,20}/[A-Za-z0-9]{23,32})" + _R
         ),
         env_name="SLACK_WEBHOOK_URL",
         reference="https://api.slack.com/messaging/webhooks",
-        samples=("https://hooks.slack.com/services/T{U10}/B{U10}/{a24}", "https://hooks.slack.com/workflows/{a50}"),
+        samples=("https://hooks.slack.com/services/T{U10}/B{U10}/{a24}", "https://hooks.slack.com/workflows/{a50}",
+                 "http://hooks.slack.com/services/T{U8}/B{U7}/{a24}",
+                 "https://hooks.slack.com/workflows/T{U10}/A{U10}/{d18}/{a24}"),
         non_samples=("https://hooks.slack.com/services/", "https://hooks.slack.com/services/T{U10}/B{U10}/{a8}"),
         rotate="https://api.slack.com/apps",
     ),
