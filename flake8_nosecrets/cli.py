@@ -30,7 +30,6 @@ import io
 import itertools
 import json
 import os
-import re
 import stat
 import sys
 import time
@@ -40,6 +39,7 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 from . import __version__, classify, config as cfg, options as opts, rules, suppress
 from .findings import Binding, Finding, printable, redact
 from .scanner import scan_source
+from .suppress import CodeFilter, apply_noqa, matches_filename as _matches
 
 # flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
 DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
@@ -49,49 +49,12 @@ DEFAULT_FILENAMES = ("*.py", "*.pyi", "*.ipynb")
 AUTO_JOBS_THRESHOLD = 50  # below this many files one process is faster than starting workers
 CHUNK = 24  # files per task sent to a worker process
 
-# flake8's own patterns (flake8/defaults.py), so that ``# noqa`` means here what it means there.
-NOQA_INLINE_RE = re.compile(r"# noqa(?::[\s]?(?P<codes>([A-Z]+[0-9]+(?:[,\s]+)?)+))?", re.IGNORECASE)
-NOQA_FILE_RE = re.compile(r"\A\s*# flake8[:=]\s*noqa", re.IGNORECASE)
-_CODE_SPLIT_RE = re.compile(r"[,\s]")
-
 
 # --------------------------------------------------------------------------- per-file work
 
 
 class FileError(Exception):
     """A file could not be (fully) scanned; ``str()`` is the one-line reason."""
-
-
-@dataclasses.dataclass(frozen=True)
-class CodeFilter:
-    """flake8's select/ignore decision, restricted to what can concern NSC codes.
-
-    ``select`` not naming NSC does not turn this command off (running it asks
-    for NSC); otherwise the longest matching prefix wins, as in flake8's
-    ``DecisionEngine``.
-    """
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (normalised pattern, codes)
-
-    def __bool__(self) -> bool:
-        return bool(self.ignore or self.per_file)
-
-    def ignored_for(self, path: str) -> tuple[str, ...]:
-        if not self.per_file:
-            return self.ignore
-        matching = [(pat, codes) for pat, codes in self.per_file if _matches(path, (pat,))]
-        if not matching:
-            return self.ignore
-        return self.ignore + max(matching, key=lambda pc: len(pc[0]))[1]
-
-    def reported(self, code: str, ignored: tuple[str, ...]) -> bool:
-        ign = sorted((p for p in ignored if p and code.startswith(p)), reverse=True)
-        if not ign:
-            return True
-        sel = sorted((p for p in self.select if p and code.startswith(p)), reverse=True)
-        return bool(sel) and len(sel[0]) > len(ign[0])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,17 +71,6 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
-
-
-def _matches(path: str, patterns: Sequence[str]) -> bool:
-    """flake8's ``matches_filename``: the base name, else the absolute path, against fnmatch patterns."""
-    if not patterns:
-        return False
-    base = os.path.basename(path)
-    if base not in (".", "..") and any(fnmatch.fnmatch(base, p) for p in patterns):
-        return True
-    full = os.path.abspath(path)
-    return any(fnmatch.fnmatch(full, p) for p in patterns)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -213,53 +165,6 @@ def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
                 span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
             ))
     return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
-
-
-def _noqa_mapping(lines: Sequence[str]) -> dict[int, str]:
-    """flake8's ``_noqa_line_mapping``: each line -> the text of the whole logical line it belongs to."""
-    mapping: dict[int, str] = {}
-    try:
-        tokens = list(tokenize.generate_tokens(iter(lines).__next__))
-    except (tokenize.TokenError, SyntaxError):
-        return mapping
-    lo, hi = len(lines) + 2, -1
-    for tok in tokens:
-        if tok.type in (tokenize.ENDMARKER, tokenize.DEDENT):
-            continue
-        lo, hi = min(lo, tok.start[0]), max(hi, tok.end[0])
-        if tok.type in (tokenize.NL, tokenize.NEWLINE):
-            joined = "".join(lines[lo - 1:hi])
-            for n in range(lo, hi + 1):
-                mapping[n] = joined
-            lo, hi = len(lines) + 2, -1
-    return mapping
-
-
-def apply_noqa(findings: list[Finding], lines: Sequence[str]) -> list[Finding]:
-    """flake8's semantics: ``# flake8: noqa`` on its own line skips the file; ``# noqa`` on the (logical)
-    line drops every finding there; ``# noqa: X,Y`` drops codes equal to or starting with X or Y."""
-    if not findings:
-        return findings
-    if any(NOQA_FILE_RE.match(line) for line in lines if "noqa" in line.lower()):
-        return []
-    if not any("noqa" in line.lower() for line in lines):
-        return findings
-    mapping = _noqa_mapping(lines)
-    kept = []
-    for f in findings:
-        text = mapping.get(f.line)
-        if text is None:
-            text = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
-        m = NOQA_INLINE_RE.search(text)
-        if m is None:
-            kept.append(f)
-            continue
-        if m.group("codes") is None:
-            continue
-        codes = tuple(c for c in _CODE_SPLIT_RE.split(m.group("codes")) if c)
-        if not (f.code in codes or f.code.startswith(codes)):
-            kept.append(f)
-    return kept
 
 
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
@@ -520,18 +425,7 @@ def _settings(args: argparse.Namespace, conf: cfg.Config) -> tuple[Settings, tup
     else:
         exclude = DEFAULT_EXCLUDE
     exclude += conf.extend_exclude + cfg._normalise_paths(tuple(args.extend_exclude), cwd)
-    per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    if conf.per_file_ignores.strip():
-        from flake8 import utils as flake8_utils  # flake8's own parser for its own syntax
-
-        try:
-            mapping = flake8_utils.parse_files_to_codes_mapping(conf.per_file_ignores)
-        except Exception as exc:  # flake8 raises its own ValueError subclass with the reason
-            raise cfg.ConfigError(f"{conf.flake8_file}: [flake8] per-file-ignores: {exc}") from None
-        per_file = tuple(
-            (flake8_utils.normalize_path(pattern), tuple(codes)) for pattern, codes in mapping
-        )
-    codes = CodeFilter(select=conf.select, ignore=conf.ignore, per_file=per_file)
+    codes = conf.code_filter()
     return Settings(options=conf.options, codes=codes, disable_noqa=args.disable_noqa), exclude
 
 

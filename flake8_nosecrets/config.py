@@ -25,7 +25,7 @@ import dataclasses
 import os
 from typing import Any, Mapping
 
-from . import options as opts
+from . import options as opts, suppress
 
 CONFIG_NAMES = ("setup.cfg", "tox.ini", ".flake8")
 SPEC_NAMES = frozenset(spec.name for spec in opts.SPECS)
@@ -51,6 +51,20 @@ class Config:
     flake8_file: str | None = None
     pyproject_file: str | None = None
     warnings: tuple[str, ...] = ()
+
+    def code_filter(self) -> suppress.CodeFilter:
+        """flake8's select/ignore/per-file-ignores as a :class:`~flake8_nosecrets.suppress.CodeFilter`
+        (per-file-ignores parsed by flake8's own parser)."""
+        per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        if self.per_file_ignores.strip():
+            from flake8 import utils as flake8_utils  # flake8's own parser for its own syntax
+
+            try:
+                mapping = flake8_utils.parse_files_to_codes_mapping(self.per_file_ignores)
+            except Exception as exc:  # flake8 raises its own ValueError subclass with the reason
+                raise ConfigError(f"{self.flake8_file}: [flake8] per-file-ignores: {exc}") from None
+            per_file = tuple((flake8_utils.normalize_path(pattern), tuple(codes)) for pattern, codes in mapping)
+        return suppress.CodeFilter(select=self.select, ignore=self.ignore, per_file=per_file)
 
     @property
     def root(self) -> str:

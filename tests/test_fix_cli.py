@@ -298,10 +298,32 @@ def test_config_ignore_applies(tmp_path):
     assert run_fix(tmp_path, ".")[0] == 0
 
 
+def test_per_file_ignores_apply(tmp_path):
+    """per-file-ignores: the fixer leaves exactly the files flake8 and nosecrets leave."""
+    (tmp_path / "setup.cfg").write_text("[flake8]\nper-file-ignores =\n    tests/*:NSC1\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "t.py").write_text(f'TOKEN = "{GH}"\n')
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    assert run_fix(tmp_path, ".")[0] == 1
+    assert GH in (tmp_path / "tests" / "t.py").read_text() and GH not in (tmp_path / "app.py").read_text()
+
+
 @pytest.mark.parametrize("marker", ["# noqa", "# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
 def test_suppressed_lines_left_alone(tmp_path, marker):
     (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  {marker}\n')
     assert run_fix(tmp_path, ".")[0] == 0
+
+
+@pytest.mark.parametrize(("source", "suppressed"), [
+    ('KEY = """\n{GH}\n"""  # noqa: NSC1\n', True),  # flake8 reads noqa after a multi-line string's end
+    ('CONFIG = dict(\n    token="{GH}",\n)  # noqa: NSC1\n', False),  # but not on another line of a call
+])
+def test_noqa_where_flake8_reads_it(tmp_path, source, suppressed):
+    """The fixer reads ``# noqa`` exactly where flake8 does (one implementation for nosecrets and the fixer)."""
+    (tmp_path / "a.py").write_text(source.format(GH=GH))
+    r = subprocess.run([sys.executable, "-m", "flake8", "--select=NSC", "a.py"], cwd=tmp_path, capture_output=True)
+    assert r.returncode == (0 if suppressed else 1)
+    assert run_fix(tmp_path, ".")[0] == (0 if suppressed else 1)
 
 
 def test_noqa_other_code_does_not_suppress(tmp_path):

@@ -152,3 +152,83 @@ def check_consistent(root: Path, original: dict[str, bytes], final: dict[str, by
         assert value in source or value in env.values(), (where, name, "value lost")
         for used in [part.split('"]')[0] for part in source.split('os.environ["')[1:]]:
             assert used in env, (where, name, "names a variable the env file lacks")
+
+
+# ----------------------------------------------------------------------------- real kills
+
+
+KILL_FILES = 40
+
+
+def _kill_project(root: Path) -> dict[str, str]:
+    """KILL_FILES modules, each with its own secret: a run long enough to be killed in every phase."""
+    root.mkdir()
+    values = {}
+    for n in range(KILL_FILES):
+        value = secretgen.random_key(secretgen.rng(f"kill-{n}"), 32)
+        values[f"m{n:02d}.py"] = value
+        (root / f"m{n:02d}.py").write_text(f"import sys\napi_token_{n} = \"{value}\"\nprint(len(api_token_{n}))\n")
+    return values
+
+
+def _spawn(root: Path):
+    import subprocess
+    import sys
+
+    return subprocess.Popen([sys.executable, "-m", "flake8_nosecrets.fix.cli", "--no-history", "."], cwd=root,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _check_killed(root: Path, values: dict[str, str], original: dict[str, str], where: str) -> None:
+    import ast
+
+    env = dotenv_values(root / ".env") if (root / ".env").exists() else {}
+    for name, value in values.items():
+        text = (root / name).read_text()
+        ast.parse(text)
+        assert text == original[name] or "os.environ[" in text, (where, name, "half-written")
+        assert value in text or value in env.values(), (where, name, "value lost")
+        for used in [part.split('"]')[0] for part in text.split('os.environ["')[1:]]:
+            assert used in env, (where, name, "names a variable the env file lacks")
+
+
+def test_killed_at_random_points_loses_nothing(tmp_path):
+    """SIGKILL (no handler runs, no cleanup) at moments spread over a whole run, each on a fresh tree, then
+    killed again on the tree it left: every source is its old or its new text and parses, every value is in
+    its source or in the env file, a rewritten source names only variables the env file has; a final run
+    finishes the job and sweeps the temp files the kills left."""
+    import random
+    import signal
+    import time
+
+    base = tmp_path / "base"
+    values = _kill_project(base)
+    original = {name: (base / name).read_text() for name in values}
+    start = time.monotonic()
+    assert _spawn(_copy(base, tmp_path / "timing")).wait(timeout=300) == 1
+    duration = time.monotonic() - start
+    rnd = random.Random(20261129)
+    kills = 0
+    for attempt in range(8):
+        root = _copy(base, tmp_path / f"run{attempt}")
+        for round_ in range(2):  # a fresh tree, then the tree the first kill left
+            proc = _spawn(root)
+            time.sleep(rnd.uniform(0.1, 1.0) * duration)
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+            proc.wait(timeout=300)
+            _check_killed(root, values, original, f"attempt {attempt}, round {round_}")
+        assert _spawn(root).wait(timeout=300) in (0, 1)
+        env = dotenv_values(root / ".env")
+        for name, value in values.items():
+            assert value not in (root / name).read_text() and value in env.values(), (attempt, name)
+        assert not list(root.glob("*.nosecrets-tmp")) and not list(root.glob(".*.nosecrets-tmp")), attempt
+    assert kills >= 8, f"only {kills} of 16 runs were still running when killed (a run takes {duration:.2f} s)"
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    import shutil
+
+    shutil.copytree(src, dst)
+    return dst

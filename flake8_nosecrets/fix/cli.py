@@ -391,11 +391,8 @@ def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> Fil
 def _reported_in_notebook(found: list, filename: str, conf) -> list:
     """The notebook findings flake8's select/ignore and the baseline let through, as ``codemod.detect`` does
     for a module (the inline markers are applied by the notebook scan)."""
-    from .codemod import _reported
-
-    select = tuple(getattr(conf, "select", ()) or ())
-    ignore = tuple(getattr(conf, "ignore", ()) or ())
-    found = [nf for nf in found if _reported(nf.finding.code, select, ignore)]
+    codes = conf.code_filter()
+    found = [nf for nf in found if codes.reported_in(nf.finding.code, filename)]
     options = conf.options
     if found and options.baseline:
         from ..baseline import filter_findings
@@ -565,6 +562,7 @@ def _write_all(changed: list[FileChange], env, new_entries, comments, env_arg: P
     written: list[str] = []
     for c in changed:  # 2. each source file atomically
         try:
+            dotenv_io.sweep_temps(c.path.resolve())
             dotenv_io.atomic_write(c.path.resolve(), c.new)
         except OSError as exc:
             done = f" ({len(written)} file(s) already rewritten)" if written else ""
@@ -580,6 +578,7 @@ def _write_env(env, new_entries, comments, env_arg: Path, names: list[str]) -> l
 
     notes: list[str] = []
     try:
+        dotenv_io.sweep_temps(env.path)
         env.merge(new_entries, comments)  # 1. every value is safe before any source changes
     except OSError as exc:
         raise FixError(f"cannot write {env_arg}: {exc.strerror or exc}; no file was changed") from None

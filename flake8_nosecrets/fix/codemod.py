@@ -41,7 +41,7 @@ import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider
 
-from .. import scan_source
+from .. import scan_source, suppress
 from ..findings import Finding, redact
 from . import dotenv_io, envname, literals
 
@@ -51,52 +51,20 @@ _SAFE_PARENTS = (
     cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Arg, cst.Element, cst.DictElement, cst.Param, cst.Return,
     cst.FormattedStringExpression, cst.Index,
 )
-_NOQA_RE = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][0-9]+(?:[,\s]+[A-Z][0-9]+)*))?", re.IGNORECASE)
-_NOQA_FILE_RE = re.compile(r"#\s*flake8[:=]\s*noqa(?![:=])", re.IGNORECASE)
-
-
 # ----------------------------------------------------------------------------- detection
 
 
-def _noqa_dropped(f: Finding, lines: Sequence[str]) -> bool:
-    """flake8's ``# noqa`` / ``# noqa: NSC1`` on any line of the literal (first..last)."""
-    last = max(f.line, f.end_line or f.line)
-    for n in range(min(f.node_line or f.line, f.line), last + 1):
-        text = lines[n - 1] if 0 < n <= len(lines) else ""
-        if "noqa" not in text.lower():
-            continue
-        m = _NOQA_RE.search(text)
-        if m is None:
-            continue
-        if not m.group("codes"):
-            return True
-        codes = tuple(c.upper() for c in re.split(r"[,\s]+", m.group("codes")) if c)
-        if f.code.startswith(codes):
-            return True
-    return False
-
-
-def _reported(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    """flake8's decision in short: the longest matching prefix of select/ignore wins; NSC is on by default."""
-    sel = max((len(s) for s in select if code.startswith(s)), default=-1 if select else 0)
-    ign = max((len(s) for s in ignore if code.startswith(s)), default=-1)
-    return sel >= 0 and sel >= ign
-
-
 def detect(code: str, filename: str = "<string>", config=None) -> list[Finding]:
-    """What flake8 would report for *code* with *config* (a :class:`flake8_nosecrets.config.Config`)."""
+    """What the detector reports for *code* with *config* (a :class:`flake8_nosecrets.config.Config`): the
+    same ``# noqa``, select/ignore/per-file-ignores and baseline decisions as ``flake8`` and ``nosecrets``."""
     options = config.options if config is not None else None
     found = scan_source(code, filename=filename, **({"options": options} if options is not None else {}))
     if not found:
         return found
-    lines = code.splitlines(keepends=True)
-    if any(_NOQA_FILE_RE.search(ln) for ln in lines if "noqa" in ln.lower()):
-        return []
-    found = [f for f in found if not _noqa_dropped(f, lines)]
-    if config is not None:
-        select = tuple(getattr(config, "select", ()) or ())
-        ignore = tuple(getattr(config, "ignore", ()) or ())
-        found = [f for f in found if _reported(f.code, select, ignore)]
+    found = suppress.apply_noqa(found, code.splitlines(keepends=True))
+    if config is not None and found:
+        codes = config.code_filter()
+        found = [f for f in found if codes.reported_in(f.code, filename)]
         if found and options is not None and options.baseline:
             from ..baseline import filter_findings
 

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
 import os
 import stat
@@ -102,6 +103,15 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None, new_mode: 
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def sweep_temps(path: Path) -> None:
+    """Remove the temp files a killed run left next to *path* (``.<name>.*.nosecrets-tmp``; the env file's
+    hold secrets and are not git-ignored). Called under the run lock, so no other run's temp file is in flight."""
+    path = Path(path)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.nosecrets-tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def resolve_env_path(path: Path, project_root: Path) -> Path:
