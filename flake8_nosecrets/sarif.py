@@ -40,7 +40,24 @@ from . import __version__, rules
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/flake8-nosecrets/"
-RULES_DOC_URI = "https://github.com/flake8-nosecrets/flake8-nosecrets/blob/main/docs/rules.md"
+_RULES_DOC_FALLBACK = "https://github.com/flake8-nosecrets/flake8-nosecrets/blob/main/docs/rules.md"
+
+
+def _rules_doc_uri() -> str:
+    """The ``Rules`` entry of ``[project.urls]`` in the installed metadata (pyproject.toml is the one place)."""
+    try:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        for entry in metadata("flake8-nosecrets").get_all("Project-URL") or ():
+            label, _, url = entry.partition(",")
+            if label.strip() == "Rules" and url.strip().startswith("https://"):
+                return url.strip()
+    except (ImportError, PackageNotFoundError):
+        pass
+    return _RULES_DOC_FALLBACK
+
+
+RULES_DOC_URI = _rules_doc_uri()
 MAX_RESULTS = 25_000  # GitHub code scanning: results per run
 FINGERPRINT_KEY = "nosecrets/v1"
 _FP_RE = re.compile(r"\bfp ([0-9a-f]{6})\b")

@@ -194,3 +194,13 @@ def test_rule_descriptor_comes_from_the_rule_table(rule: rules.Rule) -> None:
     assert d["shortDescription"]["text"] == rule.title and d["fullDescription"]["text"] == rule.what
     assert d["properties"]["security-severity"] == f"{rule.severity:.1f}"
     assert d["helpUri"].endswith("docs/rules.md#" + sarif.rule_anchor(rule))
+
+
+def test_help_uri_comes_from_the_project_urls() -> None:
+    """pyproject.toml's [project.urls] Rules is the one place the rule documentation's address is written."""
+    import tomllib
+    from pathlib import Path
+
+    urls = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]["urls"]
+    assert sarif.RULES_DOC_URI == urls["Rules"]
+    assert sarif.rule_descriptor("NSC206")["helpUri"].startswith(urls["Rules"] + "#")
