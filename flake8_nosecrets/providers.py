@@ -592,10 +592,11 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Sourcegraph access token",
         code="NSC102",
         keywords=("sgp_",),
-        pattern=_L + r"sgp_(?:[a-f0-9]{16}_[a-f0-9]{40}|local_[a-f0-9]{40}|[a-f0-9]{40})" + _R,
+        # issued lower-case; hex read either case (a token re-cased by a tool or a doc is still the token)
+        pattern=_L + r"sgp_(?:[a-fA-F0-9]{16}_[a-fA-F0-9]{40}|local_[a-fA-F0-9]{40}|[a-fA-F0-9]{40})" + _R,
         env_name="SRC_ACCESS_TOKEN",
         reference="https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token",
-        samples=("sgp_{h16}_{h40}", "sgp_local_{h40}", "sgp_{h40}"),
+        samples=("sgp_{h16}_{h40}", "sgp_local_{h40}", "sgp_{h40}", "sgp_{H16}_{h40}"),
         non_samples=("sgp_{h20}", "sgp_{L40}"),
         rotate="https://sourcegraph.com/user/settings/tokens",
     ),
