@@ -78,23 +78,83 @@ def prepass(source: str, tree: ast.AST | Outline) -> bool:
     """True when the module may pass a credential to a sink (cheap: substring checks, then the calls).
 
     *tree* is the module's ``ast`` tree, or the :class:`~flake8_nosecrets.contexts.Outline` that the
-    scanner's one walk already collected (then no walk happens here).
-    Import aliases (``from psycopg2 import connect as c``) are followed so ``c(...)`` counts.
+    scanner's one walk already collected (then no walk happens here). A call counts only when it can be
+    the sink: the sink's package is imported here, and a function sink (``jwt.encode``, ``hmac.new``) is
+    called through a name bound to that package or imported from it (``j.encode``, ``new``, ``c`` for
+    ``from psycopg2 import connect as c``); a method sink (``smtplib.SMTP.login``) is any ``x.login(...)``
+    in a module that imports ``smtplib``. An attribute sink (``stripe.api_key = …``) needs the package's
+    name on the left.
     """
     if not _WORD_RE.search(source):
         return False
     if not _IMPORT_RE.search(source) and not _SETTING_RE.search(source):
         return False  # no sink package imported, no credential setting assigned: nothing to follow
     outline = tree if isinstance(tree, Outline) else _outline(tree)
-    if any(_target_key(t) in _ATTRS for node in outline.assigns for t in node.targets):
-        return True
-    alias = {a.asname: a.name.rsplit(".", 1)[-1] for node in outline.imports for a in node.names if a.asname}
+    bound = _bound_names(outline)  # local name -> the dotted module or object it stands for
+    packages = {path.split(".", 1)[0] for path in bound.values()}
+    for node in outline.assigns:
+        for t in node.targets:
+            key = _target_key(t)
+            for sink in _BY_ATTR.get(key, ()):
+                if sink.kind == "setting" or (isinstance(t, ast.Attribute) and _root_path(t.value, bound)
+                                              == sink.qualname.rsplit(".", 1)[0]):
+                    return True
     for node in outline.calls:
-        last = _last_name(node.func)
-        for sink in sinks.BY_LAST.get(alias.get(last, last), ()):
-            if sink.kind == "call" and _cred_arg(node, sink) is not None:
+        func = node.func
+        path = _root_path(func, bound)  # "jwt.encode" for j.encode(...) or encode(...) imported from jwt
+        last = func.attr if isinstance(func, ast.Attribute) else (path or "").rsplit(".", 1)[-1]
+        for sink in sinks.BY_LAST.get(last, ()):
+            package = sink.qualname.split(".", 1)[0]
+            if sink.kind != "call" or package not in packages:
+                continue
+            if _is_method(sink) and not isinstance(func, ast.Attribute):
+                continue
+            if not _is_method(sink) and (path is None or path.split(".", 1)[0] != package):
+                continue
+            if _cred_arg(node, sink) is not None:
                 return True
     return False
+
+
+_BY_ATTR: dict[str, tuple[sinks.Sink, ...]] = {}
+for _s in sinks.SINKS:
+    if _s.kind != "call":
+        _BY_ATTR[_s.last] = _BY_ATTR.get(_s.last, ()) + (_s,)
+
+
+def _is_method(sink: sinks.Sink) -> bool:
+    """``smtplib.SMTP.login``, ``google...Credentials.from_service_account_info``: called on an object or class
+    (a capitalised component before the last), not through the module's name."""
+    return any(part[:1].isupper() for part in sink.qualname.split(".")[1:-1])
+
+
+def _bound_names(outline: Outline) -> dict[str, str]:
+    """Names the imports bind: ``import a.b`` -> {a: a}, ``import a.b as c`` -> {c: a.b},
+    ``from a.b import f as g`` -> {g: a.b.f}. Relative imports bind project names, never a sink package."""
+    bound: dict[str, str] = {}
+    for node in outline.imports:
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.asname:
+                    bound[a.asname] = a.name
+                else:
+                    top = a.name.split(".", 1)[0]
+                    bound[top] = top
+        elif node.module and not node.level:
+            for a in node.names:
+                bound[a.asname or a.name] = f"{node.module}.{a.name}"
+    return bound
+
+
+def _root_path(expr: ast.AST, bound: dict[str, str]) -> str | None:
+    """The dotted path *expr* names through the imports (``j.encode`` -> ``jwt.encode``), or None."""
+    parts: list[str] = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name) or expr.id not in bound:
+        return None
+    return ".".join([bound[expr.id], *reversed(parts)])
 
 
 def _outline(tree: ast.AST) -> Outline:

@@ -297,6 +297,26 @@ def test_unrelated_call_with_same_last_name_is_silent():
     assert infer.infer_findings(src) == []
 
 
+@pytest.mark.parametrize(("src", "enters"), [
+    # a sink's package imported, but the call cannot be that sink: astroid is not entered
+    ("import cx_Oracle\nfrom . import util\nsock.connect(host, port)\n", False),
+    ("import jwt\nfrom .codec import codec\ndata = codec.encode(text, errors)\n", False),
+    ("import hmac\nfrom . import fields\nobj = fields.new(key)\n", False),
+    ("from . import stripe\nself.api_key = key\n", False),
+    ("import stripe\nself.api_key = key\n", False),
+    ("import psycopg2\nfrom .conn import connect\nconnect(password=PW)\n", False),
+    # the same calls through the package's own names: entered
+    ("import jwt as j\nj.encode(payload, KEY)\n", True),
+    ("from hmac import new\nnew(KEY)\n", True),
+    ("from psycopg2 import connect as c\nc(password=PW)\n", True),
+    ("import stripe\nstripe.api_key = KEY\n", True),
+    ("import smtplib\nserver.login(user, PW)\n", True),  # a method sink: any object, smtplib imported
+    ("SECRET_KEY = KEY\n", True),
+])
+def test_prepass_admits_only_calls_that_can_be_the_sink(src, enters):
+    assert infer.prepass(src, ast.parse(src)) is enters
+
+
 def test_cross_module_constant(tmp_path):
     pw = _secret("xmod")
     pkg = tmp_path / "app"
