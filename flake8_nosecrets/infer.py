@@ -27,6 +27,7 @@ an NSC401 finding at a position that already has a finding is not reported.
 from __future__ import annotations
 
 import ast
+import gc
 import os
 import re
 import sys
@@ -434,6 +435,12 @@ def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
     finally:
         if added:
             sys.path.remove(root)
+        # astroid keeps every module it built (builtins, each imported module) for the rest of the run; the
+        # cyclic collector would re-traverse those hundreds of thousands of objects at every full collection,
+        # which made the rest of a flake8 run ~40% slower on the stdlib (parsing 8.4 s -> 13.7 s). Moving what
+        # lives now out of its view keeps the run's cost where it was; what is frozen along with them (this
+        # file's trees) stays in memory until the process ends, one file's worth per module that entered astroid.
+        gc.freeze()
 
 
 def _module_name(filename: str) -> tuple[str, str]:
