@@ -182,8 +182,7 @@ def _looks_scrambled(value: str) -> bool:
 
 
 def is_same_as_name(value: str, name: str) -> bool:
-    """``CHALLENGE_PASSWORD = "challengePassword"``, ``password = "password1"``, ``password = "pass"``: the value
-    is the name (or one of its words cut short).
+    """``CHALLENGE_PASSWORD = "challengePassword"``, ``password = "password1"``: the value is the name.
 
     Trailing digits do not make a name a password (``"password1"``, ``"token2"``).
     """
@@ -195,10 +194,6 @@ def is_same_as_name(value: str, name: str) -> bool:
     if not squash:
         return False
     if squash in ("".join(name_words), "".join(name_words).rstrip("s")) or squash in name_words:
-        return True
-    # ``password = "pass"``, ``token = "tok"``: the name cut short, as uninformative as the name itself.
-    if sum(not w.isdigit() for w in value_words) == 1 and squash.isalpha() and len(squash) >= 3 and any(
-            w.startswith(squash) and len(w) > len(squash) for w in name_words):
         return True
     # ``"wrong-password"``, ``"client_secret_basic"``: an identifier without digits naming what the name names.
     head = names.glued_head(name_words[-1]) if name_words else ""

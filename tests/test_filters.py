@@ -74,9 +74,8 @@ def test_predicate(pred, value: str, want: bool) -> None:
      ("password", "password", True), ("wrong-password", "password", True), ("client_secret_basic", "secret", True),
      ("MyPassword2024", "password", False), ("Autumn2019#", "password", False),
      ("this cool password", "password", False), ("no-password-required", "NOPASSWORD", False),
-     ("pass", "password", True), ("Pass1", "db_password", True), ("tok", "auth_token", True),
-     ("pa", "password", False), ("passes", "password", False), ("pass", "secret", False),
-     ("sesame", "password", False)],
+     # a word of the name cut short is a (weak) password someone typed, like "secret": reported
+     ("pass", "password", False), ("pwd", "password", False), ("sesame", "password", False)],
 )
 def test_is_same_as_name(value: str, name: str, want: bool) -> None:
     assert filters.is_same_as_name(value, name) is want
