@@ -425,7 +425,7 @@ def _settings(args: argparse.Namespace, conf: cfg.Config) -> tuple[Settings, tup
     else:
         exclude = DEFAULT_EXCLUDE
     exclude += conf.extend_exclude + cfg._normalise_paths(tuple(args.extend_exclude), cwd)
-    codes = conf.code_filter()
+    codes = conf.code_filter
     return Settings(options=conf.options, codes=codes, disable_noqa=args.disable_noqa), exclude
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import configparser
 import dataclasses
+import functools
 import os
 from typing import Any, Mapping
 
@@ -52,9 +53,10 @@ class Config:
     pyproject_file: str | None = None
     warnings: tuple[str, ...] = ()
 
+    @functools.cached_property
     def code_filter(self) -> suppress.CodeFilter:
         """flake8's select/ignore/per-file-ignores as a :class:`~flake8_nosecrets.suppress.CodeFilter`
-        (per-file-ignores parsed by flake8's own parser)."""
+        (per-file-ignores parsed by flake8's own parser, once per configuration, not once per file)."""
         per_file: tuple[tuple[str, tuple[str, ...]], ...] = ()
         if self.per_file_ignores.strip():
             from flake8 import utils as flake8_utils  # flake8's own parser for its own syntax

@@ -56,14 +56,6 @@ _SETTING_RE = re.compile(
 ) if _ATTRS else re.compile(r"(?!)")
 
 
-def _last_name(func: ast.AST) -> str:
-    if isinstance(func, ast.Attribute):
-        return func.attr
-    if isinstance(func, ast.Name):
-        return func.id
-    return ""
-
-
 def _cred_arg(call, sink: sinks.Sink):
     for kw in call.keywords:
         if kw.arg == sink.param:

@@ -56,7 +56,6 @@ _ASSIGN_MAGIC_RE = re.compile(r"^(?P<head>\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][
 _HELP_SUFFIX_RE = re.compile(r"^(?P<indent>\s*)[A-Za-z_][\w.]*\s*\?\??\s*$")
 # The value is rstripped in code: a lazy value before '\s*$' retried the tail after every step (quadratic).
 _ENV_MAGIC_RE = re.compile(r"^\s*%env\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\s*=\s*|\s+)(?P<value>\S.*)$")
-_NOQA_RE = re.compile(r"#\s*noqa(?::\s*(?P<codes>[A-Z][A-Z0-9]*(?:[\s,]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
 _TEXT_MIMES = ("text/plain", "text/markdown", "text/html", "text/latex", "application/json", "application/javascript")
 
 
@@ -254,16 +253,6 @@ def _magic_line_findings(line_no: int, text: str, options: Options) -> list[Find
             for f in text_findings(text, options, "in an IPython magic or shell line")]
 
 
-def _noqa(lines: list[str], f: Finding) -> bool:
-    if not 0 < f.line <= len(lines):
-        return False
-    m = _NOQA_RE.search(lines[f.line - 1])
-    if not m:
-        return False
-    codes = m.group("codes")
-    return not codes or any(f.code.startswith(c.upper()) for c in re.split(r"[\s,]+", codes) if c)
-
-
 def _code_cell_findings(source: str, path: str, options: Options) -> list[Finding]:
     cell = to_python(source)
     lines = source.splitlines(keepends=True)
@@ -283,7 +272,8 @@ def _code_cell_findings(source: str, path: str, options: Options) -> list[Findin
                 m = _MARK_RE.search(line)
                 if m:
                     found += _magic_line_findings(i, cell.magic[int(m.group(1))].rstrip("\r\n"), options)
-    return [f for f in found if not _noqa(lines, f) and not suppress.is_suppressed(lines, f.line, f.line)]
+    # flake8's ``# noqa`` as the other front-ends read it, and the markers of the tools teams migrate from
+    return [f for f in suppress.apply_noqa(found, lines) if not suppress.is_suppressed(lines, f.line, f.line)]
 
 
 def scan_notebook(path: str, options: Options | None = None, notebook: dict[str, Any] | None = None

@@ -391,7 +391,7 @@ def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> Fil
 def _reported_in_notebook(found: list, filename: str, conf) -> list:
     """The notebook findings flake8's select/ignore and the baseline let through, as ``codemod.detect`` does
     for a module (the inline markers are applied by the notebook scan)."""
-    codes = conf.code_filter()
+    codes = conf.code_filter
     found = [nf for nf in found if codes.reported_in(nf.finding.code, filename)]
     options = conf.options
     if found and options.baseline:

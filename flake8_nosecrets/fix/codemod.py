@@ -63,7 +63,7 @@ def detect(code: str, filename: str = "<string>", config=None) -> list[Finding]:
         return found
     found = suppress.apply_noqa(found, code.splitlines(keepends=True))
     if config is not None and found:
-        codes = config.code_filter()
+        codes = config.code_filter
         found = [f for f in found if codes.reported_in(f.code, filename)]
         if found and options is not None and options.baseline:
             from ..baseline import filter_findings
