@@ -274,6 +274,7 @@ class Outline:
     calls: list[ast.Call] = dataclasses.field(default_factory=list)
     imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
     assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
+    tree: ast.AST | None = None  # the module walked, for the rare pre-pass that must look further
 
 
 def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterator[Candidate]:
@@ -285,6 +286,7 @@ def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterato
     if outline is None:
         outline = Outline()
     calls, imports, assigns = outline.calls, outline.imports, outline.assigns
+    outline.tree = tree
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()

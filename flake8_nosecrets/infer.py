@@ -85,13 +85,16 @@ def prepass(source: str, tree: ast.AST | Outline) -> bool:
     outline = tree if isinstance(tree, Outline) else _outline(tree)
     bound = _bound_names(outline)  # local name -> the dotted module or object it stands for
     packages = {path.split(".", 1)[0] for path in bound.values()}
+    values: _Values | None = None  # built only when a call or setting can be a sink (a few modules in a thousand)
     for node in outline.assigns:
         for t in node.targets:
             key = _target_key(t)
             for sink in _BY_ATTR.get(key, ()):
                 if sink.kind == "setting" or (isinstance(t, ast.Attribute) and _root_path(t.value, bound)
                                               == sink.qualname.rsplit(".", 1)[0]):
-                    return True
+                    values = values or _Values(outline.tree or ast.Module(body=[], type_ignores=[]))
+                    if values.may_be_constant(node.value):
+                        return True
     for node in outline.calls:
         func = node.func
         path = _root_path(func, bound)  # "jwt.encode" for j.encode(...) or encode(...) imported from jwt
@@ -104,9 +107,174 @@ def prepass(source: str, tree: ast.AST | Outline) -> bool:
                 continue
             if not _is_method(sink) and (path is None or path.split(".", 1)[0] != package):
                 continue
-            if _cred_arg(node, sink) is not None:
-                return True
+            arg = _cred_arg(node, sink)
+            if arg is not None:
+                values = values or _Values(outline.tree or ast.Module(body=[], type_ignores=[]))
+                if values.may_be_constant(arg):
+                    return True
     return False
+
+
+_STR_METHODS = frozenset({"encode", "decode", "format", "strip", "lstrip", "rstrip", "lower", "upper", "replace",
+                          "join", "zfill", "ljust", "rjust", "center", "casefold", "title", "capitalize"})
+_MAX_HOPS = 16
+_OPAQUE = object()  # a binding whose value this pass cannot see (an import, a loop over something): maybe
+
+
+def _library_import(node: ast.Import | ast.ImportFrom) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return not node.level and (node.module or "").split(".", 1)[0] in _LIBRARIES
+    return all(a.name.split(".", 1)[0] in _LIBRARIES for a in node.names)
+
+
+_LIBRARIES = frozenset(sys.stdlib_module_names) | _PACKAGES
+
+
+class _Values:
+    """What each name and attribute name of a module is bound to, scope-blind: an over-approximation.
+
+    The pre-pass asks :meth:`may_be_constant` of a sink's credential argument before astroid is entered.
+    It answers False only when no binding in the module can make the argument a literal: a function
+    parameter never assigned, a builtin, ``os.environ[...]``, ``input()``, a call to anything this module
+    does not define, an attribute nobody here assigns on an object that is no imported module. Those are
+    exactly the values astroid would find Uninferable (so NSC401 stays silent on them anyway); deciding it
+    from the stdlib tree keeps astroid and the modules it would build out of the run. Everything this
+    pass cannot see (imported names, loop targets, star imports, unknown node kinds) answers True: astroid
+    decides. Names are not told apart by scope, which can only make it answer True more often.
+    """
+
+    def __init__(self, tree: ast.AST) -> None:
+        self.names: dict[str, list] = {}
+        self.attrs: dict[str, list] = {}
+        self.returns: dict[str, list] = {}  # function name -> the values its return statements give
+        self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
+        self.star = False
+        for node in ast.walk(tree):
+            t = type(node)
+            if t is ast.Assign:
+                for target in node.targets:
+                    self._bind(target, node.value)
+            elif t in (ast.AnnAssign, ast.AugAssign, ast.NamedExpr):
+                if node.value is not None:
+                    self._bind(node.target, node.value)
+            elif t in (ast.For, ast.AsyncFor, ast.comprehension):
+                self._bind(node.target, node.iter)  # for pw in ("a", "b"): the iterable's elements
+            elif t in (ast.With, ast.AsyncWith):
+                for item in node.items:
+                    if item.optional_vars is not None:
+                        self._bind(item.optional_vars, item.context_expr)
+            elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
+                returns = self.returns.setdefault(node.name, [])
+                returns.extend(r.value for r in ast.walk(node) if type(r) is ast.Return and r.value is not None)
+            elif t in (ast.Import, ast.ImportFrom):
+                if _library_import(node):
+                    continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
+                for alias in node.names:
+                    if alias.name == "*":
+                        self.star = True
+                    else:
+                        self.imported.add(alias.asname or alias.name.split(".", 1)[0])
+
+    def _bind(self, target: ast.AST, value) -> None:
+        t = type(target)
+        if t is ast.Name:
+            self.names.setdefault(target.id, []).append(value)
+        elif t is ast.Attribute:
+            self.attrs.setdefault(target.attr, []).append(value)
+        elif t is ast.Starred:
+            self._bind(target.value, value)
+        elif t in (ast.Tuple, ast.List):
+            same = type(value) in (ast.Tuple, ast.List) and len(value.elts) == len(target.elts)
+            for i, elt in enumerate(target.elts):
+                self._bind(elt, value.elts[i] if same else value)
+
+    def may_be_constant(self, expr, depth: int = 0, seen: set | None = None, piece: bool = False) -> bool:
+        """Could *expr* infer to a reportable literal (or be built from literals) here? False means never.
+
+        A whole value must be a str/bytes literal that :func:`_reportable` could pass (``''``, ``'coyote'``
+        and ``b'key'`` never are); a *piece* of a concatenation, f-string or ``%``/``format`` may be any
+        literal.
+        """
+        if expr is _OPAQUE:
+            return True
+        if depth > _MAX_HOPS:
+            return False  # a dozen names and calls away: astroid's answer there is ambiguous or Uninferable
+        seen = set() if seen is None else seen
+        t = type(expr)
+        if t is ast.Constant:
+            if isinstance(expr.value, (str, bytes)):
+                return piece or _text_may_report(expr.value)
+            return piece
+        if t is ast.Name:
+            if expr.id not in self.names:
+                return expr.id in self.imported or self.star  # a constant of another module, maybe
+            return self._any_binding(expr.id, self.names[expr.id], depth, seen, piece)
+        if t is ast.Attribute:
+            # self.pw = …, Cfg.PW from the class body
+            if self._any_binding("." + expr.attr, self.attrs.get(expr.attr, []) + self.names.get(expr.attr, []),
+                                 depth, seen, piece):
+                return True
+            root = expr.value
+            while type(root) in (ast.Attribute, ast.Call, ast.Subscript):
+                root = root.func if type(root) is ast.Call else root.value
+            return type(root) is ast.Name and root.id in self.imported  # settings.PASSWORD of another module
+        if t in (ast.JoinedStr, ast.BinOp):
+            if t is ast.BinOp and type(expr.op) not in (ast.Add, ast.Mod):
+                return False  # b"\x0b" * 16, a number: no credential is computed that way
+            parts = [v.value for v in expr.values if type(v) is ast.FormattedValue] if t is ast.JoinedStr \
+                else [expr.left, expr.right]
+            return all(self.may_be_constant(p, depth + 1, seen, True) for p in parts)
+        if t in (ast.Tuple, ast.List, ast.Set):  # ("svc", PW) for auth=, or the operands of "%s:%s" % (…)
+            return any(self.may_be_constant(e, depth + 1, seen, piece) for e in expr.elts)
+        if t is ast.Dict:
+            return any(self.may_be_constant(v, depth + 1, seen, piece) for v in expr.values)
+        if t is ast.Subscript and type(expr.slice) is ast.Constant and type(expr.slice.value) is int:
+            return self._item(expr.value, expr.slice.value, depth + 1, seen, piece)  # AUTH[1]: the password
+        if t in (ast.Subscript, ast.Starred, ast.NamedExpr):
+            return self.may_be_constant(expr.value, depth + 1, seen, piece)
+        if t is ast.IfExp:
+            return any(self.may_be_constant(v, depth + 1, seen, piece) for v in (expr.body, expr.orelse))
+        if t is ast.BoolOp:
+            return any(self.may_be_constant(v, depth + 1, seen, piece) for v in expr.values)
+        if t is ast.Call:
+            func = expr.func
+            name = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else ""
+            if name in self.returns:  # a function of this module: what it returns (a class's instance never is)
+                return self._any_binding(name + "()", self.returns[name], depth, seen, piece)
+            if type(func) is ast.Attribute and name in _STR_METHODS:
+                if name == "format":  # "{}{}".format(A, B): a template and its pieces
+                    return all(self.may_be_constant(p, depth + 1, seen, True)
+                               for p in [func.value, *expr.args, *(k.value for k in expr.keywords)])
+                return self.may_be_constant(func.value, depth + 1, seen, piece)  # KEY.encode()
+            if type(func) is ast.Name and name in ("str", "bytes", "bytearray"):
+                return any(self.may_be_constant(a, depth + 1, seen, piece) for a in expr.args)
+            return False  # os.environ.get(…), input(), secrets.token_hex(…), any other library call
+        return t not in (ast.Lambda, ast.Compare, ast.UnaryOp, ast.ListComp, ast.SetComp, ast.DictComp,
+                         ast.GeneratorExp, ast.Await, ast.Yield, ast.YieldFrom)
+
+    def _item(self, expr, index: int, depth: int, seen: set, piece: bool) -> bool:
+        """``may_be_constant(expr[index])`` for a tuple or list written here (through names), else for *expr*."""
+        if depth > _MAX_HOPS:
+            return False
+        if type(expr) in (ast.Tuple, ast.List):
+            elts = expr.elts
+            return -len(elts) <= index < len(elts) and self.may_be_constant(elts[index], depth + 1, seen, piece)
+        if type(expr) is ast.Name and expr.id in self.names and expr.id not in seen:
+            seen.add(expr.id)
+            try:
+                return any(self._item(v, index, depth + 1, seen, piece) for v in self.names[expr.id])
+            finally:
+                seen.discard(expr.id)
+        return self.may_be_constant(expr, depth + 1, seen, piece)
+
+    def _any_binding(self, key: str, values: list, depth: int, seen: set, piece: bool) -> bool:
+        if key in seen:
+            return False  # a cycle (x = x + "…"): the other bindings decide
+        seen.add(key)
+        try:
+            return any(self.may_be_constant(v, depth + 1, seen, piece) for v in values)
+        finally:
+            seen.discard(key)
 
 
 _BY_ATTR: dict[str, tuple[sinks.Sink, ...]] = {}
@@ -400,12 +568,17 @@ def _assigned_values(assigned, depth: int = 0) -> list:
     return out
 
 
+def _text_may_report(value: str | bytes) -> bool:
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    return bool(text.strip()) and not filters.why_not_secret(text) and not filters.is_word_like(text)
+
+
 def _reportable(value, sink: sinks.Sink) -> bool:
     """The same filters as the name-based rules: placeholders, templates, documentation examples,
     messages, words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password."""
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    if not text.strip() or filters.why_not_secret(text) or filters.is_word_like(text):
+    if not _text_may_report(value):
         return False
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
     if sink.expects == "dsn" or "://" in text:
         from . import classify, options
 
