@@ -87,6 +87,11 @@ def _str_const(node: ast.AST | None) -> str | None:
     return None
 
 
+# Value nodes through which :meth:`_Binder.bind` can reach a literal. Every other value (a name, an
+# attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
+_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call})
+
+
 class _Binder:
     """Collects ``id(literal node) -> Binding`` for the literals bound to a name."""
 
@@ -111,15 +116,16 @@ class _Binder:
                     self.bind(kw.value, binding)
             # ``bytes.fromhex("…")``, ``"…".encode()``, ``SecretStr("…")``: a conversion keeps the value.
             func = value.func
-            converted = dataclasses.replace(binding, converted=True)
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant):
-                self.bind(func.value, converted)
-            elif len(value.args) == 1 and _short(dotted(func)) in _CONVERSIONS:
-                self.bind(value.args[0], converted)
+                self.bind(func.value, dataclasses.replace(binding, converted=True))
+            elif len(value.args) == 1 and type(value.args[0]) in _BINDABLE and _short(dotted(func)) in _CONVERSIONS:
+                self.bind(value.args[0], dataclasses.replace(binding, converted=True))
 
-    def assign(self, targets: Iterable[ast.AST], value: ast.AST | None) -> None:
-        # ``safe = password = "…"``: the most secret-like of chained targets names the value.
-        targets = sorted(targets, key=lambda t: -names.strength(target_name(t)))
+    def assign(self, targets: list[ast.AST], value: ast.AST | None) -> None:
+        if type(value) not in _BINDABLE:
+            return
+        if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
+            targets = sorted(targets, key=lambda t: -names.strength(target_name(t)))
         for tgt in targets:
             if isinstance(tgt, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
                 if len(tgt.elts) == len(value.elts):
@@ -136,12 +142,13 @@ class _Binder:
             self.assign([t], v)
 
     def call(self, node: ast.Call) -> None:
+        args = node.args
+        keywords = [kw for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
+        if not keywords and not any(type(a) in _BINDABLE for a in args):
+            return  # f(x, y=z): no literal to bind (most calls)
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
-        args = node.args
-        for kw in node.keywords:
-            if kw.arg is None:
-                continue
+        for kw in keywords:
             if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
                 self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee))
             elif kw.arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
@@ -172,9 +179,11 @@ class _Binder:
         fname = getattr(node, "name", "")
         positional = a.posonlyargs + a.args
         for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
-            self.bind(default, Binding("default", arg.arg, fname))
+            if type(default) in _BINDABLE:
+                self.bind(default, Binding("default", arg.arg, fname))
         for arg, kw_default in zip(a.kwonlyargs, a.kw_defaults):
-            self.bind(kw_default, Binding("default", arg.arg, fname))
+            if type(kw_default) in _BINDABLE:
+                self.bind(kw_default, Binding("default", arg.arg, fname))
         if fname and not isinstance(node, ast.Lambda) and names.strength(fname):
             for ret in _own_returns(node):
                 self.bind(ret.value, Binding("return", fname))
@@ -183,11 +192,13 @@ class _Binder:
         if _is_table(node):
             return
         for key, value in zip(node.keys, node.values):
-            if (name := _str_const(key)) is not None:
+            if type(value) in _BINDABLE and (name := _str_const(key)) is not None:
                 self.bind(value, Binding("dict-key", name))
 
     def compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
+        if not any(type(op) in _BINDABLE for op in operands):
+            return  # x == y, n < 3: nothing written here to bind
         name = next((n for n in map(_operand_name, operands) if n and names.strength(n)), "")
         if not name:
             return
