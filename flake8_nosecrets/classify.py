@@ -63,6 +63,7 @@ _EMBED_KW_RE = re.compile(
     r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}[=:]\s{0,3}[\"']?"
 )
 _EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
+_SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
 
 
@@ -186,8 +187,8 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
     like a credential whatever the name, since prose (``"password: the user's password"``) and type
     docs (``"token: str"``) share the shape.
     """
-    if len(value) < 10 or not any(c in value for c in " \n;&?,"):
-        return []
+    if len(value) < 10 or ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
+        return []  # a setting needs its = or : and something around it; the keyword search is the dear part
     out = []
     for m in _EMBED_KW_RE.finditer(value):
         start = m.start()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import tokenize
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from .findings import FSTRING_HOLE, Binding
 from . import names
@@ -256,48 +256,87 @@ _LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "le
 _LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.Name, ast.Pass, ast.Break, ast.Continue)
 # List fields that may hold None next to nodes (``{**x}`` keys, keyword-only parameters without a default).
 _NULLABLE_LISTS = frozenset({"keys", "kw_defaults"})
-_CHILD_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+# List fields that hold statements (or except handlers): each carries the line range it spans.
+_STATEMENT_LISTS = frozenset({"body", "orelse", "finalbody", "handlers"})
+_PLAIN, _NULLABLE, _STATEMENTS = range(3)
+_DEFINITIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
+_CHILD_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}
 
 
-def _child_fields(t: type) -> tuple[tuple[str, bool], ...]:
-    """(field, may hold None in a list) for the fields of node type *t* that can hold child nodes."""
+def _child_fields(t: type) -> tuple[tuple[str, int], ...]:
+    """(field, how to read a list there) for the fields of node type *t* that can hold child nodes."""
     fields = () if issubclass(t, _LEAF_TYPES) else tuple(
-        (f, f in _NULLABLE_LISTS) for f in t._fields if f not in _LEAF_FIELDS  # type: ignore[attr-defined]
+        (f, _NULLABLE if f in _NULLABLE_LISTS else _STATEMENTS if f in _STATEMENT_LISTS else _PLAIN)
+        for f in t._fields if f not in _LEAF_FIELDS  # type: ignore[attr-defined]
     )
     _CHILD_FIELDS[t] = fields
     return fields
 
 
+def nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of *tree* (no order promised), without recursion: ``ast.walk`` reading only the fields
+    that can hold nodes (about three times as fast). :func:`literal_candidates` inlines the same walk."""
+    stack = [tree]
+    pop, extend, node_type = stack.pop, stack.extend, ast.AST
+    while stack:
+        node = pop()
+        yield node
+        t = type(node)
+        fields = _CHILD_FIELDS.get(t)
+        if fields is None:
+            fields = _child_fields(t)
+        for field, how in fields:
+            child = getattr(node, field, None)
+            if type(child) is list:
+                extend([c for c in child if c is not None] if how == _NULLABLE else child)
+            elif isinstance(child, node_type):
+                stack.append(child)
+
+
+def _quoted_lines(lines: Sequence[str], tree: ast.AST) -> list[int]:
+    """``q[n]``: how many of lines 1..n hold a quote character (``q[0] == 0``).
+
+    Every string literal, bytes literal and f-string is written between quotes, so a
+    statement whose lines hold none (``q[end] == q[start - 1]``) holds no literal
+    and the walk can pass it by. Lines are counted as the parser counts them (``\n``,
+    ``\r\n`` and ``\r`` end one; a form feed does not, whatever list the caller split),
+    and lines past the end count as quoted.
+    """
+    text = "".join(lines)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    q = [0]
+    total = 0
+    for line in text.split("\n"):
+        if "'" in line or '"' in line:
+            total += 1
+        q.append(total)
+    body = getattr(tree, "body", None)
+    last = max((getattr(st, "end_lineno", 0) or 0 for st in body), default=0) if type(body) is list else 0
+    while len(q) <= last:
+        total += 1
+        q.append(total)
+    return q
+
+
 # What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
-_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _IMPORT, _JOINED = range(10)
+_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED = range(9)
 _KIND: dict[type, int] = {
     ast.Constant: _CONSTANT, ast.Assign: _ASSIGN, ast.Call: _CALL, ast.Dict: _DICT, ast.Compare: _COMPARE,
     ast.AnnAssign: _TARGET_ASSIGN, ast.AugAssign: _TARGET_ASSIGN, ast.FunctionDef: _FUNCTION,
-    ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.Import: _IMPORT,
-    ast.ImportFrom: _IMPORT, ast.JoinedStr: _JOINED,
+    ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.JoinedStr: _JOINED,
 }
 
 
-@dataclasses.dataclass
-class Outline:
-    """What the walk saw besides literals, kept for the inference pre-pass so that it needs no walk of its own."""
-
-    calls: list[ast.Call] = dataclasses.field(default_factory=list)
-    imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
-    assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
-    tree: ast.AST | None = None  # the module walked, for the rare pre-pass that must look further
-
-
-def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterator[Candidate]:
+def literal_candidates(tree: ast.AST, lines: Sequence[str] | None = None) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
 
-    *outline*, when given, is filled with the calls, imports and assignments seen on the way.
+    With the module's source *lines*, statements whose lines hold no quote character are not
+    walked at all: no literal can sit in them, and every binding a literal gets is made by a
+    node of the statement that holds it (most statements of real code hold no literal).
     """
     binder = _Binder()
-    if outline is None:
-        outline = Outline()
-    calls, imports, assigns = outline.calls, outline.imports, outline.assigns
-    outline.tree = tree
+    quoted = _quoted_lines(lines, tree) if lines is not None else None
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
@@ -321,10 +360,8 @@ def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterato
                 continue  # a leaf
             if kind == _CALL:
                 binder.call(node)  # type: ignore[arg-type]
-                calls.append(node)  # type: ignore[arg-type]
             elif kind == _ASSIGN:
                 binder.assign(node.targets, node.value)  # type: ignore[attr-defined]
-                assigns.append(node)  # type: ignore[arg-type]
             elif kind == _DICT:
                 binder.dict(node)  # type: ignore[arg-type]
             elif kind == _COMPARE:
@@ -336,23 +373,27 @@ def literal_candidates(tree: ast.AST, outline: Outline | None = None) -> Iterato
             elif kind == _EXPR:
                 if type(node.value) is ast.Constant:  # type: ignore[attr-defined]
                     docstrings.add(id(node.value))  # type: ignore[attr-defined]
-            elif kind == _IMPORT:
-                imports.append(node)  # type: ignore[arg-type]
             elif any(type(v) is not ast.Constant for v in node.values):  # _JOINED  # type: ignore[attr-defined]
                 joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
                 fstrings.append(node)  # type: ignore[arg-type]
         fields = fields_of(t)
         if fields is None:
             fields = _child_fields(t)
-        for field, nullable in fields:
+        for field, how in fields:
             child = getattr(node, field, None)
             if child is None:
                 continue
             if type(child) is list:
-                if nullable:
-                    extend(c for c in child if c is not None)
-                else:
+                if how == _PLAIN:
                     extend(child)
+                elif how == _STATEMENTS and quoted is not None:
+                    # a definition's decorators sit above its own line: definitions are always entered
+                    extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
+                            or type(st) in _DEFINITIONS])
+                elif how == _STATEMENTS:
+                    extend(child)
+                else:
+                    extend([c for c in child if c is not None])
             elif isinstance(child, node_type):
                 push(child)
     neutral = Binding("string")

@@ -2,11 +2,11 @@
 
 Two stages, so that modules without credential calls pay almost nothing:
 
-1. :func:`prepass` reads the calls, imports and assignments that the scanner's
-   one walk over the stdlib ``ast`` tree collected, and keeps the calls /
-   assignments whose last name component matches a sink in
-   :mod:`sinks` and that carry the credential argument (skipped entirely when
-   no sink's last name occurs in the source text).
+1. :func:`prepass` is skipped when the source text names no sink or imports no
+   sink package; otherwise it reads the calls, imports and assignments of the
+   stdlib ``ast`` tree and keeps the calls / assignments that can be a sink of
+   :mod:`sinks` and whose credential argument a literal of the module can reach
+   (:class:`_Values`).
 2. Only then :func:`infer_findings` builds an astroid module from the same
    source (with the file path, so sibling project modules resolve), resolves
    the callee's qualified name through imports and aliases, and infers the
@@ -27,6 +27,7 @@ an NSC401 finding at a position that already has a finding is not reported.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import gc
 import os
 import re
@@ -34,26 +35,52 @@ import sys
 from typing import Iterator
 
 from . import filters, sinks
-from .contexts import Outline, literal_candidates
+from .contexts import nodes
 from .findings import Binding, Finding, redact
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
 _ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
-_WORD_RE = re.compile("|".join(sorted(map(re.escape, _LASTS | _ATTRS), key=len, reverse=True)))
-# A module can only reach a call sink if it imports the sink's package (directly, or a project module
-# that does; the cross-module case is followed from the importing module, which imports that module).
+# A module can only reach a call sink if it imports the sink's package itself (a relative import never
+# binds one: see _bound_names). A constant of another project module is followed from the module that
+# imports both it and the sink's package.
 _PACKAGES = frozenset(s.qualname.split(".", 1)[0] for s in sinks.SINKS if s.kind == "call")
-_IMPORT_RE = re.compile(
-    r"^[ \t]*(?:from[ \t]+|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*)(?:"
+# The names a module must spell to reach a package's sinks: ``add_password`` for urllib, ``login`` for smtplib.
+_WORDS: dict[str, frozenset[str]] = {
+    p: frozenset(s.last for s in sinks.SINKS if s.qualname.split(".", 1)[0] == p) for p in _PACKAGES
+}
+# One import statement's line (``from psycopg2 import connect``, ``import os, jwt as j``), matched only at
+# the lines where the word ``import`` occurs: a search for it anchored at every line start of every module
+# cost more than the rest of the pre-pass.
+_IMPORT_LINE_RE = re.compile(
+    r"(?<![ \t])[ \t]*(?:from[ \t]+|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+[ \t]*)?,[ \t]*)*)(?:"
     + "|".join(sorted(map(re.escape, _PACKAGES)))
-    + r")\b|^[ \t]*from[ \t]+\.",
-    re.MULTILINE,
+    + r")\b"
 )
+_IMPORT_PACKAGE_RE = re.compile(
+    r"(?:from[ \t]+|import[ \t]+|,[ \t]*)(" + "|".join(sorted(map(re.escape, _PACKAGES))) + r")\b"
+)
+_IMPORT_WORD_RE = re.compile(r"import[ \t]")
+
+
+def _may_call_a_sink(source: str) -> bool:
+    """A line imports a sink's package and the source spells one of that package's sink names."""
+    for m in _IMPORT_WORD_RE.finditer(source):
+        start = source.rfind("\n", 0, m.start()) + 1
+        if _IMPORT_LINE_RE.match(source, start):
+            end = source.find("\n", start)
+            line = source[start:end if end >= 0 else len(source)]
+            if any(w in source for p in _IMPORT_PACKAGE_RE.findall(line) for w in _WORDS[p]):
+                return True
+    return False
 
 
 _SETTING_RE = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, _ATTRS))) + r")\b[\"'\] \t]{0,3}=[^=]"
 ) if _ATTRS else re.compile(r"(?!)")
+
+
+def _assigns_a_setting(source: str) -> bool:
+    return any(a in source for a in _ATTRS) and _SETTING_RE.search(source) is not None
 
 
 def _cred_arg(call, sink: sinks.Sink):
@@ -67,22 +94,20 @@ def _cred_arg(call, sink: sinks.Sink):
     return None
 
 
-def prepass(source: str, tree: ast.AST | Outline) -> bool:
+def prepass(source: str, tree: ast.AST) -> bool:
     """True when the module may pass a credential to a sink (cheap: substring checks, then the calls).
 
-    *tree* is the module's ``ast`` tree, or the :class:`~flake8_nosecrets.contexts.Outline` that the
-    scanner's one walk already collected (then no walk happens here). A call counts only when it can be
+    *tree* is the module's ``ast`` tree, walked here only when the source text names a sink and
+    imports its package (or assigns a credential setting). A call counts only when it can be
     the sink: the sink's package is imported here, and a function sink (``jwt.encode``, ``hmac.new``) is
     called through a name bound to that package or imported from it (``j.encode``, ``new``, ``c`` for
     ``from psycopg2 import connect as c``); a method sink (``smtplib.SMTP.login``) is any ``x.login(...)``
     in a module that imports ``smtplib``. An attribute sink (``stripe.api_key = …``) needs the package's
     name on the left.
     """
-    if not _WORD_RE.search(source):
-        return False
-    if not _IMPORT_RE.search(source) and not _SETTING_RE.search(source):
+    if not _may_call_a_sink(source) and not _assigns_a_setting(source):
         return False  # no sink package imported, no credential setting assigned: nothing to follow
-    outline = tree if isinstance(tree, Outline) else _outline(tree)
+    outline = _outline(tree)
     bound = _bound_names(outline)  # local name -> the dotted module or object it stands for
     packages = {path.split(".", 1)[0] for path in bound.values()}
     values: _Values | None = None  # built only when a call or setting can be a sink (a few modules in a thousand)
@@ -92,7 +117,7 @@ def prepass(source: str, tree: ast.AST | Outline) -> bool:
             for sink in _BY_ATTR.get(key, ()):
                 if sink.kind == "setting" or (isinstance(t, ast.Attribute) and _root_path(t.value, bound)
                                               == sink.qualname.rsplit(".", 1)[0]):
-                    values = values or _Values(outline.tree or ast.Module(body=[], type_ignores=[]))
+                    values = values or _Values(outline.tree)
                     if values.may_be_constant(node.value):
                         return True
     for node in outline.calls:
@@ -109,7 +134,7 @@ def prepass(source: str, tree: ast.AST | Outline) -> bool:
                 continue
             arg = _cred_arg(node, sink)
             if arg is not None:
-                values = values or _Values(outline.tree or ast.Module(body=[], type_ignores=[]))
+                values = values or _Values(outline.tree)
                 if values.may_be_constant(arg):
                     return True
     return False
@@ -149,7 +174,7 @@ class _Values:
         self.returns: dict[str, list] = {}  # function name -> the values its return statements give
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
-        for node in ast.walk(tree):
+        for node in nodes(tree):
             t = type(node)
             if t is ast.Assign:
                 for target in node.targets:
@@ -318,10 +343,26 @@ def _root_path(expr: ast.AST, bound: dict[str, str]) -> str | None:
     return ".".join([bound[expr.id], *reversed(parts)])
 
 
+@dataclasses.dataclass
+class Outline:
+    """The calls, imports and assignments of a module: what the pre-pass reads."""
+
+    tree: ast.AST
+    calls: list[ast.Call] = dataclasses.field(default_factory=list)
+    imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
+    assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
+
+
 def _outline(tree: ast.AST) -> Outline:
-    outline = Outline()
-    for _ in literal_candidates(tree, outline):
-        pass
+    outline = Outline(tree)
+    for node in nodes(tree):
+        t = type(node)
+        if t is ast.Call:
+            outline.calls.append(node)
+        elif t is ast.Assign:
+            outline.assigns.append(node)
+        elif t is ast.Import or t is ast.ImportFrom:
+            outline.imports.append(node)
     return outline
 
 

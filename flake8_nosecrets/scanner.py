@@ -12,7 +12,7 @@ import tokenize
 from typing import Iterable, Iterator, Sequence
 
 from . import classify, rules, suppress
-from .contexts import Candidate, Outline, comment_candidates, literal_candidates
+from .contexts import Candidate, comment_candidates, literal_candidates
 from .findings import Finding, redact
 from .options import DEFAULT, Options
 
@@ -110,7 +110,8 @@ def _comment_tokens(lines: Sequence[str], literals: list[Candidate]) -> Iterator
     tokenized alone (a comment ends its line, so nothing before it can change
     that), unless it lies inside a multi-line string literal, where a ``#`` is text.
     """
-    wanted = [n for n, ln in enumerate(lines, 1) if "#" in ln and classify.VALUE_KEYWORDS_RE.search(ln)]
+    search = classify.VALUE_KEYWORDS_RE.search  # from the line's first "#": a comment starts there or later
+    wanted = [n for n, ln in enumerate(lines, 1) if (at := ln.find("#")) >= 0 and search(ln, at)]
     if not wanted:
         return
     inside = set()
@@ -150,8 +151,7 @@ def scan_source(
     if tree is None:
         tree = ast.parse(source if source is not None else "".join(lines), filename)
     found: list[Finding] = []
-    outline = Outline()
-    literals = list(literal_candidates(tree, outline))
+    literals = list(literal_candidates(tree, lines))
     for cand in literals:
         if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
             continue  # no value evidence fits in so few characters, and nothing names it
@@ -168,7 +168,7 @@ def scan_source(
         from . import infer  # astroid is imported only when a sink call is seen
 
         text = source if source is not None else "".join(lines)
-        if infer.prepass(text, outline):
+        if infer.prepass(text, tree):
             taken = {(f.line, f.col) for f in found}  # a name-based finding at the literal wins over NSC401
             found.extend(f for f in infer.infer_findings(text, filename) if (f.line, f.col) not in taken)
     unique = {(f.line, f.col, f.code, f.span): f for f in found}

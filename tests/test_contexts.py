@@ -122,3 +122,60 @@ def test_a_secret_used_as_a_name_is_not_printed() -> None:
     assert len(found) == 2
     for f in found:
         assert GH not in f.message and other not in f.message and GH[:12] not in f.message
+
+
+# ---- the walk passes by statements without a quote: it must never lose a literal or change a binding ----
+
+_TRICKY = {
+    "decorator": "@app.route('/login', methods=['POST'])\ndef login():\n    return 1\n",
+    "class-decorator": "@register('svc')\nclass Svc:\n    x = 1\n",
+    "if-test-only": "if mode == 'debug':\n    x = 1\nelse:\n    y = 2\n",
+    "handlers": "try:\n    x = 1\nexcept KeyError:\n    y = 'k'\nfinally:\n    z = 2\n",
+    "semicolons": "x = 1; token = 'abc'\n",
+    "multi-line": "password = (\n    'abc'\n    'def'\n)\nq = 1\n",
+    "triple": 'doc = """\nline\n"""\nn = 2\n',
+    "match": "match cmd:\n    case 'go':\n        x = 1\n    case _:\n        y = 2\n",
+    "nested": "def f():\n    def g(secret='s'):\n        return 1\n    return g\n",
+    "fstring": "def f(u):\n    x = 1\n    return f'{u}:pw'\n",
+    "crlf": "x = 1\r\ntoken = 'abc'\r\n",
+    "lone-cr": "x = 1\rtoken = 'abc'\n",
+    "form-feed": "\x0cx = 1\nif x:\n\ttoken = 'abc'\n",
+    "line-separator": "x = 1  # \u2028 a comment\ntoken = 'abc'\n",
+    "returns": "def get_password():\n    x = 1\n    return 'hunter22'\n",
+}
+
+
+def _literals(tree, lines=None):
+    from flake8_nosecrets.contexts import literal_candidates
+
+    return sorted(literal_candidates(tree, lines), key=lambda c: (c.line, c.col, c.value))
+
+
+@pytest.mark.parametrize("case", sorted(_TRICKY))
+def test_statement_skipping_keeps_every_literal(case: str) -> None:
+    import ast
+    import io
+
+    src = _TRICKY[case]
+    tree = ast.parse(src)
+    full = _literals(tree)
+    assert full, "each case holds a literal"
+    for lines in (src.splitlines(keepends=True), io.StringIO(src).readlines(), src.split("\n")):
+        assert _literals(tree, lines) == full
+
+
+def test_statement_skipping_keeps_every_literal_of_the_stdlib() -> None:
+    import ast
+    import sysconfig
+    from pathlib import Path
+
+    root = Path(sysconfig.get_paths()["stdlib"])
+    files = sorted(p for p in root.glob("*.py"))[::7]  # every 7th module: ~30 of every shape
+    assert len(files) > 20
+    for path in files:
+        src = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            tree = ast.parse(src)
+        except SyntaxError:
+            continue
+        assert _literals(tree, src.splitlines(keepends=True)) == _literals(tree), path.name
