@@ -239,10 +239,8 @@ class _Values:
             if self._any_binding("." + expr.attr, self.attrs.get(expr.attr, []) + self.names.get(expr.attr, []),
                                  depth, seen, piece):
                 return True
-            root = expr.value
-            while type(root) in (ast.Attribute, ast.Call, ast.Subscript):
-                root = root.func if type(root) is ast.Call else root.value
-            return type(root) is ast.Name and root.id in self.imported  # settings.PASSWORD of another module
+            # settings.PASSWORD, Config().password, self.cfg.password with self.cfg = Config() imported
+            return self._foreign(expr.value, depth + 1, set())
         if t in (ast.JoinedStr, ast.BinOp):
             if t is ast.BinOp and type(expr.op) not in (ast.Add, ast.Mod):
                 return False  # b"\x0b" * 16, a number: no credential is computed that way
@@ -273,9 +271,36 @@ class _Values:
                 return self.may_be_constant(func.value, depth + 1, seen, piece)  # KEY.encode()
             if type(func) is ast.Name and name in ("str", "bytes", "bytearray"):
                 return any(self.may_be_constant(a, depth + 1, seen, piece) for a in expr.args)
-            return False  # os.environ.get(…), input(), secrets.token_hex(…), any other library call
+            # get_password() imported from a project module: astroid reads what it returns there
+            return self._foreign(func, depth + 1, set())  # not os.environ.get(…), input(), secrets.…
         return t not in (ast.Lambda, ast.Compare, ast.UnaryOp, ast.ListComp, ast.SetComp, ast.DictComp,
                          ast.GeneratorExp, ast.Await, ast.Yield, ast.YieldFrom)
+
+    def _foreign(self, expr, depth: int, seen: set) -> bool:
+        """Could *expr* be an object of another module of the project (whose constants this pass cannot see)?
+
+        A name imported from such a module (see :func:`_library_import`), an attribute or item or call
+        result of one, or a name or attribute of this module bound to any of those.
+        """
+        if depth > _MAX_HOPS or expr is _OPAQUE:
+            return expr is _OPAQUE
+        t = type(expr)
+        if t in (ast.Attribute, ast.Subscript):
+            if t is ast.Attribute and "." + expr.attr not in seen:
+                seen.add("." + expr.attr)
+                if any(self._foreign(v, depth + 1, seen) for v in self.attrs.get(expr.attr, ())):
+                    return True
+            return self._foreign(expr.value, depth + 1, seen)
+        if t is ast.Call:
+            return self._foreign(expr.func, depth + 1, seen)
+        if t is ast.Name:
+            if expr.id in self.imported or (self.star and expr.id not in self.names):
+                return True
+            if expr.id in seen:
+                return False
+            seen.add(expr.id)
+            return any(self._foreign(v, depth + 1, seen) for v in self.names.get(expr.id, ()))
+        return False
 
     def _item(self, expr, index: int, depth: int, seen: set, piece: bool) -> bool:
         """``may_be_constant(expr[index])`` for a tuple or list written here (through names), else for *expr*."""

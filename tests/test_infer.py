@@ -341,6 +341,9 @@ ARGUMENTS = {
     "instance": ("class Secret:\n    pass\npsycopg2.connect(password=Secret())", False),
     "fstring_of_parameter": ("def go(user):\n    psycopg2.connect(password=f'{user}-pw')", False),
     "tuple_item_word": ("AUTH = ('ops@example.com', 'coyote')\npsycopg2.connect(password=AUTH[1])", False),
+    "library_object_attribute": ("import configparser\ncfg = configparser.ConfigParser()\n"
+                                 "psycopg2.connect(password=cfg.password)", False),
+    "environ_method": ("psycopg2.connect(password=os.environ.get('PW'))", False),
     "unpacked_from_library": ("USER, PW = vault.pair('db')\npsycopg2.connect(password=PW)", False),
     # Entered: a literal can reach it, or this module cannot see (another module's name): astroid decides.
     "literal": ("psycopg2.connect(password=<S>)", True),
@@ -351,6 +354,14 @@ ARGUMENTS = {
     "function_return": ("def pw():\n    return <S>\npsycopg2.connect(password=pw())", True),
     "imported_name": ("from .settings import PW\npsycopg2.connect(password=PW)", True),
     "imported_module": ("from . import settings\npsycopg2.connect(password=settings.DB_PW)", True),
+    "imported_class_attribute": ("from .config import Config\ncfg = Config()\npsycopg2.connect(password=cfg.password)",
+                                 True),
+    "imported_object_on_self": ("from .config import Config\nclass Db:\n    def __init__(self):\n"
+                                "        self.cfg = Config()\n    def open(self):\n"
+                                "        psycopg2.connect(password=self.cfg.password)", True),
+    "imported_function": ("from .vault import get_password\npsycopg2.connect(password=get_password())", True),
+    "imported_dict_item": ("from .settings import DATABASES\n"
+                           "psycopg2.connect(password=DATABASES['default']['PASSWORD'])", True),
     "star_import": ("from .settings import *\npsycopg2.connect(password=PW)", True),
     "loop": ("for PW in [<S>]:\n    psycopg2.connect(password=PW)", True),
     "pieces": ("HEAD = 'db'\npsycopg2.connect(password=f'{HEAD}-' + <S>)", True),
@@ -387,6 +398,23 @@ def test_cross_module_constant(tmp_path):
     found = [f for f in scan_source(main.read_text(), filename=str(main)) if f.code == "NSC401"]
     assert [(f.line, f.col) for f in found] == [(4, 26), (5, 26)]  # at the argument: the literal is elsewhere
     assert all("app.settings:1" in f.message and pw not in f.message for f in found)
+
+
+def test_cross_module_class_attribute_and_function(tmp_path):
+    """A project class's attribute or function's return, imported: the pre-pass must let astroid look."""
+    pw, key = _secret("xmod-cls"), _secret("xmod-fn")
+    pkg = tmp_path / "app"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "config.py").write_text(f"class Config:\n    password = {pw!r}\n\n\ndef get_password():\n"
+                                   f"    return {key!r}\n")
+    main = pkg / "db.py"
+    main.write_text("import psycopg2\nfrom app.config import Config, get_password\nclass Db:\n"
+                    "    def __init__(self):\n        self.cfg = Config()\n\n    def open(self):\n"
+                    "        psycopg2.connect(password=self.cfg.password)\n"
+                    "        psycopg2.connect(password=get_password())\n")
+    found = [f for f in scan_source(main.read_text(), filename=str(main)) if f.code == "NSC401"]
+    assert [(f.line, f.secret) for f in found] == [(8, pw), (9, key)]
 
 
 def test_scan_source_dedupes_and_option_off():
