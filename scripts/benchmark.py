@@ -65,6 +65,19 @@ print(n)
 """
 
 
+# detect-secrets once per corpus root (its working directory), the results merged under absolute paths.
+_DS_WRAPPER = r"""
+import json, os, subprocess, sys
+plan = json.load(open(sys.argv[1], encoding="utf-8"))
+merged = {}
+for root, rel in plan["groups"].items():
+    out = subprocess.run([plan["exe"], "scan", "--all-files", *rel], cwd=root, capture_output=True, text=True).stdout
+    for path, items in json.loads(out or "{}").get("results", {}).items():
+        merged[os.path.join(root, path)] = items
+print(json.dumps({"results": merged}))
+"""
+
+
 @dataclass
 class Run:
     wall: float
@@ -233,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=1, help="keep every Nth file (sorted), default all")
     ap.add_argument("--quick", action="store_true", help="smoke test: at most 40 files, one repetition")
     ap.add_argument("--no-peers", action="store_true", help="skip bandit and detect-secrets")
+    ap.add_argument("--no-flake8", action="store_true",
+                    help="skip the flake8 runs (the floor, nosecrets and the peers only: a few minutes)")
     ap.add_argument("--noise", action="store_true", help="list every NSC finding (redacted) and peer counts")
     args = ap.parse_args(argv)
 
@@ -265,13 +280,15 @@ def main(argv: list[str] | None = None) -> int:
 
     f8 = [py, "-c", _FLAKE8_WRAPPER]
     f8_common = ["--isolated", "--jobs", "1", "--no-show-source", "--exit-zero"]
-    tools: list[tuple[str, list[str], str]] = [
-        ("floor: read + ast.parse", [py, "-c", _FLOOR, str(listfile)], ""),
-        ("flake8 --select=E,W,F (plugin not installed)", f8 + ["without", "--select=E,W,F", *f8_common, *names], ""),
-        ("flake8 --select=E,W,F,NSC", f8 + ["with", "--select=E,W,F,NSC", *f8_common, *names], r": NSC\d+ "),
-        ("flake8 --select=E,W,F,NSC, inference off",
-         f8 + ["with", "--select=E,W,F,NSC", "--nosecrets-inference=false", *f8_common, *names], r": NSC\d+ "),
-    ]
+    tools: list[tuple[str, list[str], str]] = [("floor: read + ast.parse", [py, "-c", _FLOOR, str(listfile)], "")]
+    if not args.no_flake8:
+        tools += [
+            ("flake8 --select=E,W,F (plugin not installed)",
+             f8 + ["without", "--select=E,W,F", *f8_common, *names], ""),
+            ("flake8 --select=E,W,F,NSC", f8 + ["with", "--select=E,W,F,NSC", *f8_common, *names], r": NSC\d+ "),
+            ("flake8 --select=E,W,F,NSC, inference off",
+             f8 + ["with", "--select=E,W,F,NSC", "--nosecrets-inference=false", *f8_common, *names], r": NSC\d+ "),
+        ]
     ns = exe("nosecrets")
     if ns:
         tools.append(("nosecrets --jobs 1", [ns, "--jobs", "1", "--isolated", "--no-progress", *names], r": NSC\d+ "))
@@ -280,21 +297,25 @@ def main(argv: list[str] | None = None) -> int:
         tools.append(("bandit -t B105,B106,B107",
                       [exe("bandit"), "-q", "-t", "B105,B106,B107", "-f", "json", "-r", *names], "bandit"))
     if peers_ok and exe("detect-secrets"):
-        # detect-secrets silently skips absolute paths outside its working directory: run it from
-        # the corpus's common root with relative paths (checked: it then scans exactly these files)
-        root = os.path.commonpath(names) if len(names) > 1 else os.path.dirname(names[0])
-        rel = [os.path.relpath(n, root) for n in names]
-        tools.append(("detect-secrets scan --all-files",
-                      [exe("detect-secrets"), "scan", "--all-files", *rel], "ds:" + root))
+        # detect-secrets silently skips absolute paths outside its working directory: it is run from each
+        # corpus root with the paths under it made relative, one run per root, their results merged
+        # (checked: it then scans exactly these files; from a common root "/" it scanned none)
+        groups: dict[str, list[str]] = {}
+        for n in names:
+            root = max((str(r) for r in roots if n.startswith(str(r) + os.sep)), key=len)
+            groups.setdefault(root, []).append(os.path.relpath(n, root))
+        ds_plan = Path(tmp, "ds-plan.json")
+        ds_plan.write_text(json.dumps({"exe": exe("detect-secrets"), "groups": groups}), encoding="utf-8")
+        tools.append(("detect-secrets scan --all-files", [py, "-c", _DS_WRAPPER, str(ds_plan)], "ds"))
 
     rows = [Row(name) for name, _, _ in tools]
     for _ in range(args.repeat):  # interleaved, so a slow moment of the machine hits every tool alike
         for row, (_, cmd, kind) in zip(rows, tools):
-            run = run_child(cmd, cwd=kind[3:] if kind.startswith("ds:") else tmp)
+            run = run_child(cmd, cwd=tmp)
             row.runs.append(run)
             if kind == "bandit":
                 row.findings = len(bandit_findings(run.out))
-            elif kind.startswith("ds:"):
+            elif kind == "ds":
                 row.findings = len(ds_findings(run.out))
             elif kind:
                 row.findings = count_lines(run.out, kind)
