@@ -135,16 +135,31 @@ def gather(roots: list[Path]) -> tuple[list[Path], int, int]:
     return files, lines, size
 
 
+# The tool runs as the child of a small launcher, which reports its child's peak RSS. Linux carries the
+# peak RSS of the memory a process replaced at exec into its own figure, so a tool started straight from
+# this (large, growing) process reported this process's size, not its own: every row then showed the
+# same, ever larger, "peak".
+_LAUNCH = r"""
+import os, resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(rc)
+"""
+
+
 def run_child(cmd: list[str], cwd: str | None = None) -> Run:
-    with tempfile.TemporaryFile("w+b") as out:
+    with tempfile.TemporaryFile("w+b") as out, tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd=cwd)
+        proc = subprocess.Popen([sys.executable, "-c", _LAUNCH, rss.name, *cmd], stdout=out,
+                                stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, text, proc.returncode)
+        maxrss = int(rss.read() or 0)
+    return Run(wall, usage.ru_utime + usage.ru_stime, maxrss, text, proc.returncode)
 
 
 def count_lines(out: str, code_re: str) -> int:
