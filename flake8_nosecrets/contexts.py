@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import tokenize
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple
 
 from .findings import FSTRING_HOLE, Binding
 from . import names
@@ -185,7 +185,7 @@ class _Binder:
             if type(kw_default) in _BINDABLE:
                 self.bind(kw_default, Binding("default", arg.arg, fname))
         if fname and not isinstance(node, ast.Lambda) and names.strength(fname):
-            for ret in _own_returns(node):
+            for ret in own_returns(node):
                 self.bind(ret.value, Binding("return", fname))
 
     def dict(self, node: ast.Dict) -> None:
@@ -238,7 +238,7 @@ def _operand_name(node: ast.AST) -> str:
     return target_name(node)
 
 
-def _own_returns(func: ast.AST) -> Iterator[ast.Return]:
+def own_returns(func: ast.AST) -> Iterator[ast.Return]:
     """Return statements of *func* itself, not of functions nested in it."""
     stack = list(ast.iter_child_nodes(func))
     while stack:
@@ -293,16 +293,14 @@ def nodes(tree: ast.AST) -> Iterator[ast.AST]:
                 stack.append(child)
 
 
-def _quoted_lines(lines: Sequence[str], tree: ast.AST) -> list[int]:
+def _quoted_lines(text: str, tree: ast.AST) -> list[int]:
     """``q[n]``: how many of lines 1..n hold a quote character (``q[0] == 0``).
 
     Every string literal, bytes literal and f-string is written between quotes, so a
     statement whose lines hold none (``q[end] == q[start - 1]``) holds no literal
     and the walk can pass it by. Lines are counted as the parser counts them (``\n``,
-    ``\r\n`` and ``\r`` end one; a form feed does not, whatever list the caller split),
-    and lines past the end count as quoted.
+    ``\r\n`` and ``\r`` end one; a form feed does not), and lines past the end count as quoted.
     """
-    text = "".join(lines)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     q = [0]
@@ -328,15 +326,15 @@ _KIND: dict[type, int] = {
 }
 
 
-def literal_candidates(tree: ast.AST, lines: Sequence[str] | None = None) -> Iterator[Candidate]:
+def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
 
-    With the module's source *lines*, statements whose lines hold no quote character are not
+    With the module's *source* text, statements whose lines hold no quote character are not
     walked at all: no literal can sit in them, and every binding a literal gets is made by a
     node of the statement that holds it (most statements of real code hold no literal).
     """
     binder = _Binder()
-    quoted = _quoted_lines(lines, tree) if lines is not None else None
+    quoted = _quoted_lines(source, tree) if source is not None else None
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
@@ -384,14 +382,12 @@ def literal_candidates(tree: ast.AST, lines: Sequence[str] | None = None) -> Ite
             if child is None:
                 continue
             if type(child) is list:
-                if how == _PLAIN:
+                if how == _PLAIN or (how == _STATEMENTS and quoted is None):
                     extend(child)
-                elif how == _STATEMENTS and quoted is not None:
+                elif how == _STATEMENTS:
                     # a definition's decorators sit above its own line: definitions are always entered
                     extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
                             or type(st) in _DEFINITIONS])
-                elif how == _STATEMENTS:
-                    extend(child)
                 else:
                     extend([c for c in child if c is not None])
             elif isinstance(child, node_type):

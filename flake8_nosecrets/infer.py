@@ -35,7 +35,7 @@ import sys
 from typing import Iterator
 
 from . import filters, sinks
-from .contexts import nodes
+from .contexts import nodes, own_returns
 from .findings import Binding, Finding, redact
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
@@ -117,7 +117,7 @@ def prepass(source: str, tree: ast.AST) -> bool:
             for sink in _BY_ATTR.get(key, ()):
                 if sink.kind == "setting" or (isinstance(t, ast.Attribute) and _root_path(t.value, bound)
                                               == sink.qualname.rsplit(".", 1)[0]):
-                    values = values or _Values(outline.tree)
+                    values = values or _Values(outline.nodes)
                     if values.may_be_constant(node.value):
                         return True
     for node in outline.calls:
@@ -134,7 +134,7 @@ def prepass(source: str, tree: ast.AST) -> bool:
                 continue
             arg = _cred_arg(node, sink)
             if arg is not None:
-                values = values or _Values(outline.tree)
+                values = values or _Values(outline.nodes)
                 if values.may_be_constant(arg):
                     return True
     return False
@@ -168,13 +168,13 @@ class _Values:
     decides. Names are not told apart by scope, which can only make it answer True more often.
     """
 
-    def __init__(self, tree: ast.AST) -> None:
+    def __init__(self, module_nodes: list[ast.AST]) -> None:
         self.names: dict[str, list] = {}
         self.attrs: dict[str, list] = {}
         self.returns: dict[str, list] = {}  # function name -> the values its return statements give
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
-        for node in nodes(tree):
+        for node in module_nodes:
             t = type(node)
             if t is ast.Assign:
                 for target in node.targets:
@@ -190,7 +190,7 @@ class _Values:
                         self._bind(item.optional_vars, item.context_expr)
             elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
                 returns = self.returns.setdefault(node.name, [])
-                returns.extend(r.value for r in ast.walk(node) if type(r) is ast.Return and r.value is not None)
+                returns.extend(r.value for r in own_returns(node) if r.value is not None)
             elif t in (ast.Import, ast.ImportFrom):
                 if _library_import(node):
                     continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
@@ -370,17 +370,18 @@ def _root_path(expr: ast.AST, bound: dict[str, str]) -> str | None:
 
 @dataclasses.dataclass
 class Outline:
-    """The calls, imports and assignments of a module: what the pre-pass reads."""
+    """The calls, imports and assignments of a module (and all its nodes, for :class:`_Values`): what the
+    pre-pass reads, from one walk."""
 
-    tree: ast.AST
+    nodes: list[ast.AST]
     calls: list[ast.Call] = dataclasses.field(default_factory=list)
     imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
     assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
 
 
 def _outline(tree: ast.AST) -> Outline:
-    outline = Outline(tree)
-    for node in nodes(tree):
+    outline = Outline(list(nodes(tree)))
+    for node in outline.nodes:
         t = type(node)
         if t is ast.Call:
             outline.calls.append(node)

@@ -150,8 +150,9 @@ def scan_source(
         lines = (source or "").splitlines(keepends=True)
     if tree is None:
         tree = ast.parse(source if source is not None else "".join(lines), filename)
+    text = source if source is not None else "".join(lines)
     found: list[Finding] = []
-    literals = list(literal_candidates(tree, lines))
+    literals = list(literal_candidates(tree, text))
     for cand in literals:
         if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
             continue  # no value evidence fits in so few characters, and nothing names it
@@ -167,7 +168,6 @@ def scan_source(
     if options.inference:
         from . import infer  # astroid is imported only when a sink call is seen
 
-        text = source if source is not None else "".join(lines)
         if infer.prepass(text, tree):
             taken = {(f.line, f.col) for f in found}  # a name-based finding at the literal wins over NSC401
             found.extend(f for f in infer.infer_findings(text, filename) if (f.line, f.col) not in taken)

@@ -148,7 +148,8 @@ _TRICKY = {
 def _literals(tree, lines=None):
     from flake8_nosecrets.contexts import literal_candidates
 
-    return sorted(literal_candidates(tree, lines), key=lambda c: (c.line, c.col, c.value))
+    source = None if lines is None else "".join(lines)
+    return sorted(literal_candidates(tree, source), key=lambda c: (c.line, c.col, c.value))
 
 
 @pytest.mark.parametrize("case", sorted(_TRICKY))
