@@ -57,7 +57,16 @@ _IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]{1,5}[_\-.]?\d{1,4}$")  # utf8, sh
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
 _B64_PEM = "LS0tLS1CRUdJT"  # base64 of "-----BEGI": a PEM block stored base64-encoded (Kubernetes secrets…)
 _B64_RUN_RE = re.compile(r"[A-Za-z0-9+/=\s]{1,200000}")
-VALUE_KEYWORDS_RE = re.compile(providers.KEYWORD_RE.pattern + r"|PRIVATE KEY|://|uthorization|UTHORIZATION|" + _B64_PEM)
+_VALUE_KEYWORDS = providers.keyword_automaton(
+    set(providers.KEYWORDS.keys()) | {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", _B64_PEM}
+)
+
+
+def has_value_keyword(value: str, start: int = 0) -> bool:
+    """Whether *value* (from index *start*) holds a keyword of any value rule: without one, none can match."""
+    return next(_VALUE_KEYWORDS.iter(value, start), None) is not None
+
+
 # ``"Server=db;Password=…;"``, ``"password: …"`` in YAML text, ``"?api_key=…&"``: a setting inside a string.
 _EMBED_KW_RE = re.compile(
     r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}[=:]\s{0,3}[\"']?"
@@ -94,8 +103,8 @@ def provider_matches(value: str, options: Options) -> list[Match]:
     if len(value) < providers.MIN_LENGTH:
         return []
     candidates: dict[str, providers.Provider] = {}
-    for m in providers.KEYWORD_RE.finditer(value):
-        for p in _BY_KEYWORD.get(m.group(0), ()):
+    for _, keyword in providers.KEYWORDS.iter(value):
+        for p in _BY_KEYWORD[keyword]:
             candidates.setdefault(p.id, p)
     out = []
     for p in candidates.values():
@@ -340,7 +349,7 @@ def value_matches(value: str, options: Options) -> list[Match]:
     if len(value) < MIN_VALUE_LENGTH:
         return []
     found = embedded_setting_matches(value, options)
-    if not VALUE_KEYWORDS_RE.search(value):
+    if not has_value_keyword(value):
         return found
     found += (
         provider_matches(value, options)

@@ -19,6 +19,8 @@ import dataclasses
 import re
 from typing import Callable
 
+import ahocorasick
+
 from . import checksums
 
 _L = r"(?<![A-Za-z0-9_\-])"  # left boundary: not inside a longer token
@@ -1666,34 +1668,26 @@ BY_ID: dict[str, Provider] = {p.id: p for p in PROVIDERS}
 assert len(BY_ID) == len(PROVIDERS), "duplicate provider id"
 
 
-def keyword_pattern(keywords: set[str]) -> str:
-    """One regex for all *keywords*, factored as a trie so each position costs a few character tests.
+def keyword_automaton(keywords: set[str]) -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton for all *keywords*: a single pass over a value finds every keyword
+    that occurs in it, at a few nanoseconds per character.
 
-    A flat alternation of 200+ literals makes the regex engine try every branch at every position;
-    the trie tries one branch per distinct next character. Where a keyword is a prefix of a longer
-    one, the longer is tried first, so a match is always the longest keyword at its position
-    (``classify.provider_matches`` compares matches with keywords exactly).
+    The keywords used to be one regex (an alternation factored as a trie). Python's ``re`` has no
+    multi-literal search, so it tried the trie at every position: about 130 ns per character, a third
+    of the whole scan on the standard library and most of the time spent on long literals (license
+    texts, data tables). pyahocorasick does this one job in C. It reports every occurrence, also a
+    keyword inside a longer one, so :func:`classify.provider_matches` may try a provider more than the
+    regex did, never fewer.
     """
-    trie: dict = {}
+    automaton = ahocorasick.Automaton()
     for word in keywords:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node and alts:
-            alts.append("")  # the shorter keyword ends here: tried after the longer ones
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")" if alts else ""
-
-    return emit(trie)
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
-# Every keyword at once: a literal that matches none skips all provider patterns.
-KEYWORD_RE = re.compile(keyword_pattern({k for p in PROVIDERS for k in p.keywords}))
+# Every keyword at once: a literal that holds none skips all provider patterns.
+KEYWORDS = keyword_automaton({k for p in PROVIDERS for k in p.keywords})
 MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
 
 

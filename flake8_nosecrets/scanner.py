@@ -110,7 +110,7 @@ def _comment_tokens(lines: Sequence[str], literals: list[Candidate]) -> Iterator
     tokenized alone (a comment ends its line, so nothing before it can change
     that), unless it lies inside a multi-line string literal, where a ``#`` is text.
     """
-    search = classify.VALUE_KEYWORDS_RE.search  # from the line's first "#": a comment starts there or later
+    search = classify.has_value_keyword  # from the line's first "#": a comment starts there or later
     wanted = [n for n, ln in enumerate(lines, 1) if (at := ln.find("#")) >= 0 and search(ln, at)]
     if not wanted:
         return
@@ -161,7 +161,7 @@ def scan_source(
             found.extend(_findings_for(cand, matches, lines))
     comment_tokens = tokens if tokens is not None else _comment_tokens(lines, literals)
     for cand in comment_candidates(comment_tokens):
-        if classify.VALUE_KEYWORDS_RE.search(cand.value) or len(cand.value) >= classify.MIN_VALUE_LENGTH:
+        if classify.has_value_keyword(cand.value) or len(cand.value) >= classify.MIN_VALUE_LENGTH:
             matches = classify.value_matches(cand.value, options)
             if matches:
                 found.extend(_findings_for(cand, matches, lines))
