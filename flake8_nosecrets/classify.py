@@ -68,9 +68,13 @@ def has_value_keyword(value: str, start: int = 0) -> bool:
 
 
 # ``"Server=db;Password=…;"``, ``"password: …"`` in YAML text, ``"?api_key=…&"``: a setting inside a string.
-_EMBED_KW_RE = re.compile(
-    r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}[=:]\s{0,3}[\"']?"
-)
+# Found from its = or :, the rarest part: the keyword, quote and spaces that end right before it, then
+# the spaces and quote after it. Searching the keywords themselves at every position, case-insensitively,
+# cost as much as all other value rules together.
+_EMBED_SEP_RE = re.compile(r"[=:]")
+_EMBED_BEFORE_RE = re.compile(r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}\Z")
+_EMBED_BEFORE_MAX = len("credentials") + 4
+_EMBED_AFTER_RE = re.compile(r"\s{0,3}[\"']?")
 _EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
@@ -189,6 +193,16 @@ def encoded_private_key_matches(value: str) -> list[Match]:
     return [Match("NSC201", f"base64-encoded {found[0].what}", "", at, run.end())]
 
 
+def setting_keywords(value: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``keyword ["'] = ["']`` in *value* (keyword start, end after the = or : and what follows it):
+    what ``re.finditer`` of that pattern finds, found from each ``=`` or ``:`` backwards."""
+    for sep in _EMBED_SEP_RE.finditer(value):
+        at = sep.start()
+        kw = _EMBED_BEFORE_RE.search(value, max(0, at - _EMBED_BEFORE_MAX), at)
+        if kw is not None:
+            yield kw.start(), _EMBED_AFTER_RE.match(value, at + 1).end()  # type: ignore[union-attr]  # matches ""
+
+
 def embedded_setting_matches(value: str, options: Options) -> list[Match]:
     """``name=value`` / ``name: value`` settings inside a larger string (connection strings, YAML, INI, query strings).
 
@@ -199,14 +213,14 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
     if len(value) < 10 or ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
         return []  # a setting needs its = or : and something around it; the keyword search is the dear part
     out = []
-    for m in _EMBED_KW_RE.finditer(value):
-        start = m.start()
-        while start > 0 and m.start() - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
+    for kw_start, end in setting_keywords(value):
+        start = kw_start
+        while start > 0 and kw_start - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
             start -= 1
         if start and value[start - 1] in ":/":
             continue  # ``arn:aws:…:secret:…``, ``/api/token:…``: a path segment, not a setting
-        name = value[start:m.end()].rstrip(" \t=:\"'")
-        v = _EMBED_VALUE_RE.match(value, m.end())
+        name = value[start:end].rstrip(" \t=:\"'")
+        v = _EMBED_VALUE_RE.match(value, end)
         if v is None or names.strength(name, options.extra_names, options.ignore_names) is Strength.NONE:
             continue
         secret = v.group(0)
