@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import tokenize
 from typing import Iterable, Iterator, NamedTuple
 
@@ -34,6 +35,17 @@ _CONVERSIONS = frozenset({"fromhex", "bytes", "bytearray", "str", "b64decode", "
 
 def _short(callee: str) -> str:
     return callee.rsplit(".", 1)[-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _binds_positionally(short: str) -> bool:
+    """Whether :meth:`_Binder.call` can bind a positional argument of a call named *short*: the checks it
+    makes on the name alone, asked once per name (a call with literals but no keywords needs no more)."""
+    return (
+        short in ("setattr", "getattr", "compare_digest")
+        or short in _ENV_WRITERS
+        or (short not in _NOT_PAIRS and any(w in short.lower() for w in _GETTER_WORDS))
+    )
 
 
 class Candidate(NamedTuple):
@@ -144,8 +156,13 @@ class _Binder:
     def call(self, node: ast.Call) -> None:
         args = node.args
         keywords = [kw for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
-        if not keywords and not any(type(a) in _BINDABLE for a in args):
-            return  # f(x, y=z): no literal to bind (most calls)
+        if not keywords:
+            if not any(type(a) in _BINDABLE for a in args):
+                return  # f(x, y=z): no literal to bind (most calls)
+            func = node.func
+            if not _binds_positionally(func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
+                                       func.id if type(func) is ast.Name else ""):  # type: ignore[attr-defined]
+                return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
         for kw in keywords:

@@ -135,6 +135,21 @@ def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     return head, rest
 
 
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+
+
+@lru_cache(maxsize=64)
+def _head_stems(extra: frozenset[str]) -> tuple[str, ...]:
+    """The head words (and *extra*) without those that hold a shorter one (``password`` holds ``pass``).
+
+    Every head :func:`strength` can find is a word part, two adjacent parts joined (digits dropped),
+    a plural or a glued word: each is a substring of the name's parts joined without digits, so a
+    name whose joined parts hold none of these stems has no head.
+    """
+    heads = PASSWORD_HEADS | SECRET_HEADS | set(PLURAL_HEADS) | set(PLURAL_HEADS.values()) | {"key"} | extra
+    return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
+
+
 @lru_cache(maxsize=8192)
 def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Strength:
     """How secret-like *name* is (see the module docstring).
@@ -145,6 +160,14 @@ def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[s
     if not name or len(name) > 200:
         return Strength.NONE
     parts = words(name)
+    letters = "".join(parts).translate(_NO_DIGITS)
+    if not any(w in letters for w in _head_stems(extra)):
+        return Strength.NONE  # no head can be made of these parts (most names): skip the parsing below
+    return strength_of_parts(parts, extra, ignore)
+
+
+def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: frozenset[str]) -> Strength:
+    """:func:`strength` of a name's word parts, without the stem prefilter (the tests compare the two)."""
     if ignore and ("".join(parts) in ignore or ignore.intersection(parts)):
         return Strength.NONE
     head, rest = _head(parts)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from flake8_nosecrets import names
 from flake8_nosecrets.names import Strength, env_var_name, is_authorization, strength, words
 
 P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
@@ -65,3 +67,25 @@ def test_env_var_name(name: str, want: str) -> None:
 
 def test_words() -> None:
     assert words("HTTPServerAPIKey2") == ("http", "server", "api", "key", "2")
+
+
+# ---- the stem prefilter of strength() must never change a verdict ----
+
+_NAME_PIECES = ["pass", "word", "p", "w", "wd", "to", "ken", "tok", "sec", "ret", "key", "k", "ey", "cred", "s",
+                "auth", "bearer", "api", "client", "public", "next", "for", "value", "prod", "tokens", "PASS",
+                "Word", "KEY", "Token", "Api", "_", "-", ".", "1", "22", "\u00e9", "x"]
+
+
+@settings(max_examples=4000, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=7),
+       st.sampled_from([frozenset(), frozenset({"pat", "apitok"})]))
+def test_stem_prefilter_keeps_every_verdict(pieces: list[str], extra: frozenset[str]) -> None:
+    name = "".join(pieces)
+    assert names.strength(name, extra) == names.strength_of_parts(names.words(name), extra, frozenset())
+
+
+def test_stems_cover_every_head() -> None:
+    stems = names._head_stems(frozenset({"pat"}))
+    heads = names.PASSWORD_HEADS | names.SECRET_HEADS | set(names.PLURAL_HEADS) | {"key", "pat"}
+    assert all(any(s in h for s in stems) for h in heads)
+    assert set(stems) < heads  # each stem is itself a head: the filter never widens what counts
