@@ -7,7 +7,9 @@ Front-ends (the flake8 plugin, pylint, the fixer, the standalone scan) call
 from __future__ import annotations
 
 import ast
+import bisect
 import io
+import itertools
 import tokenize
 from typing import Iterable, Iterator, Sequence
 
@@ -103,7 +105,23 @@ def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Seq
         )
 
 
-def _comment_tokens(lines: Sequence[str], literals: list[Candidate]) -> Iterator[tokenize.TokenInfo]:
+def _hash_lines(lines: Sequence[str], text: str) -> Iterator[tuple[int, int]]:
+    """(1-based line number, column of its first ``#``) for each of *lines* that holds one; *text* is the
+    lines joined. Found by ``str.find`` over the text and bisection, not by a Python step per line."""
+    at = text.find("#")
+    if at < 0:
+        return
+    ends = list(itertools.accumulate(map(len, lines)))
+    while at >= 0:
+        n = bisect.bisect_right(ends, at)  # the 0-based index of the line holding offset *at*
+        if n >= len(ends):
+            return
+        start = ends[n - 1] if n else 0
+        yield n + 1, at - start
+        at = text.find("#", ends[n])
+
+
+def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) -> Iterator[tokenize.TokenInfo]:
     """Comment tokens of the lines that could hold value evidence, without tokenizing the whole file.
 
     Only a line with a ``#`` and a value keyword can matter. Such a line is
@@ -111,7 +129,7 @@ def _comment_tokens(lines: Sequence[str], literals: list[Candidate]) -> Iterator
     that), unless it lies inside a multi-line string literal, where a ``#`` is text.
     """
     search = classify.has_value_keyword  # from the line's first "#": a comment starts there or later
-    wanted = [n for n, ln in enumerate(lines, 1) if (at := ln.find("#")) >= 0 and search(ln, at)]
+    wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at)]
     if not wanted:
         return
     inside = set()
@@ -159,7 +177,7 @@ def scan_source(
         matches = classify.classify(cand.value, cand.binding, options)
         if matches:
             found.extend(_findings_for(cand, matches, lines))
-    comment_tokens = tokens if tokens is not None else _comment_tokens(lines, literals)
+    comment_tokens = tokens if tokens is not None else _comment_tokens(lines, text, literals)
     for cand in comment_candidates(comment_tokens):
         if classify.has_value_keyword(cand.value) or len(cand.value) >= classify.MIN_VALUE_LENGTH:
             matches = classify.value_matches(cand.value, options)

@@ -61,3 +61,18 @@ def test_setting_keywords_on_real_settings() -> None:
     assert [value[a:b] for a, b in classify.setting_keywords(value)] == [
         'Password = "', "key:'", "token=", 'CREDENTIALS"   =   "'  # the longest keyword, quote and spaces
     ]
+
+
+# ---- comment lines are found by searching the text, not line by line ----
+
+LINE_PIECES = ["#", "x", " ", "'", "\n", "\r\n", "\r", "\x0c", "\u2028", "\x1c", "ghp_", "# a", "\u00e9"]
+
+
+@settings(max_examples=3000, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=16))
+def test_hash_lines_are_the_lines_with_a_hash(parts: list[str]) -> None:
+    from flake8_nosecrets.scanner import _hash_lines
+
+    lines = "".join(parts).splitlines(keepends=True)
+    expected = [(n, line.find("#")) for n, line in enumerate(lines, 1) if "#" in line]
+    assert list(_hash_lines(lines, "".join(lines))) == expected
