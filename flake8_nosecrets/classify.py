@@ -71,10 +71,9 @@ def has_value_keyword(value: str, start: int = 0) -> bool:
 # Found from its = or :, the rarest part: the keyword, quote and spaces that end right before it, then
 # the spaces and quote after it. Searching the keywords themselves at every position, case-insensitively,
 # cost as much as all other value rules together.
-_EMBED_SEP_RE = re.compile(r"[=:]")
+_EMBED_SEP_RE = re.compile(r"[=:]\s{0,3}[\"']?")
 _EMBED_BEFORE_RE = re.compile(r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}\Z")
 _EMBED_BEFORE_MAX = len("credentials") + 4
-_EMBED_AFTER_RE = re.compile(r"\s{0,3}[\"']?")
 _EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
@@ -200,7 +199,7 @@ def setting_keywords(value: str) -> Iterator[tuple[int, int]]:
         at = sep.start()
         kw = _EMBED_BEFORE_RE.search(value, max(0, at - _EMBED_BEFORE_MAX), at)
         if kw is not None:
-            yield kw.start(), _EMBED_AFTER_RE.match(value, at + 1).end()  # type: ignore[union-attr]  # matches ""
+            yield kw.start(), sep.end()
 
 
 def embedded_setting_matches(value: str, options: Options) -> list[Match]:
