@@ -220,14 +220,16 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
             continue  # ``arn:aws:…:secret:…``, ``/api/token:…``: a path segment, not a setting
         name = value[start:end].rstrip(" \t=:\"'")
         v = _EMBED_VALUE_RE.match(value, end)
-        if v is None or names.strength(name, options.extra_names, options.ignore_names) is Strength.NONE:
+        if v is None:
+            continue
+        level = names.strength(name, options.extra_names, options.ignore_names)
+        if level is Strength.NONE:
             continue
         secret = v.group(0)
         if filters.why_not_secret(secret, name) or options.allowed(secret):
             continue
         if not looks_like_credential(secret, options):
             continue
-        level = names.strength(name, options.extra_names, options.ignore_names)
         if level is Strength.KEY and not looks_random(secret, options, 20, True):
             continue  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
         code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")

@@ -38,14 +38,15 @@ def _short(callee: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _is_getter(short: str) -> bool:
+    """A call named *short* takes a value's name first and its fallback second (``get``, ``getenv``…)."""
+    return short not in _NOT_PAIRS and any(w in short.lower() for w in _GETTER_WORDS)
+
+
 def _binds_positionally(short: str) -> bool:
     """Whether :meth:`_Binder.call` can bind a positional argument of a call named *short*: the checks it
-    makes on the name alone, asked once per name (a call with literals but no keywords needs no more)."""
-    return (
-        short in ("setattr", "getattr", "compare_digest")
-        or short in _ENV_WRITERS
-        or (short not in _NOT_PAIRS and any(w in short.lower() for w in _GETTER_WORDS))
-    )
+    makes on the name alone (a call with literals but no keywords needs no more)."""
+    return short in ("setattr", "getattr", "compare_digest") or short in _ENV_WRITERS or _is_getter(short)
 
 
 class Candidate(NamedTuple):
@@ -181,8 +182,7 @@ class _Binder:
         elif (
             args
             and (name := _str_const(args[0])) is not None
-            and short not in _NOT_PAIRS
-            and any(w in short.lower() for w in _GETTER_WORDS)
+            and _is_getter(short)
         ):
             default = args[1] if len(args) > 1 else _keyword(node, "default", "value")
             env = "environ" in callee or "env" in short.lower()
