@@ -82,7 +82,7 @@ def is_template(value: str) -> bool:
 
     The value must be template and little else: once the placeholders are taken
     out, what is left has no digits-and-letters substance of key length
-    (``"m{{h}o)p${e]nob…"`` contains ``{h}`` but is not a template).
+    (``"q7{{w}a)z${k]ul…"`` contains ``{w}`` but is not a template).
     """
     if not _TEMPLATE_RE.search(value):
         return False
@@ -99,7 +99,7 @@ def is_message(value: str) -> bool:
     """``"Invalid password"``, ``"Enter your token:"``, ``"This field is required."``: human text, not a key.
 
     A lower-case phrase of two or three words that does not open like a message
-    (``"this cool password"``) stays a candidate: it reads as a passphrase.
+    (``"my grand passphrase"``) stays a candidate: it reads as a passphrase.
     """
     text = value.strip()
     if " " not in text:

@@ -18,13 +18,13 @@ CASES = {
     filters.is_template: (
         ["${API_KEY}", "{{ secret }}", "%(password)s", "{password}", "$TOKEN", "Bearer {token}", "{0}",
          "postgres://{user}:{password}@{host}/{db}", "${DB_PASSWORD:-dev}", "@API_KEY@", "#name#_key"],
-        ["m{{h}o)p${e]nob(ody[finds>-_$#thisone}}", RANDOM, "s3cr3t", "{" + RANDOM],
+        ["q7{{w}a)z${k]ul(em[trig>-_$#x9mq}}", RANDOM, "s3cr3t", "{" + RANDOM],
     ),
     filters.is_env_var_name: (["GITHUB_TOKEN", "DB_PASSWORD", "$AWS_SECRET_ACCESS_KEY"], ["ADMIN", RANDOM, "s3cr3t"]),
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",
          "Please enter the password for the vault"],
-        ["this cool password", RANDOM, "s3cr3t", "open sesame"],
+        ["my grand passphrase", RANDOM, "s3cr3t", "open sesame"],
     ),
     filters.is_path: (
         ["/run/secrets/db", "~/.ssh/id_rsa", "certs/key.pem", "./token.txt", "C:\\keys\\a"], [RANDOM, "s3cr3t"]
@@ -73,7 +73,7 @@ def test_predicate(pred, value: str, want: bool) -> None:
     [("challengePassword", "CHALLENGE_PASSWORD", True), ("password1", "password", True),
      ("password", "password", True), ("wrong-password", "password", True), ("client_secret_basic", "secret", True),
      ("MyPassword2024", "password", False), ("Autumn2019#", "password", False),
-     ("this cool password", "password", False), ("no-password-required", "NOPASSWORD", False),
+     ("my grand passphrase", "password", False), ("no-password-required", "NOPASSWORD", False),
      # a word of the name cut short is a (weak) password someone typed, like "secret": reported
      ("pass", "password", False), ("pwd", "password", False), ("sesame", "password", False)],
 )
