@@ -3,7 +3,9 @@
 Names match on *word parts*, never substrings: ``passed``, ``tokenizer`` and
 ``compassion`` are one word each and none is ``pass``/``token``. The *head*
 (last word) says what the thing is: ``token_type`` is a type, ``password_hash``
-a hash, ``key_id`` an id, ``max_tokens`` a count. A negating modifier before the
+a hash, ``key_id`` an id, ``max_tokens`` a count; a trailing environment, role,
+container word or named service is not the head (``PASSWORD_PROD``,
+``secret_value``, ``TOKEN_GITHUB``). A negating modifier before the
 head says it is public or a cursor: ``public_key``, ``NextToken``, ``page_token``.
 
 The result is a :class:`Strength`:
@@ -38,7 +40,7 @@ PASSWORD_HEADS = frozenset(
 )
 SECRET_HEADS = frozenset(
     {
-        "secret", "secrete", "token", "apikey", "secretkey", "accesskey", "privatekey",
+        "secret", "secrete", "token", "apikey", "secretkey", "accesskey", "privatekey", "privkey", "pkey",
         "authtoken", "accesstoken", "credential", "credentials", "cred", "creds",
         "signingkey", "clientsecret", "bearer", "authkey", "masterkey",
         "sessionkey", "encryptionkey", "licensekey", "auth",
@@ -57,6 +59,24 @@ GENERIC_TAILS = frozenset(
     {"value", "values", "val", "str", "string", "text", "data", "bytes", "raw", "b64", "base64", "hex",
      "encoded", "plain", "plaintext", "literal", "content", "contents", "override", "default"}
 )
+# ``PASSWORD_POSTGRES``, ``token_github``, ``API_KEY_STRIPE``: the system the secret is for, after the real head.
+# A named list, not "any word": most words after a head say what the thing is instead (``token_type``).
+SERVICE_TAILS = frozenset(
+    {
+        # databases, queues, directories and transfer protocols
+        "postgres", "postgresql", "pg", "psql", "mysql", "mariadb", "mssql", "sqlserver", "oracle", "redis",
+        "mongo", "mongodb", "cassandra", "elastic", "elasticsearch", "opensearch", "clickhouse", "snowflake",
+        "rabbitmq", "rabbit", "amqp", "kafka", "ldap", "smtp", "imap", "ftp", "sftp", "ssh", "vault",
+        # clouds, registries, CI and SaaS APIs that issue keys
+        "aws", "azure", "gcp", "s3", "docker", "dockerhub", "npm", "pypi", "github", "gitlab", "bitbucket",
+        "jira", "confluence", "jenkins", "circleci", "sonar", "sonarqube", "artifactory", "nexus", "heroku",
+        "vercel", "netlify", "cloudflare", "digitalocean", "slack", "discord", "telegram", "twilio", "sendgrid",
+        "mailgun", "stripe", "paypal", "braintree", "openai", "anthropic", "huggingface", "sentry", "datadog",
+        "newrelic", "grafana", "okta", "auth0", "keycloak", "firebase", "supabase", "shopify", "salesforce",
+        "hubspot", "notion", "dropbox", "twitter", "facebook",
+    }
+)
+_DROPPED_TAILS = GENERIC_TAILS | QUALIFIER_TAILS | SERVICE_TAILS
 # ``xxx_key`` is a SECRET when the qualifier says what kind of key it is.
 KEY_QUALIFIERS = frozenset(
     {
@@ -121,7 +141,7 @@ def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
         if i and p in _PREPOSITIONS:
             parts = parts[:i]
             break
-    while len(parts) > 1 and (parts[-1] in GENERIC_TAILS or parts[-1] in QUALIFIER_TAILS):
+    while len(parts) > 1 and parts[-1] in _DROPPED_TAILS:
         parts = parts[:-1]
     if parts and parts[-1] in PLURAL_HEADS:
         parts = parts[:-1] + (PLURAL_HEADS[parts[-1]],)

@@ -21,6 +21,11 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("SECRET_KEY", S), ("aws_secret_access_key", S), ("auth_token", S), ("secret_value", S),
         ("access_token", S), ("refresh_token", S), ("secrete", S), ("credentials", S), ("user_auth", S),
         ("key", K), ("keys", K), ("cache_key", N),
+        # the system the secret is for, after the head
+        ("PASSWORD_POSTGRES", P), ("password_mysql", P), ("pw_redis", P), ("TOKEN_GITHUB", S),
+        ("api_key_stripe", S), ("AUTH_TOKEN_TWILIO", S), ("secret_key_slack", S), ("key_redis", K),
+        ("pkey", S), ("ssh_privkey", S), ("token_github_url", N), ("github", N), ("secret_myservice", N),
+        ("users_pkey_name", N),
         # word parts, never substrings
         ("passed", N), ("passed_msg", N), ("compassion", N), ("impassable", N), ("tokenizer", N),
         ("bypass", N), ("keyring", N), ("monkey", N), ("secretary", N),
