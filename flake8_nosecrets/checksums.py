@@ -365,10 +365,15 @@ def _crc32(text: str) -> int:
 
 
 def valid_atlassian_token(token: str) -> bool:
-    """Atlassian API tokens (``ATATT3…``, ``ATCTT3…``): the last 8 characters are the CRC32 of everything
+    """Atlassian API tokens (``ATATT3…``, ``ATCTT3…``, ``ATSTT3…``): the last 8 characters are the CRC32 of everything
     before them, as upper-case hex (``…=C0FFEE42``). The rule gitleaks validates its matches with
     (``cmd/generate/config/rules/atlassian.go``: ``crc32(secret.substring(0, 184)).upperAscii()``).
+
+    A token pasted into a URL or a Java ``.properties`` file carries its ``=`` escaped (``%3D``,
+    ``\\=``); the checksum is of the token itself, so the escape is undone first (the body's alphabet
+    holds neither ``%`` nor a backslash).
     """
+    token = token.replace("%3D", "=").replace("%3d", "=").replace("\\=", "=")
     head, check = token[:-8], token[-8:]
     return head.isascii() and check == format(_crc32(head), "08X")
 

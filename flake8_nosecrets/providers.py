@@ -308,10 +308,12 @@ PROVIDERS: tuple[Provider, ...] = (
     _do("oauth-token", "DigitalOcean OAuth token", "doo_v1_"),
     _do("refresh-token", "DigitalOcean OAuth refresh token", "dor_v1_"),
     _prefixed(
-        "heroku-api-key", "Heroku API key", "NSC101", "HRKU-AA", r"[0-9A-Za-z_\-]{58}",
+        # The current format (base64url of 45 bytes, the first a zero: "AA") and the older UUID key shown
+        # with the same prefix.
+        "heroku-api-key", "Heroku API key", "NSC101", "HRKU-", r"(?:AA[0-9A-Za-z_\-]{58}|" + _UUID + ")",
         "HEROKU_API_KEY", "https://devcenter.heroku.com/articles/authentication",
-        samples=("HRKU-AA{w58}",),
-        non_samples=("HRKU-AA{w30}",),
+        samples=("HRKU-AA{w58}", "HRKU-{h8}-{h4}-4{h3}-a{h3}-{h12}"),
+        non_samples=("HRKU-AA{w30}", "HRKU-{w60}", "HRKU-{h8}-{h4}-{h4}"),
         rotate="https://dashboard.heroku.com/account/applications",
     ),
     _prefixed(
@@ -543,13 +545,15 @@ PROVIDERS: tuple[Provider, ...] = (
         id="atlassian-api-token",
         name="Atlassian API token (Jira, Confluence, Bitbucket)",
         code="NSC102",
-        keywords=("ATATT3", "ATCTT3"),
-        pattern=_L + r"AT[AC]TT3[A-Za-z0-9_\-+/]{100,300}=[A-F0-9]{8}" + _R,
+        # API tokens (ATATT), Bitbucket access tokens and admin keys (ATCTT), service-account tokens (ATSTT);
+        # the "=" before the CRC may be escaped where the token sits in a URL or a .properties file.
+        keywords=("ATATT3", "ATCTT3", "ATSTT3"),
+        pattern=_L + r"AT[ACS]TT3[A-Za-z0-9_\-+/]{100,300}(?:=|%3[Dd]|\\=)[A-F0-9]{8}" + _R,
         env_name="ATLASSIAN_API_TOKEN",
         reference="https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
         # 192 characters: 183 of token, "=", then the CRC32 of the first 184 as upper-case hex
         # (gitleaks' atlassian.go validates its matches the same way).
-        samples=("ATATT3xFfGF0{w171}", "ATCTT3xFfG{w173}"),
+        samples=("ATATT3xFfGF0{w171}", "ATCTT3xFfG{w173}", "ATSTT3xFfGF0{w171}"),
         non_samples=("ATATT3{w40}={H8}", "ATATT3xFfGF0{w171}", "ATATT3xFfGF0{w171}={H8}"),
         validate=checksums.valid_atlassian_token,
         finish=checksums.finish_atlassian_token,
@@ -719,13 +723,14 @@ PROVIDERS: tuple[Provider, ...] = (
         id="slack-token",
         name="Slack token",
         code="NSC104",
-        keywords=("xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-"),
+        keywords=("xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxs-", "xoxr-", "xoxe-"),
         # Current bot (team-bot-secret) and user (team-user-team-hash) tokens, and the legacy shapes Slack
         # still honours: bot tokens with one number and a 24-character secret, pre-2016 user/xoxs/xoxo tokens
         # whose team and user numbers are shorter (4+ digits) and whose hash may be 10 hex digits, and
         # workspace-app tokens with a leading version digit (xoxa-2-…). Numbers below 4 digits are placeholders.
-        pattern=_L + r"xox[abposr]-(?:\d-)?\d{4,14}-(?:\d{4,14}-\d{4,14}-[A-Za-z0-9]{10,64}|\d{4,14}-[A-Za-z0-9]{18,64}"
-        r"|[A-Za-z0-9]{18,40})" + _R,
+        # The file token in a url_private link ("?t=xoxe-" then three numbers and 32 hex) is a user token too.
+        pattern=_L + r"(?:xox[abposr]-(?:\d-)?\d{4,14}-(?:\d{4,14}-\d{4,14}-[A-Za-z0-9]{10,64}"
+        r"|\d{4,14}-[A-Za-z0-9]{18,64}|[A-Za-z0-9]{18,40})|xoxe-\d{10,13}-\d{10,13}-\d{10,13}-[a-f0-9]{32})" + _R,
         env_name="SLACK_TOKEN",
         reference="https://api.slack.com/authentication/token-types",
         samples=(
@@ -735,8 +740,10 @@ PROVIDERS: tuple[Provider, ...] = (
             "xoxp-{d4}-{d6}-{d6}-{h20}",
             "xoxs-{d10}-{d10}-{d10}-{h10}",
             "xoxa-2-{d9}-{d11}-{d13}-{h18}",
+            "xoxe-{d13}-{d13}-{d13}-{h32}",
         ),
-        non_samples=("xoxb-{d3}-{a24}", "xoxb-{d12}-{a10}", "xoxp-{d12}-{d12}-{d13}-{a6}"),
+        non_samples=("xoxb-{d3}-{a24}", "xoxb-{d12}-{a10}", "xoxp-{d12}-{d12}-{d13}-{a6}", "xoxe-{d13}-{h32}",
+                     "xoxe-{d4}-{d6}-{d6}-{h32}"),
         rotate="https://api.slack.com/apps",
     ),
     _prefixed(
@@ -827,6 +834,17 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("SG.{w22}.{w20}", "SG.{w10}"),
         rotate="https://app.sendgrid.com/settings/api_keys",
     ),
+    _prefixed(
+        # The account's private API key before 2022: "key-" then 32 lower-case hex or base-36 characters
+        # (the public validation key is "pubkey-", which the left boundary keeps out). Newer keys have no
+        # prefix; under a secret-like name the generic rule finds them.
+        "mailgun-api-key", "Mailgun API key", "NSC104", "key-", r"[a-z0-9]{32}",
+        "MAILGUN_API_KEY", "https://documentation.mailgun.com/docs/mailgun/api-reference/authentication",
+        samples=("key-{h32}", "key-{l32}"),
+        non_samples=("key-{l20}", "key-{L32}", "pubkey-{h32}", "api-key-{h32}"),
+        validate=_has("digit", "alpha", skip=4),
+        rotate="https://app.mailgun.com/settings/api_security",
+    ),
     Provider(
         # 32 hex digits then the data-centre suffix: the keyword "-us" follows a fixed-length lead-in.
         id="mailchimp-api-key",
@@ -909,6 +927,16 @@ PROVIDERS: tuple[Provider, ...] = (
         samples=("sk-{a20}T3BlbkFJ{a20}", "sk-proj-{w74}T3BlbkFJ{w74}", "sk-svcacct-{w58}T3BlbkFJ{w58}"),
         non_samples=("sk-{a20}", "sk-{a10}T3BlbkFJ{a10}"),
         rotate="https://platform.openai.com/api-keys",
+    ),
+    _prefixed(
+        # "sk-" then 32 lower-case hex digits (a UUID's hex): DeepSeek's keys, and Alibaba Cloud Model Studio
+        # (DashScope) keys have the same shape. Neither provider documents it; the peers' rules agree on it.
+        "deepseek-api-key", "DeepSeek (or DashScope) API key", "NSC105", "sk-", r"[a-f0-9]{32}",
+        "DEEPSEEK_API_KEY", "https://api-docs.deepseek.com/",
+        samples=("sk-{h32}",),
+        non_samples=("sk-{h20}", "sk-{h40}", "sk-{a32}", "task-{h32}"),
+        validate=_has("digit", "alpha", skip=3),
+        rotate="https://platform.deepseek.com/api_keys",
     ),
     _prefixed(
         "huggingface-token", "Hugging Face access token", "NSC105", "hf_", r"[A-Za-z]{34}",

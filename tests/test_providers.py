@@ -277,6 +277,20 @@ def test_checksum_rejects_one_changed_character(provider_id: str, flip_at: int) 
         assert scan_source(f'value = "{changed}"\n') == []
 
 
+@pytest.mark.parametrize("escaped", ["%3D", "%3d", "\\="])
+def test_atlassian_token_with_escaped_equals(escaped: str) -> None:
+    """In a URL's query or a Java .properties value the "=" before the CRC is escaped; the CRC still holds."""
+    provider = providers.BY_ID["atlassian-api-token"]
+    for token in secretgen.provider_samples(provider):
+        body, check = token[:-9], token[-8:]
+        assert token[-9] == "="
+        url = f"https://example.atlassian.net/rest/api/3/myself?token={body}{escaped}{check}"
+        (finding,) = scan_source(f"value = {url!r}\n")
+        assert (finding.provider, finding.col) == ("atlassian-api-token", 8)
+        forged = body[:20] + ("B" if body[20] != "B" else "C") + body[21:] + escaped + check
+        assert not provider.validate(forged)
+
+
 def test_github_stateless_token_needs_a_jwt() -> None:
     provider = providers.BY_ID["github-installation-token-stateless"]
     (token, _) = secretgen.provider_samples(provider)
