@@ -15,8 +15,9 @@ The result is a :class:`Strength`:
 * ``SECRET``: tokens, secrets, API keys. The value must also look like a
   credential (not a word, identifier or regex): ``token == "lambda"`` is a
   lexer token, a mix of letters and digits is not.
-* ``KEY``: a bare or loosely qualified ``key``. Only a random-looking value
-  counts (``key = "name"`` is a dict key).
+* ``KEY``: a bare or loosely qualified ``key``, or a secret word followed by a
+  word that is not a head (``SECRET_ACME``, ``token_end``). Only a
+  random-looking value counts (``key = "name"`` is a dict key).
 """
 
 from __future__ import annotations
@@ -206,7 +207,28 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
         if rest and rest[-1] in KEY_QUALIFIERS:
             return Strength.SECRET
         return Strength.KEY
+    if rest and head not in NEGATING_MODIFIERS and head not in DESCRIPTOR_TAILS:
+        # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say
+        # what the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``)
+        # whose values are words, so only a random-looking value counts, as under a bare ``key``.
+        before, earlier = _head(rest)
+        if before in PASSWORD_HEADS or before in SECRET_HEADS or before in extra or (
+            before == "key" and earlier and earlier[-1] in KEY_QUALIFIERS
+        ):
+            return Strength.KEY
     return Strength.NONE
+
+
+# Words after a secret word that name something else, in particular the random-looking values kept beside
+# a secret (ids, salts, nonces, signatures, digests, versions) and where the secret comes from.
+DESCRIPTOR_TAILS = frozenset(
+    {
+        "id", "ids", "uuid", "guid", "arn", "salt", "nonce", "iv", "fingerprint", "checksum", "sig",
+        "signature", "hmac", "mac", "sha", "md5", "crc", "etag", "version", "rev", "revision", "marker",
+        "offset", "seed", "example", "sample", "fake", "dummy", "mock", "env", "var", "variable", "header",
+        "param", "parameter", "setting", "option", "config", "source", "method", "scheme", "ref", "reference",
+    }
+)
 
 
 def is_authorization(name: str) -> bool:

@@ -24,7 +24,10 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         # the system the secret is for, after the head
         ("PASSWORD_POSTGRES", P), ("password_mysql", P), ("pw_redis", P), ("TOKEN_GITHUB", S),
         ("api_key_stripe", S), ("AUTH_TOKEN_TWILIO", S), ("secret_key_slack", S), ("key_redis", K),
-        ("pkey", S), ("ssh_privkey", S), ("token_github_url", N), ("github", N), ("secret_myservice", N),
+        ("pkey", S), ("ssh_privkey", S), ("token_github_url", N), ("github", N),
+        # a secret word then some other word: only a random-looking value counts, as under a bare key
+        ("secret_myservice", K), ("apikey_billing", K), ("password_john", K), ("api_key_acme", K),
+        ("token_id", N), ("password_salt", N), ("secret_version", N), ("token_header", N), ("pass_band", K),
         ("users_pkey_name", N),
         # word parts, never substrings
         ("passed", N), ("passed_msg", N), ("compassion", N), ("impassable", N), ("tokenizer", N),
