@@ -455,9 +455,12 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://docs.docker.com/reference/cli/docker/swarm/join-token/#--rotate",
     ),
     _prefixed(
+        # Two base32 runs of 16 and 32 bytes (26 and 52 characters); base32 is written in either case (the
+        # peers' rules match it case-insensitively).
         "defined-networking-api-key", "Defined Networking (managed Nebula) API key", "NSC101", "dnkey-",
-        r"[a-z0-9=_\-]{26}-[a-z0-9=_\-]{52}", "DN_API_KEY", "https://docs.defined.net/guides/automating-host-creation/",
-        samples=("dnkey-{l26}-{l52}",),
+        r"[A-Za-z0-9=_\-]{26}-[A-Za-z0-9=_\-]{52}", "DN_API_KEY",
+        "https://docs.defined.net/guides/automating-host-creation/",
+        samples=("dnkey-{l26}-{l52}", "dnkey-{B26}-{B52}"),
         non_samples=("dnkey-{l26}", "dnkey-{l26}-{l20}"),
         rotate="https://admin.defined.net/settings/api-keys",
     ),
