@@ -1253,10 +1253,11 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://one.newrelic.com/admin-portal/api-keys/home",
     ),
     _prefixed(
-        # Base62 of 32-35 random bytes: up to 47 characters, a few fewer when the number is small.
-        "posthog-personal-api-key", "PostHog personal API key", "NSC107", "phx_", r"[A-Za-z0-9_]{40,48}",
+        # 35 random bytes (32 in early keys) as a base-62 number, up to 48 characters and a few fewer when the
+        # number is small; now base 57 with the top bit set, 48 or (3% of keys) 49 characters.
+        "posthog-personal-api-key", "PostHog personal API key", "NSC107", "phx_", r"[A-Za-z0-9_]{40,49}",
         "POSTHOG_PERSONAL_API_KEY", "https://posthog.com/docs/api#personal-api-keys-recommended",
-        samples=("phx_{a43}", "phx_{a47}"),
+        samples=("phx_{a43}", "phx_{a47}", "phx_{a49}"),
         non_samples=("phx_{a20}",),
         rotate="https://app.posthog.com/settings/user-api-keys",
     ),
@@ -1267,11 +1268,11 @@ PROVIDERS: tuple[Provider, ...] = (
         name="PostHog secret API key or OAuth token",
         code="NSC107",
         keywords=("phs_", "pha_", "phr_"),
-        pattern=_L + r"ph[sar]_[A-Za-z0-9]{40,48}" + _R,
+        pattern=_L + r"ph[sar]_[A-Za-z0-9]{40,49}" + _R,
         env_name="POSTHOG_SECRET_KEY",
         reference="https://posthog.com/docs/api",
-        samples=("phs_{a43}", "pha_{a43}", "phr_{a47}"),
-        non_samples=("phs_{a20}", "phc_{a43}", "pha_{L43}"),
+        samples=("phs_{a43}", "pha_{a43}", "phr_{a47}", "phs_{a49}"),
+        non_samples=("phs_{a20}", "phc_{a43}", "pha_{L43}", "phs_{a50}"),
         validate=_has("digit", "upper", "lower", skip=4),
         rotate="https://app.posthog.com/settings/project",
     ),
