@@ -78,6 +78,16 @@ SERVICE_TAILS = frozenset(
     }
 )
 _DROPPED_TAILS = GENERIC_TAILS | QUALIFIER_TAILS | SERVICE_TAILS
+# Words after a secret word that name something else, in particular the random-looking values kept beside
+# a secret (ids, salts, nonces, signatures, digests, versions) and where the secret comes from.
+DESCRIPTOR_TAILS = frozenset(
+    {
+        "id", "ids", "uuid", "guid", "arn", "salt", "nonce", "iv", "fingerprint", "checksum", "sig",
+        "signature", "hmac", "mac", "sha", "md5", "crc", "etag", "version", "rev", "revision", "marker",
+        "offset", "seed", "example", "sample", "fake", "dummy", "mock", "env", "var", "variable", "header",
+        "param", "parameter", "setting", "option", "config", "source", "method", "scheme", "ref", "reference",
+    }
+)
 # ``xxx_key`` is a SECRET when the qualifier says what kind of key it is.
 KEY_QUALIFIERS = frozenset(
     {
@@ -217,18 +227,6 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
         ):
             return Strength.KEY
     return Strength.NONE
-
-
-# Words after a secret word that name something else, in particular the random-looking values kept beside
-# a secret (ids, salts, nonces, signatures, digests, versions) and where the secret comes from.
-DESCRIPTOR_TAILS = frozenset(
-    {
-        "id", "ids", "uuid", "guid", "arn", "salt", "nonce", "iv", "fingerprint", "checksum", "sig",
-        "signature", "hmac", "mac", "sha", "md5", "crc", "etag", "version", "rev", "revision", "marker",
-        "offset", "seed", "example", "sample", "fake", "dummy", "mock", "env", "var", "variable", "header",
-        "param", "parameter", "setting", "option", "config", "source", "method", "scheme", "ref", "reference",
-    }
-)
 
 
 def is_authorization(name: str) -> bool:
