@@ -202,30 +202,28 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
     if ignore and ("".join(parts) in ignore or ignore.intersection(parts)):
         return Strength.NONE
     head, rest = _head(parts)
-    if not head:
-        return Strength.NONE
-    if not rest:
-        head = glued_head(head)
     if NEGATING_MODIFIERS.intersection(rest):
         return Strength.NONE
+    level = _head_strength(head, rest, extra)
+    if level or not rest or head in NEGATING_MODIFIERS or head in DESCRIPTOR_TAILS:
+        return level
+    # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say what
+    # the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose values
+    # are words, so only a random-looking value counts, as under a bare ``key``.
+    return Strength.KEY if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
+
+
+def _head_strength(head: str, rest: tuple[str, ...], extra: frozenset[str]) -> Strength:
+    """What the head word (after the words *rest*) makes of a name."""
+    if not rest:
+        head = glued_head(head)
     if head in PASSWORD_HEADS:
         # A bare ``pass`` is as often a filter pass band or a test outcome as a password.
         return Strength.SECRET if head == "pass" and not rest else Strength.PASSWORD
     if head in SECRET_HEADS or head in extra:
         return Strength.SECRET
     if head == "key":
-        if rest and rest[-1] in KEY_QUALIFIERS:
-            return Strength.SECRET
-        return Strength.KEY
-    if rest and head not in NEGATING_MODIFIERS and head not in DESCRIPTOR_TAILS:
-        # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say
-        # what the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``)
-        # whose values are words, so only a random-looking value counts, as under a bare ``key``.
-        before, earlier = _head(rest)
-        if before in PASSWORD_HEADS or before in SECRET_HEADS or before in extra or (
-            before == "key" and earlier and earlier[-1] in KEY_QUALIFIERS
-        ):
-            return Strength.KEY
+        return Strength.SECRET if rest and rest[-1] in KEY_QUALIFIERS else Strength.KEY
     return Strength.NONE
 
 

@@ -28,6 +28,7 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         # a secret word then some other word: only a random-looking value counts, as under a bare key
         ("secret_myservice", K), ("apikey_billing", K), ("password_john", K), ("api_key_acme", K),
         ("token_id", N), ("password_salt", N), ("secret_version", N), ("token_header", N), ("pass_band", K),
+        ("PGPASSWORD_ACME", K), ("NOPASSWORD_ACME", N),
         ("users_pkey_name", N),
         # word parts, never substrings
         ("passed", N), ("passed_msg", N), ("compassion", N), ("impassable", N), ("tokenizer", N),
