@@ -37,6 +37,7 @@ import csv
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -159,10 +160,13 @@ def _run(cmd: list[str], cwd: Path) -> str:
     return proc.stdout
 
 
+OURS_CMD: list[str] = []  # --ours-cmd; default: the nosecrets command beside this Python
+
+
 def run_ours(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
     out = set()
     for chunk in _chunks(files):
-        text = _run([_bin("nosecrets"), "--isolated", "--format", "json", *chunk], root)
+        text = _run([*(OURS_CMD or [_bin("nosecrets")]), "--isolated", "--format", "json", *chunk], root)
         data = json.loads(text or "[]")
         records = data.get("findings", data.get("results", [])) if isinstance(data, dict) else data
         for r in records:
@@ -186,7 +190,7 @@ def run_ruff(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
         text = _run([_bin("ruff"), "check", "--isolated", "--no-cache", "--select", "S105,S106,S107",
                      "--output-format", "json", *chunk], root)
         for r in json.loads(text or "[]"):
-            if r.get("code"):
+            if (r.get("code") or "").startswith("S10"):  # not the syntax errors ruff reports for unparseable files
                 out.add((os.path.relpath(r["filename"], root), int(r["location"]["row"]), r["code"]))
     return out
 
@@ -357,12 +361,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=_default("labels.csv"))
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ",".join(TOOLS))
     ap.add_argument("--report", type=Path, help="write the markdown report here")
+    ap.add_argument("--ours-cmd", help="command that runs ours, e.g. to score another checkout: "
+                    "'env PYTHONPATH=/path/to/checkout python -m flake8_nosecrets.cli'")
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
     args = ap.parse_args(argv)
     tools = [t for t in args.tools.split(",") if t]
+    if args.ours_cmd:
+        OURS_CMD[:] = shlex.split(args.ours_cmd)
     unknown = set(tools) - set(TOOLS)
     if unknown:
         ap.error(f"unknown tools: {sorted(unknown)}")
