@@ -112,3 +112,13 @@ def test_end_to_end_with_ours_on_a_small_corpus(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=240)
     assert "| | ours | before |" in report.read_text()
     assert "| recall, credentials outside tests | 1.00 (1/1) | 0.00 (0/1) |" in report.read_text()
+
+
+def test_readme_accuracy_table_is_the_committed_report_verbatim() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    start, end = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n", "<!-- /realworld-summary -->"
+    block = readme.split(start, 1)[1].split(end, 1)[0].strip().splitlines()
+    report = (root / "realworld" / "REPORT.md").read_text()
+    summary = report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip().splitlines()
+    assert len(block) >= 7 and block == summary
