@@ -355,6 +355,24 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
     return "\n".join(out) + "\n"
 
 
+README_START = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n"
+README_END = "<!-- /realworld-summary -->"
+
+
+def readme_block(report: str) -> str:
+    """The corpus sentence and the summary table of a report: what the README shows."""
+    corpus = next(line for line in report.splitlines() if line.startswith("Corpus: "))
+    return corpus + "\n\n" + report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def update_readme(path: Path, report: str) -> None:
+    """Put the report's summary table between the README's markers (a test holds them equal)."""
+    summary = readme_block(report)
+    readme = path.read_text(encoding="utf-8")
+    head, rest = readme.split(README_START, 1)
+    path.write_text(head + README_START + summary + "\n" + README_END + rest.split(README_END, 1)[1], encoding="utf-8")
+
+
 def _default(name: str) -> Path:
     """realworld/<name> of this repository, or <name> beside the script (the copy kept in the corpus directory)."""
     here = ROOT / "realworld" / name
@@ -374,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare", action="append", default=[], metavar="NAME=RAW",
                     help="add a column: ours as saved by --save-raw in RAW (e.g. the baseline of another commit)")
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
+    ap.add_argument("--update-readme", type=Path, metavar="README",
+                    help="replace the table between the realworld-summary markers of README with this run's summary")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
@@ -415,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{repo} {f}:{line}: {code[:160]}")
     if args.report:
         args.report.write_text(text, encoding="utf-8")
+    if args.update_readme:
+        update_readme(args.update_readme, text)
     return 1 if corpus.missing else 0
 
 
