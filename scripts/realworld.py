@@ -205,12 +205,27 @@ def run_detect_secrets(root: Path, files: list[str]) -> set[tuple[str, int, str]
     return out
 
 
-RUNNERS = {"ours": run_ours, "bandit": run_bandit, "ruff": run_ruff, "detect-secrets": run_detect_secrets}
+def run_flake8(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
+    """The plugin through flake8 (same engine as ours; not a default column, a cross-check)."""
+    out = set()
+    for chunk in _chunks(files):
+        text = _run([_bin("flake8"), "--isolated", "--select=NSC", "--format=%(path)s\t%(row)d\t%(code)s", *chunk],
+                    root)
+        for line in text.splitlines():
+            path, _, rest = line.partition("\t")
+            row, _, code = rest.partition("\t")
+            if row.isdigit():
+                out.add((os.path.normpath(path), int(row), code))
+    return out
+
+
+RUNNERS = {"ours": run_ours, "flake8": run_flake8, "bandit": run_bandit, "ruff": run_ruff,
+           "detect-secrets": run_detect_secrets}
 
 
 def tool_version(tool: str) -> str:
     """The peer's version line, or "" when it is not installed (then any cached run of it is used)."""
-    if tool == "ours":
+    if tool in ("ours", "flake8"):
         return ""
     try:
         proc = subprocess.run([_bin(tool), "--version"], capture_output=True, text=True)
@@ -235,15 +250,16 @@ def run_all(corpus: Corpus, tools: list[str], cache_path: Path) -> dict[str, set
         for p in corpus.projects:
             if p.repo not in corpus.files:
                 continue
-            cached = _cached(cache, tool, version, p) if tool != "ours" else None
+            peer = tool not in ("ours", "flake8")
+            cached = _cached(cache, tool, version, p) if peer else None
             if cached is not None:
                 hits = {tuple(h) for h in cached}
-            elif tool != "ours" and not version:
+            elif peer and not version:
                 sys.exit(f"{tool} is not installed and has no cached run for {p.repo}: pip install '.[bench]'")
             else:
                 print(f"  {tool:15} {p.repo}", file=sys.stderr)
                 hits = RUNNERS[tool](p.root, corpus.files[p.repo])
-                if tool != "ours":
+                if peer:
                     cache[f"{tool}|{version}|{p.repo}|{p.commit}"] = sorted(hits)
             results[tool] |= {(p.repo, f, line, code) for f, line, code in hits}
     try:
@@ -385,7 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("NOSECRETS_REALCORPUS", "/work/realcorpus")))
     ap.add_argument("--projects", type=Path, default=_default("projects.toml"))
     ap.add_argument("--labels", type=Path, default=_default("labels.csv"))
-    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ",".join(TOOLS))
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help="comma-separated, of " + ",".join(RUNNERS) + " (flake8: the plugin under flake8, a check)")
     ap.add_argument("--report", type=Path, help="write the markdown report here")
     ap.add_argument("--ours-cmd", help="command that runs ours, e.g. to score another checkout: "
                     "'env PYTHONPATH=/path/to/checkout python -m flake8_nosecrets.cli'")
@@ -401,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = [t for t in args.tools.split(",") if t]
     if args.ours_cmd:
         OURS_CMD[:] = shlex.split(args.ours_cmd)
-    unknown = set(tools) - set(TOOLS)
+    unknown = set(tools) - set(RUNNERS)
     if unknown:
         ap.error(f"unknown tools: {sorted(unknown)}")
     corpus = collect(load_projects(args.projects, args.corpus))
