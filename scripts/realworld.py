@@ -278,6 +278,7 @@ class Score:
     tp: dict[str, int]  # "out"/"in" -> labelled credential rows reported
     fp: dict[str, int]  # labelled not-secret rows reported
     unjudged: dict[str, int]  # reported lines with no row
+    hit_rows: set[int] = field(default_factory=set)  # indexes into the labels
 
 
 def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tuple[Score, list[tuple]]:
@@ -288,7 +289,7 @@ def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tupl
     lines = {(repo, f, line) for repo, f, line, _ in reported}
     hit_rows = {index[k] for k in lines if k in index}
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int))
+    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int), hit_rows)
     for i, lab in enumerate(labels):
         if lab.verdict != "not-secret":
             cell = found[lab.verdict][lab.klass]
@@ -362,6 +363,15 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
     for p in corpus.projects:
         n = len(corpus.files.get(p.repo, [])) if p.repo in corpus.files else "MISSING"
         out.append(f"| {p.repo} | {p.commit[:12]} | {p.kind} | {n} | {p.why} |")
+    if "ours" in scores:
+        ours = scores["ours"]
+        missed = [lab for i, lab in enumerate(labels) if lab.verdict == "secret" and i not in ours.hit_rows]
+        noise = [lab for i, lab in enumerate(labels)
+                 if lab.verdict == "not-secret" and i in ours.hit_rows and not is_test_path(lab.file)]
+        for name, rows in (("ours: credentials outside tests not reported", missed),
+                           ("ours: false alarms outside tests", noise)):
+            out += ["", f"## {name} ({len(rows)})\n"]
+            out += [f"- {lab.repo} {lab.file}:{lab.lines[0]} ({lab.klass}): {lab.why}" for lab in rows]
     total_unj = sorted({u for t in tools for u in unjudged[t]})
     if total_unj:
         out += ["", f"## UNJUDGED ({len(total_unj)} lines: judge them into realworld/labels.csv)\n"]
