@@ -48,8 +48,12 @@ _URL_CRED_RE = re.compile(
     r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%\ue000]{1,255})"
 )
 _AUTH_IN_TEXT_RE = re.compile(
-    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}"
+    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>(?i:bearer|basic|token))\s{1,5}"
     r"(?P<cred>[A-Za-z0-9._~+/\-]{8,4096}=*)"
+)
+# ``bearer <token>`` with no header name (a notebook output, a comment): only a random-looking token counts.
+_BEARER_IN_TEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?P<scheme>[Bb]earer|BEARER)\s{1,3}(?P<cred>[A-Za-z0-9._~+/\-]{20,4096}=*)"
 )
 _AUTH_VALUE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest)\s{1,5}(?P<cred>\S{6,})\s*$")
 _WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
@@ -58,7 +62,7 @@ _NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
 _B64_PEM = "LS0tLS1CRUdJT"  # base64 of "-----BEGI": a PEM block stored base64-encoded (Kubernetes secrets…)
 _B64_RUN_RE = re.compile(r"[A-Za-z0-9+/=\s]{1,200000}")
 _VALUE_KEYWORDS = providers.keyword_automaton(
-    set(providers.KEYWORDS.keys()) | {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", _B64_PEM}
+    set(providers.KEYWORDS.keys()) | {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", "earer", "EARER", _B64_PEM}
 )
 
 
@@ -77,6 +81,16 @@ _EMBED_BEFORE_MAX = len("credentials") + 4
 _EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
+# ``<password>…</password>`` in XML text.
+_XML_SETTING_RE = re.compile(r"<(?P<name>[A-Za-z_][\w.:\-]{0,40})>\s{0,3}(?P<v>[^<>\s]{4,256})\s{0,3}</(?P=name)>")
+# ``CREATE USER … PASSWORD '…'``, ``IDENTIFIED BY '…'``, ``SET PASSWORD … = '…'`` in SQL text.
+_SQL_STATEMENT_RE = re.compile(
+    r"(?i:\b(?:create|alter)\s+(?:user|role|login)\b|\bidentified\s+by\b|\bset\s+password\b)"
+)
+_SQL_PASSWORD_RE = re.compile(r"(?i:\bidentified\s+by|\bpassword)\s{1,3}(?:=\s{0,3})?'(?P<v>[^'\s]{4,256})'")
+# What a setting's value can be in a type description rather than data (``password: string``).
+_TYPE_WORDS = frozenset({"str", "string", "bytes", "text", "int", "integer", "bool", "boolean", "optional",
+                         "required", "secret", "sensitive", "hidden", "varchar", "char"})
 
 
 def _clean_token(token: str) -> bool:
@@ -202,16 +216,19 @@ def setting_keywords(value: str) -> Iterator[tuple[int, int]]:
             yield kw.start(), sep.end()
 
 
-def embedded_setting_matches(value: str, options: Options) -> list[Match]:
+def embedded_setting_matches(value: str, options: Options, data: bool = False) -> list[Match]:
     """``name=value`` / ``name: value`` settings inside a larger string (connection strings, YAML, INI, query strings).
 
     The setting's name is judged like a variable name (:func:`names.strength`) and its value must look
     like a credential whatever the name, since prose (``"password: the user's password"``) and type
-    docs (``"token: str"``) share the shape.
+    docs (``"token: str"``) share the shape. With *data* (a string in code, not a docstring or comment),
+    a value written as data (:func:`_written_as_data`) under a password name counts whatever it reads like.
     """
-    if len(value) < 10 or ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
-        return []  # a setting needs its = or : and something around it; the keyword search is the dear part
-    out = []
+    if len(value) < 10:
+        return []
+    out = markup_setting_matches(value, options, data)
+    if ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
+        return out  # a setting needs its = or : and something around it; the keyword search is the dear part
     for kw_start, end in setting_keywords(value):
         start = kw_start
         while start > 0 and kw_start - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
@@ -225,15 +242,66 @@ def embedded_setting_matches(value: str, options: Options) -> list[Match]:
         level = names.strength(name, options.extra_names, options.ignore_names)
         if level is Strength.NONE:
             continue
-        secret = v.group(0)
-        if filters.why_not_secret(secret, name) or options.allowed(secret):
-            continue
-        if not looks_like_credential(secret, options):
-            continue
-        if level is Strength.KEY and not looks_random(secret, options, 20, True):
-            continue  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
-        code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
-        out.append(Match(code, f"{what} in a '{name[:40]}' setting", "", v.start(), v.end()))
+        as_data = data and level is Strength.PASSWORD and _written_as_data(value, start, end, v.end())
+        found = _setting_match(name, level, v.group(0), v.start(), options, as_data)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _setting_match(name: str, level: Strength, secret: str, start: int, options: Options, data: bool) -> Match | None:
+    """A setting named *name* holding *secret*: a credential-looking value under any secret name, and under a
+    password name any real value when the text is *data* (quoted JSON/SQL, a connection string, XML, YAML)."""
+    if filters.why_not_secret(secret, name) or options.allowed(secret):
+        return None
+    if not (data and level is Strength.PASSWORD and secret.lower() not in _TYPE_WORDS) and not looks_like_credential(
+        secret, options
+    ):
+        return None
+    if level is Strength.KEY and not looks_random(secret, options, 20, True):
+        return None  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
+    code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
+    return Match(code, f"{what} in a '{name[:40]}' setting", "", start, start + len(secret))
+
+
+_SQL_WORDS_RE = re.compile(r"(?i:\b(?:select|insert|update|where|values)\b)")
+
+
+def _written_as_data(text: str, name_start: int, start: int, end: int) -> bool:
+    """Whether the setting value at ``text[start:end]`` (its name from *name_start*) is written as data, not
+    prose or code in a document: a quoted name and value (JSON ``"password": "…"``), a quoted value in SQL
+    (``WHERE password='…'``), ended by ``;`` or ``&`` or the text's end right after a bare ``=`` (``PWD=…;``,
+    ``?user=app&password=…``), or alone on a line after ``name:`` (YAML)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before in "\"'":
+        if after != before:
+            return False
+        return (name_start > 0 and text[name_start - 1] in "\"'") or bool(_SQL_WORDS_RE.search(text))
+    if before == "=":
+        return after in ("", ";", "&") and ("&" in text or ";" in text)
+    if before in (":", " ") and after in ("", "\n", "\r"):
+        line_start = text.rfind("\n", 0, start) + 1
+        return text[line_start:start].lstrip(" -").count(" ") <= 1  # ``password: …`` or ``db_password:  …``
+    return False
+
+
+def markup_setting_matches(value: str, options: Options, data: bool = False) -> list[Match]:
+    """Passwords in XML (``<password>…</password>``) and SQL (``CREATE USER … PASSWORD '…'``,
+    ``IDENTIFIED BY '…'``) held in a Python string: with *data*, any real value under a password name counts."""
+    out = []
+    if "</" in value:
+        for m in _XML_SETTING_RE.finditer(value):
+            level = names.strength(m.group("name"), options.extra_names, options.ignore_names)
+            if level is not Strength.NONE:
+                found = _setting_match(m.group("name"), level, m.group("v"), m.start("v"), options, data)
+                if found is not None:
+                    out.append(found)
+    if "'" in value and _SQL_STATEMENT_RE.search(value):
+        for m in _SQL_PASSWORD_RE.finditer(value):
+            found = _setting_match("password", Strength.PASSWORD, m.group("v"), m.start("v"), options, data)
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -267,18 +335,27 @@ def _password_is_clean(pw: str, user: str = "") -> bool:
 
 
 def auth_text_matches(value: str, options: Options) -> list[Match]:
-    """``"Authorization: Bearer <token>"`` inside a larger string (a curl command, a raw request)."""
-    if "uthorization" not in value and "UTHORIZATION" not in value:
-        return []
+    """``"Authorization: Bearer <token>"`` inside a larger string (a curl command, a raw request), in any case;
+    ``bearer <token>`` alone when the token looks random."""
     out = []
-    for m in _AUTH_IN_TEXT_RE.finditer(value):
-        found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
-        if found:
-            out.append(found)
+    if "uthorization" in value or "UTHORIZATION" in value:
+        for m in _AUTH_IN_TEXT_RE.finditer(value):
+            found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
+            if found:
+                out.append(found)
+    if "earer" in value or "EARER" in value:
+        for m in _BEARER_IN_TEXT_RE.finditer(value):
+            cred = m.group("cred")
+            if looks_random(cred, options, 20) and not any(f.start == m.start("cred") for f in out):
+                found = _auth_credential(m.group("scheme"), cred, m.start("cred"), options)
+                if found:
+                    out.append(found)
     return out
 
 
-def _auth_credential(scheme: str, cred: str, offset: int, options: Options) -> Match | None:
+def _auth_credential(scheme: str, cred: str, offset: int, options: Options, issued: bool = False) -> Match | None:
+    """The credential after an Authorization scheme. *issued*: the header is written in code (a header dict, a
+    template filled in), where any real token counts, words included; in free text it must look like one."""
     scheme_l = scheme.lower()
     if filters.is_placeholder(cred) or filters.is_template(cred) or options.allowed(cred):
         return None
@@ -286,17 +363,21 @@ def _auth_credential(scheme: str, cred: str, offset: int, options: Options) -> M
         if not checksums.valid_basic_credentials(cred):
             return None
         return Match("NSC203", "Basic credentials in an Authorization header", "", offset, offset + len(cred))
-    if not looks_like_credential(cred, options):
+    if issued:
+        # ``Bearer access_token``, ``Token API_TOKEN``: a name standing for the token, not a token
+        if len(cred) < 6 or names.strength(cred) or filters.why_not_secret(cred):
+            return None
+    elif not looks_like_credential(cred, options):
         return None
     return Match("NSC203", f"{scheme.title()} token in an Authorization header", "", offset, offset + len(cred))
 
 
-def header_value_matches(value: str, options: Options) -> list[Match]:
+def header_value_matches(value: str, options: Options, issued: bool = False) -> list[Match]:
     """The whole value of an Authorization header: ``"Bearer <token>"``, ``"Basic <b64>"``, ``"Token <t>"``."""
     m = _AUTH_VALUE_RE.match(value)
     if m is None:
         return []
-    found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
+    found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options, issued)
     return [found] if found else []
 
 
@@ -341,8 +422,10 @@ def looks_random(value: str, options: Options, min_length: int = 16, key_charset
 
 def looks_like_credential(value: str, options: Options) -> bool:
     """Under a token/secret name: a value that is not a word, identifier, number, path or regex."""
-    if len(value) < 6 or len(value) > 4096 or any(c.isspace() for c in value):
+    if len(value) < 6 or len(value) > 4096:
         return False
+    if any(c.isspace() for c in value):
+        return spaced_credential(value, options)
     if filters.is_word_like(value):
         return False
     if _NUMBERISH_RE.match(value) or _IDENTIFIER_DIGITS_RE.match(value):
@@ -353,17 +436,30 @@ def looks_like_credential(value: str, options: Options) -> bool:
         return False
     if len(value) >= 16:
         return looks_random(value, options)
+    if value.isalpha():  # not word-like: letters in both cases with no word in them (``JgHxKpQwRt``)
+        return len(value) >= 8
     return entropy.char_classes(value) >= 2 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
+def spaced_credential(value: str, options: Options) -> bool:
+    """A credential with spaces in it: an app password in groups (``"abcd efgh ijkl mnop"``, Gmail's form), or
+    a random value with a space or two (``"x8#kf 2@9fj!k3 la0"``); not words."""
+    if filters.is_grouped_password(value):
+        return not filters.is_sequential(value)
+    if "  " in value or any(c.isspace() and c != " " for c in value) or value.count(" ") * 6 > len(value):
+        return False
+    compact = value.replace(" ", "")
+    return len(compact) >= 16 and looks_random(compact, options) and not is_wordy(value)
 
 
 MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
 
 
-def value_matches(value: str, options: Options) -> list[Match]:
-    """Evidence in the value alone, wherever it sits."""
+def value_matches(value: str, options: Options, data: bool = False) -> list[Match]:
+    """Evidence in the value alone, wherever it sits; *data*: a string in code (:func:`embedded_setting_matches`)."""
     if len(value) < MIN_VALUE_LENGTH:
         return []
-    found = embedded_setting_matches(value, options)
+    found = embedded_setting_matches(value, options, data)
     if not has_value_keyword(value):
         return found
     found += (
@@ -392,13 +488,19 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     """Evidence from the name the value is bound to (assignment, keyword, default, dict key…)."""
     if not binding.name:
         return None
+    if binding.kind == "auth-scheme":  # ``"Bearer %s" % "…"``: the value is the credential after the scheme
+        return _auth_credential(binding.name, value, 0, options, issued=True)
+    if binding.kind == "cipher-key":
+        return cipher_key_match(value, options)
     if names.is_authorization(binding.name):
-        found = header_value_matches(value, options)
+        found = header_value_matches(value, options, issued=True)
         if found:
             return found[0]
     level = names.strength(binding.name, options.extra_names, options.ignore_names)
     if level is Strength.NONE:
         return None
+    if level >= Strength.SECRET and looks_binary(value) and not options.allowed(value):
+        return Match("NSC206" if level is Strength.PASSWORD else "NSC205", "random binary secret", "", 0, len(value))
     stripped = value.strip()  # ``"\tdeadbeef…\r\n"``: surrounding white space is not part of a key
     offset = value.find(stripped) if stripped else 0
     if filters.why_not_secret(stripped, binding.name) or options.allowed(stripped):
@@ -419,9 +521,37 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     return None
 
 
+def looks_binary(value: str) -> bool:
+    """``b'_5#y2L"F4Q8z\\n\\xec]/'``: bytes pasted from ``os.urandom``, spaces and control bytes included.
+
+    Byte values only (a bytes literal, or a string of ``\\x`` escapes), some of them control or high bytes
+    (not text in a Latin alphabet), nearly all different (not a fill pattern).
+    """
+    if not 12 <= len(value) <= 512 or max(value) > "\xff":
+        return False
+    odd = sum(1 for c in value if c < " " or "\x7f" <= c <= "\x9f")
+    high = sum(1 for c in value if c >= "\xa0")
+    return (odd >= 1 or high * 4 >= len(value)) and odd + high >= 2 and len(set(value)) * 4 >= len(value) * 3
+
+
+def cipher_key_match(value: str, options: Options) -> Match | None:
+    """A literal given as a symmetric cipher's key (``AES.new(b"…")``, ``Fernet(b"…")``): a key whatever it
+    reads like (``b"Sixteen byte key"``), unless a placeholder, template or fill pattern."""
+    if len(value) < 8 or options.allowed(value):
+        return None
+    if filters.is_placeholder(value) or filters.is_template(value) or filters.is_env_var_name(value):
+        return None
+    if filters.is_doc_example(value) or filters.is_repetitive(value) or filters.is_sequential(value):
+        return None
+    return Match("NSC205", "symmetric cipher key", "", 0, len(value))
+
+
+_DOCUMENTS = frozenset({"docstring", "comment"})
+
+
 def classify(value: str, binding: Binding, options: Options) -> list[Match]:
     """All matches for *value* in *binding*: value evidence first, else context evidence."""
-    found = value_matches(value, options)
+    found = value_matches(value, options, binding.kind not in _DOCUMENTS)
     if found:
         return found
     if binding.kind in ("string", "docstring", "comment"):

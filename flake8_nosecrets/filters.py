@@ -95,6 +95,14 @@ def is_env_var_name(value: str) -> bool:
     return bool(_ENV_NAME_RE.match(value))
 
 
+_GROUPED_RE = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
+
+
+def is_grouped_password(value: str) -> bool:
+    """``"qwnx plsd ejvk ubrm"``: an app password in Google's form, four groups of four letters."""
+    return bool(_GROUPED_RE.match(value))
+
+
 def is_message(value: str) -> bool:
     """``"Invalid password"``, ``"Enter your token:"``, ``"This field is required."``: human text, not a key.
 
@@ -102,11 +110,11 @@ def is_message(value: str) -> bool:
     (``"my grand passphrase"``) stays a candidate: it reads as a passphrase.
     """
     text = value.strip()
-    if " " not in text:
-        return False
+    if " " not in text or is_grouped_password(text):
+        return False  # ``"abcd efgh ijkl mnop"``: an app password written in groups, not four words
     parts = text.split()
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or sum(p.strip(".,:;!?()'\"").isalpha() for p in parts) * 2 < len(parts):
+        return False  # ``"x8#kf 2@9fj!k3 la0"``: mostly not words
     if text[-1] in ".:!?)" or len(parts) >= 4 or (text[0].isupper() and parts[0][1:].islower()):
         return True
     return parts[0].lower().strip("'\"(") in _MESSAGE_STARTS
@@ -168,7 +176,19 @@ def is_word_like(value: str) -> bool:
     For token/secret/key names the value must look like a credential; a word,
     identifier or enum value made of letters alone does not.
     """
-    return bool(_WORDY_RE.match(value)) and not (len(value) >= 20 and _looks_scrambled(value))
+    return bool(_WORDY_RE.match(value)) and not (
+        (len(value) >= 20 and _looks_scrambled(value)) or (len(value) >= 8 and _mixed_case_noise(value))
+    )
+
+
+_LOWER_RUN_RE = re.compile(r"[a-z]{4,}")
+
+
+def _mixed_case_noise(value: str) -> bool:
+    """``"JgHxKpQwRt"``: a short run of letters in both cases, none of them a lower-case word part (camelCase
+    ``getElementById`` has ``lement``), a third to two thirds upper case: a short key, not a name."""
+    upper = sum(c.isupper() for c in value)
+    return value.isalpha() and 0.3 <= upper / len(value) <= 0.7 and not _LOWER_RUN_RE.search(value)
 
 
 def _looks_scrambled(value: str) -> bool:

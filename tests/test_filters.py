@@ -24,19 +24,23 @@ CASES = {
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",
          "Please enter the password for the vault"],
-        ["my grand passphrase", RANDOM, "s3cr3t", "open sesame"],
+        ["my grand passphrase", RANDOM, "s3cr3t", "open sesame", "tbqe hzwl nvxo kcja", "k3#vq 9zT!w2 mPd8"],
+    ),
+    filters.is_grouped_password: (
+        ["tbqe hzwl nvxo kcja"], ["tbqe hzwl nvxo", "Tbqe hzwl nvxo kcja", "this is my text"]
     ),
     filters.is_path: (
         ["/run/secrets/db", "~/.ssh/id_rsa", "certs/key.pem", "./token.txt", "C:\\keys\\a"], [RANDOM, "s3cr3t"]
     ),
     filters.is_url_without_credentials: (
         ["https://auth.example.org/oauth/token", "http://localhost:8080/", "s3://bucket/key"],
-        ["https://u:" + "p4ss" + "@host/", RANDOM],
+        ["".join(("https://u:", "p4ss", "@host/")), RANDOM],
     ),
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
     filters.is_word_like: (
-        ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword"],
-        ["s3cr3t", RANDOM, "hunter2", "ajklawejrklsdfgkgqwrt"],
+        ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword", "getElementById",
+         "XMLHttpRequest", "DEMOKEYS"],
+        ["s3cr3t", RANDOM, "hunter2", "ajklawejrklsdfgkgqwrt", "JgHxKpQwRt"],
     ),
     filters.is_dotted_identifier: (
         ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms"],
