@@ -49,7 +49,8 @@ class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
     # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
-    # header, string, docstring, comment
+    # header, record (a user record's password), cipher-key, auth-scheme (``"Bearer %s" % …``), string, docstring,
+    # comment
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
@@ -75,6 +76,10 @@ class Binding:
             "auth-tuple": "password of an auth=(user, password) pair"
             + (f" for {printable(self.callee, 40)}()" if self.callee else ""),
             "header": f"in header '{n}'",
+            "record": "password of a user record" + (f" in '{printable(self.callee, 40)}'" if self.callee else ""),
+            "cipher-key": "key of a symmetric cipher"
+            + (f" given to {printable(self.callee, 40)}()" if self.callee else ""),
+            "auth-scheme": f"filled into an '{n} …' Authorization value",
             "comment": "in a comment",
             "docstring": "in a docstring",
         }.get(self.kind, "in a string literal")
