@@ -228,9 +228,13 @@ class _Binder:
         """``for user, password in [("admin", "…"), …]``: each record's items are named by the loop's targets."""
         target, records = node.target, node.iter
         if isinstance(target, ast.Tuple) and isinstance(records, (ast.List, ast.Tuple)):
+            named = [names.rank(target_name(t)) > names.Strength.NONE for t in target.elts]
+            if not any(named):
+                return  # ``for name, value in [("Authorization", "…")]``: the pairs name themselves
             for record in records.elts:
                 if isinstance(record, (ast.Tuple, ast.List)) and len(record.elts) == len(target.elts):
-                    self.assign_pairs(target.elts, record.elts)
+                    self.assign_pairs([t for t, n in zip(target.elts, named) if n],
+                                      [v for v, n in zip(record.elts, named) if n])
 
     def pair(self, node: ast.Tuple) -> None:
         """``[("Authorization", "Bearer …")]``, ``("api_key", "…")``: a value paired with the secret it names."""

@@ -26,6 +26,12 @@ _USER_HEADS = frozenset({"user", "users", "account", "accounts", "login", "login
                          "cred", "creds"})
 # Keys of one user's record (a dict of fields, not a dict of users).
 _FIELD_KEYS = frozenset({"user", "username", "name", "email", "mail", "login", "role", "id", "uid"})
+# Values of a dict of users that are roles or display names, not passwords.
+_ROLES = frozenset({"admin", "administrator", "editor", "viewer", "user", "staff", "manager", "owner", "guest",
+                    "member", "moderator", "reader", "writer", "author", "superuser", "maintainer", "developer",
+                    "operator", "auditor", "support", "readonly", "read-only", "active", "inactive", "disabled"})
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_DISPLAY_NAME_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
 # A flat list this long under a password name is a word list (to reject or to guess), not credentials.
 WORDLIST_MIN = 5
 _AUTH_TEMPLATE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|BEARER|[Tt]oken|[Bb]asic)\s+(?:%s|\{\d*\})\s*$")
@@ -56,8 +62,8 @@ def record_password(record: ast.AST) -> ast.Constant | None:
     values = [_str_value(e) for e in record.elts]
     if any(v is None for v in values):
         return None
-    at = 2 if len(values) == 3 and "@" in values[1] else 1  # type: ignore[operator]
-    if "@" in values[at]:  # type: ignore[operator]
+    at = 2 if len(values) == 3 and _EMAIL_RE.match(values[1]) else 1  # type: ignore[arg-type]
+    if _EMAIL_RE.match(values[at]):  # type: ignore[arg-type]
         return None  # ``ADMINS = [("Ann", "ann@x.io")]``: names and e-mail addresses, no password
     return record.elts[at]  # type: ignore[return-value]
 
@@ -71,17 +77,28 @@ def user_dict_values(node: ast.Dict) -> list[ast.Constant]:
     out = []
     for key, value in zip(node.keys, node.values):
         k, v = _str_value(key) if key is not None else None, _str_value(value)
-        if k is None or v is None or "@" in v or k.lower() in _FIELD_KEYS or names.rank(k):
+        if k is None or v is None or _EMAIL_RE.match(v) or k.lower() in _FIELD_KEYS or names.rank(k):
             return []
+        if v.lower() in _ROLES or _DISPLAY_NAME_RE.match(v):
+            return []  # ``{"alice": "editor"}``, ``{"admin": "Administrator"}``: roles or display names
         out.append(value)  # type: ignore[arg-type]
     return out
 
 
+# Words that make a list of passwords a word list whatever its length: ``COMMON_PASSWORDS``, ``weak_passwords``.
+_WORDLIST_WORDS = frozenset({"common", "weak", "banned", "forbidden", "blacklist", "blacklisted", "blocklist",
+                             "denylist", "wordlist", "dictionary", "popular", "leaked", "breached", "top", "known",
+                             "guesses", "candidates", "bad", "insecure", "rejected", "disallowed"})
+
+
 def is_wordlist(name: str, elts: list[ast.expr]) -> bool:
-    """``passwords = ["123456", "qwerty", …]``: many bare strings under a password name are a word list."""
-    return len(elts) >= WORDLIST_MIN and names.strength(name) is names.Strength.PASSWORD and all(
-        _str_value(e) is not None for e in elts
-    )
+    """``passwords = ["123456", "qwerty", …]``, ``COMMON_PASSWORDS = (…)``: bare strings under a password name,
+    many of them or under a name that says so, are a word list (to reject or to guess), not credentials."""
+    if not elts or names.strength(name) is not names.Strength.PASSWORD:
+        return False
+    if len(elts) < WORDLIST_MIN and not _WORDLIST_WORDS.intersection(names.words(name)):
+        return False
+    return all(_str_value(e) is not None for e in elts)
 
 
 def named_pair(node: ast.Tuple) -> tuple[str, ast.expr] | None:
