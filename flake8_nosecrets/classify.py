@@ -83,6 +83,10 @@ _SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
 # ``<password>…</password>`` in XML text.
 _XML_SETTING_RE = re.compile(r"<(?P<name>[A-Za-z_][\w.:\-]{0,40})>\s{0,3}(?P<v>[^<>\s]{4,256})\s{0,3}</(?P=name)>")
+# A closing tag whose name holds a secret word: the cheap test before the element pattern runs.
+_XML_SECRET_CLOSE_RE = re.compile(r"</[\w.:\-]{0,30}(?i:pass|pwd|secret|token|key|cred|auth)[\w.:\-]{0,30}>")
+# Words one of which every SQL statement that sets a password holds (the cheap test before the patterns run).
+_SQL_GATE = ("ssword", "SSWORD", "dentified", "DENTIFIED")
 # ``CREATE USER … PASSWORD '…'``, ``IDENTIFIED BY '…'``, ``SET PASSWORD … = '…'`` in SQL text.
 _SQL_STATEMENT_RE = re.compile(
     r"(?i:\b(?:create|alter)\s+(?:user|role|login)\b|\bidentified\s+by\b|\bset\s+password\b)"
@@ -290,14 +294,14 @@ def markup_setting_matches(value: str, options: Options, data: bool = False) -> 
     """Passwords in XML (``<password>…</password>``) and SQL (``CREATE USER … PASSWORD '…'``,
     ``IDENTIFIED BY '…'``) held in a Python string: with *data*, any real value under a password name counts."""
     out = []
-    if "</" in value:
+    if "</" in value and _XML_SECRET_CLOSE_RE.search(value):
         for m in _XML_SETTING_RE.finditer(value):
             level = names.strength(m.group("name"), options.extra_names, options.ignore_names)
             if level is not Strength.NONE:
                 found = _setting_match(m.group("name"), level, m.group("v"), m.start("v"), options, data)
                 if found is not None:
                     out.append(found)
-    if "'" in value and _SQL_STATEMENT_RE.search(value):
+    if "'" in value and any(w in value for w in _SQL_GATE) and _SQL_STATEMENT_RE.search(value):
         for m in _SQL_PASSWORD_RE.finditer(value):
             found = _setting_match("password", Strength.PASSWORD, m.group("v"), m.start("v"), options, data)
             if found is not None:
