@@ -296,8 +296,9 @@ def markup_setting_matches(value: str, options: Options, data: bool = False) -> 
     out = []
     if "</" in value and _XML_SECRET_CLOSE_RE.search(value):
         for m in _XML_SETTING_RE.finditer(value):
+            # password elements only: a random value under another element name is as often a mock response
             level = names.strength(m.group("name"), options.extra_names, options.ignore_names)
-            if level is not Strength.NONE:
+            if level is Strength.PASSWORD:
                 found = _setting_match(m.group("name"), level, m.group("v"), m.start("v"), options, data)
                 if found is not None:
                     out.append(found)
@@ -510,9 +511,14 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     if filters.why_not_secret(stripped, binding.name) or options.allowed(stripped):
         return None
     end = offset + len(stripped)
+    if level is Strength.PASSWORD and binding.kind == "pair":
+        # ``[("password", "secret"), ("realm", "pypi")]``: pairs are as often a parsed config a test expects as
+        # settings, so the value must look like a credential
+        found = looks_like_credential(stripped, options)
+        return Match("NSC206", "hardcoded password", "", offset, end) if found else None
     if level is Strength.PASSWORD:
-        if len(stripped) < 4 or len(stripped) > 1024:
-            return None
+        if len(stripped) < 4 or len(stripped) > 1024 or "\n" in stripped:
+            return None  # a text of several lines is a document (a config file's text), not a password
         return Match("NSC206", "hardcoded password", "", offset, end)
     if level is Strength.SECRET and looks_like_credential(stripped, options):
         return Match("NSC205", "secret", "", offset, end)

@@ -240,7 +240,7 @@ class _Binder:
         """``[("Authorization", "Bearer …")]``, ``("api_key", "…")``: a value paired with the secret it names."""
         found = shapes.named_pair(node)
         if found is not None:
-            self.bind(found[1], Binding("dict-key", found[0]))
+            self.bind(found[1], Binding("pair", found[0]))
 
     def binop(self, node: ast.BinOp) -> None:
         """``"Bearer %s" % "…"``: the literal that fills an Authorization template."""

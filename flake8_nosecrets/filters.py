@@ -113,8 +113,10 @@ def is_message(value: str) -> bool:
     if " " not in text or is_grouped_password(text):
         return False  # ``"abcd efgh ijkl mnop"``: an app password written in groups, not four words
     parts = text.split()
-    if len(parts) < 2 or sum(p.strip(".,:;!?()'\"").isalpha() for p in parts) * 2 < len(parts):
-        return False  # ``"x8#kf 2@9fj!k3 la0"``: mostly not words
+    if len(parts) < 2:
+        return False
+    if "\n" not in text and len(text) <= 64 and sum(p.strip(".,:;!?()'\"").isalpha() for p in parts) * 2 < len(parts):
+        return False  # ``"x8#kf 2@9fj!k3 la0"``: a line of mostly not words
     if text[-1] in ".:!?)" or len(parts) >= 4 or (text[0].isupper() and parts[0][1:].islower()):
         return True
     return parts[0].lower().strip("'\"(") in _MESSAGE_STARTS
@@ -144,7 +146,8 @@ _FILE_EXT_RE = re.compile(
 def is_dotted_identifier(value: str) -> bool:
     """``"fs.s3.cse.enabled"``, ``"uname_string_raw"``, ``"CRAM-MD5"``, ``"param:secp384r1.pem"``: names, not keys.
 
-    Split on ``. _ - : /``, every part is letters only or at most 3 characters
+    Split on ``. _ - : /``, every part is letters only, digits only (``0008_alter_user``, a migration) or at
+    most 3 characters
     (``s3``, ``md5``), or the value ends in a file extension. A random key that
     happens to contain ``-`` or ``_`` has long mixed letter-and-digit parts.
     """
@@ -153,7 +156,7 @@ def is_dotted_identifier(value: str) -> bool:
     parts = re.split(r"[._\-:/]", value)
     if len(parts) < 2:
         return False
-    return all(len(p) <= 3 or (p.isalpha() and not _case_scrambled(p)) for p in parts)
+    return all(len(p) <= 3 or p.isdigit() or (p.isalpha() and not _case_scrambled(p)) for p in parts)
 
 
 def _case_scrambled(part: str) -> bool:

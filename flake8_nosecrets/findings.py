@@ -49,8 +49,8 @@ class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
     # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
-    # header, record (a user record's password), cipher-key, auth-scheme (``"Bearer %s" % …``), string, docstring,
-    # comment
+    # header, pair (``("name", "…")``), record (a user record's password), cipher-key,
+    # auth-scheme (``"Bearer %s" % …``), string, docstring, comment
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
@@ -76,6 +76,7 @@ class Binding:
             "auth-tuple": "password of an auth=(user, password) pair"
             + (f" for {printable(self.callee, 40)}()" if self.callee else ""),
             "header": f"in header '{n}'",
+            "pair": f"paired with '{n}'",
             "record": "password of a user record" + (f" in '{printable(self.callee, 40)}'" if self.callee else ""),
             "cipher-key": "key of a symmetric cipher"
             + (f" given to {printable(self.callee, 40)}()" if self.callee else ""),

@@ -22,8 +22,8 @@ import re
 from . import names
 
 # Head words of a collection of user records: ``USERS``, ``seed_accounts``, ``DEFAULT_LOGINS``, ``credentials``.
-_USER_HEADS = frozenset({"user", "users", "account", "accounts", "login", "logins", "credential", "credentials",
-                         "cred", "creds"})
+# Plurals only: ``nt_user = {"purelib": …}`` is one user's settings, not a table of users.
+_USER_HEADS = frozenset({"users", "accounts", "logins", "credentials", "creds"})
 # Keys of one user's record (a dict of fields, not a dict of users).
 _FIELD_KEYS = frozenset({"user", "username", "name", "email", "mail", "login", "role", "id", "uid"})
 # Values of a dict of users that are roles or display names, not passwords.
@@ -101,12 +101,16 @@ def is_wordlist(name: str, elts: list[ast.expr]) -> bool:
     return all(_str_value(e) is not None for e in elts)
 
 
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,59}$")
+
+
 def named_pair(node: ast.Tuple) -> tuple[str, ast.expr] | None:
-    """``("Authorization", "Bearer …")``, ``("api_key", "…")``: a pair whose first item names a secret."""
+    """``("Authorization", "Bearer …")``, ``("api_key", "…")``: a pair whose first item is a name (an identifier
+    or a header name, not ``"User:Pass"``) that names a secret."""
     if len(node.elts) != 2:
         return None
     name = _str_value(node.elts[0])
-    if not name or len(name) > 60 or names.rank(name) < names.Strength.SECRET:
+    if not name or not _NAME_RE.match(name) or names.rank(name) < names.Strength.SECRET:
         return None
     return name, node.elts[1]
 

@@ -43,7 +43,8 @@ CASES = {
         ["s3cr3t", RANDOM, "hunter2", "ajklawejrklsdfgkgqwrt", "JgHxKpQwRt"],
     ),
     filters.is_dotted_identifier: (
-        ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms"],
+        ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms",
+         "0008_alter_user_username_max_length"],
         [RANDOM, "hf_" + "hZEmnoOEYISjraJtbySaKCNnSu", "s3cr3t"],
     ),
     filters.is_uuid: (["123e4567-e89b-12d3-a456-426614174000"], [RANDOM, "123e4567e89b"]),
