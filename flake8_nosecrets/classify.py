@@ -11,24 +11,15 @@ from __future__ import annotations
 import base64
 import bisect
 import binascii
-import dataclasses
 import re
 from typing import Iterator
 
-from . import checksums, entropy, filters, names, providers
-from .findings import FSTRING_HOLE, Binding
+from . import checksums, filters, names, providers
+from .credential import looks_binary, looks_like_credential, looks_random
+from .embedded import embedded_setting_matches
+from .findings import FSTRING_HOLE, Binding, Match
 from .options import Options
 from .names import Strength
-
-
-@dataclasses.dataclass(frozen=True)
-class Match:
-    code: str
-    what: str  # "GitHub personal access token", "hardcoded password"…
-    provider: str  # provider id or ""
-    start: int  # span of the secret inside the value
-    end: int
-    prefix: str = ""  # a prefix a message may show
 
 
 # Keywords of the value detectors that are not provider formats.
@@ -56,9 +47,6 @@ _BEARER_IN_TEXT_RE = re.compile(
     r"(?<![A-Za-z])(?P<scheme>[Bb]earer|BEARER)\s{1,3}(?P<cred>[A-Za-z0-9._~+/\-]{20,4096}=*)"
 )
 _AUTH_VALUE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest)\s{1,5}(?P<cred>\S{6,})\s*$")
-_WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
-_IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]{1,5}[_\-.]?\d{1,4}$")  # utf8, sha256, HS256, int32, v2
-_NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
 _B64_PEM = "LS0tLS1CRUdJT"  # base64 of "-----BEGI": a PEM block stored base64-encoded (Kubernetes secrets…)
 _B64_RUN_RE = re.compile(r"[A-Za-z0-9+/=\s]{1,200000}")
 _VALUE_KEYWORDS = providers.keyword_automaton(
@@ -69,32 +57,6 @@ _VALUE_KEYWORDS = providers.keyword_automaton(
 def has_value_keyword(value: str, start: int = 0) -> bool:
     """Whether *value* (from index *start*) holds a keyword of any value rule: without one, none can match."""
     return next(_VALUE_KEYWORDS.iter(value, start), None) is not None
-
-
-# ``"Server=db;Password=…;"``, ``"password: …"`` in YAML text, ``"?api_key=…&"``: a setting inside a string.
-# Found from its = or :, the rarest part: the keyword, quote and spaces that end right before it, then
-# the spaces and quote after it. Searching the keywords themselves at every position, case-insensitively,
-# cost as much as all other value rules together.
-_EMBED_SEP_RE = re.compile(r"[=:]\s{0,3}[\"']?")
-_EMBED_BEFORE_RE = re.compile(r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}\Z")
-_EMBED_BEFORE_MAX = len("credentials") + 4
-_EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
-_SEPARATOR_RE = re.compile(r"[ \n;&?,]")
-_EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
-# ``<password>…</password>`` in XML text.
-_XML_SETTING_RE = re.compile(r"<(?P<name>[A-Za-z_][\w.:\-]{0,40})>\s{0,3}(?P<v>[^<>\s]{4,256})\s{0,3}</(?P=name)>")
-# A closing tag whose name holds a secret word: the cheap test before the element pattern runs.
-_XML_SECRET_CLOSE_RE = re.compile(r"</[\w.:\-]{0,30}(?i:pass|pwd|secret|token|key|cred|auth)[\w.:\-]{0,30}>")
-# Words one of which every SQL statement that sets a password holds (the cheap test before the patterns run).
-_SQL_GATE = ("ssword", "SSWORD", "dentified", "DENTIFIED")
-# ``CREATE USER … PASSWORD '…'``, ``IDENTIFIED BY '…'``, ``SET PASSWORD … = '…'`` in SQL text.
-_SQL_STATEMENT_RE = re.compile(
-    r"(?i:\b(?:create|alter)\s+(?:user|role|login)\b|\bidentified\s+by\b|\bset\s+password\b)"
-)
-_SQL_PASSWORD_RE = re.compile(r"(?i:\bidentified\s+by|\bpassword)\s{1,3}(?:=\s{0,3})?'(?P<v>[^'\s]{4,256})'")
-# What a setting's value can be in a type description rather than data (``password: string``).
-_TYPE_WORDS = frozenset({"str", "string", "bytes", "text", "int", "integer", "bool", "boolean", "optional",
-                         "required", "secret", "sensitive", "hidden", "varchar", "char"})
 
 
 def _clean_token(token: str) -> bool:
@@ -210,106 +172,6 @@ def encoded_private_key_matches(value: str) -> list[Match]:
     return [Match("NSC201", f"base64-encoded {found[0].what}", "", at, run.end())]
 
 
-def setting_keywords(value: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``keyword ["'] = ["']`` in *value* (keyword start, end after the = or : and what follows it):
-    what ``re.finditer`` of that pattern finds, found from each ``=`` or ``:`` backwards."""
-    for sep in _EMBED_SEP_RE.finditer(value):
-        at = sep.start()
-        kw = _EMBED_BEFORE_RE.search(value, max(0, at - _EMBED_BEFORE_MAX), at)
-        if kw is not None:
-            yield kw.start(), sep.end()
-
-
-def embedded_setting_matches(value: str, options: Options, data: bool = False) -> list[Match]:
-    """``name=value`` / ``name: value`` settings inside a larger string (connection strings, YAML, INI, query strings).
-
-    The setting's name is judged like a variable name (:func:`names.strength`) and its value must look
-    like a credential whatever the name, since prose (``"password: the user's password"``) and type
-    docs (``"token: str"``) share the shape. With *data* (a string in code, not a docstring or comment),
-    a value written as data (:func:`_written_as_data`) under a password name counts whatever it reads like.
-    """
-    if len(value) < 10:
-        return []
-    out = markup_setting_matches(value, options, data)
-    if ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
-        return out  # a setting needs its = or : and something around it; the keyword search is the dear part
-    for kw_start, end in setting_keywords(value):
-        start = kw_start
-        while start > 0 and kw_start - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
-            start -= 1
-        if start and value[start - 1] in ":/":
-            continue  # ``arn:aws:…:secret:…``, ``/api/token:…``: a path segment, not a setting
-        name = value[start:end].rstrip(" \t=:\"'")
-        v = _EMBED_VALUE_RE.match(value, end)
-        if v is None:
-            continue
-        level = names.strength(name, options.extra_names, options.ignore_names)
-        if level is Strength.NONE:
-            continue
-        as_data = data and level is Strength.PASSWORD and _written_as_data(value, start, end, v.end())
-        found = _setting_match(name, level, v.group(0), v.start(), options, as_data)
-        if found is not None:
-            out.append(found)
-    return out
-
-
-def _setting_match(name: str, level: Strength, secret: str, start: int, options: Options, data: bool) -> Match | None:
-    """A setting named *name* holding *secret*: a credential-looking value under any secret name, and under a
-    password name any real value when the text is *data* (quoted JSON/SQL, a connection string, XML, YAML)."""
-    if filters.why_not_secret(secret, name) or options.allowed(secret):
-        return None
-    if not (data and level is Strength.PASSWORD and secret.lower() not in _TYPE_WORDS) and not looks_like_credential(
-        secret, options
-    ):
-        return None
-    if level is Strength.KEY and not looks_random(secret, options, 20, True):
-        return None  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
-    code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
-    return Match(code, f"{what} in a '{name[:40]}' setting", "", start, start + len(secret))
-
-
-_SQL_WORDS_RE = re.compile(r"(?i:\b(?:select|insert|update|where|values)\b)")
-
-
-def _written_as_data(text: str, name_start: int, start: int, end: int) -> bool:
-    """Whether the setting value at ``text[start:end]`` (its name from *name_start*) is written as data, not
-    prose or code in a document: a quoted name and value (JSON ``"password": "…"``), a quoted value in SQL
-    (``WHERE password='…'``), ended by ``;`` or ``&`` or the text's end right after a bare ``=`` (``PWD=…;``,
-    ``?user=app&password=…``), or alone on a line after ``name:`` (YAML)."""
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    if before in "\"'":
-        if after != before:
-            return False
-        return (name_start > 0 and text[name_start - 1] in "\"'") or bool(_SQL_WORDS_RE.search(text))
-    if before == "=":
-        return after in ("", ";", "&") and ("&" in text or ";" in text)
-    if before in (":", " ") and after in ("", "\n", "\r"):
-        line_start = text.rfind("\n", 0, start) + 1
-        return text[line_start:start].lstrip(" -").count(" ") <= 1  # ``password: …`` or ``db_password:  …``
-    return False
-
-
-def markup_setting_matches(value: str, options: Options, data: bool = False) -> list[Match]:
-    """Passwords in XML (``<password>…</password>``) and SQL (``CREATE USER … PASSWORD '…'``,
-    ``IDENTIFIED BY '…'``) held in a Python string: with *data*, any real value under a password name counts."""
-    out = []
-    if "</" in value and _XML_SECRET_CLOSE_RE.search(value):
-        for m in _XML_SETTING_RE.finditer(value):
-            # password elements only: a random value under another element name is as often a mock response
-            level = names.strength(m.group("name"), options.extra_names, options.ignore_names)
-            if level is Strength.PASSWORD:
-                found = _setting_match(m.group("name"), level, m.group("v"), m.start("v"), options, data)
-                if found is not None:
-                    out.append(found)
-    if "'" in value and any(w in value for w in _SQL_GATE) and _SQL_STATEMENT_RE.search(value):
-        for m in _SQL_PASSWORD_RE.finditer(value):
-            found = _setting_match("password", Strength.PASSWORD, m.group("v"), m.start("v"), options, data)
-            if found is not None:
-                out.append(found)
-    return out
-
-
 def url_credential_matches(value: str, options: Options) -> list[Match]:
     """``scheme://user:password@host``: the password part, unless it is a placeholder or template."""
     if "://" not in value or "@" not in value:
@@ -386,77 +248,6 @@ def header_value_matches(value: str, options: Options, issued: bool = False) -> 
     return [found] if found else []
 
 
-def _sequential(part: str) -> bool:
-    """``abcd``, ``wxyz``: a run of the alphabet, the typical typed filler, not a word."""
-    return all(ord(b) - ord(a) == 1 for a, b in zip(part, part[1:]))
-
-
-def is_wordy(value: str) -> bool:
-    """Mostly made of pronounceable words: ``my_variable_name_2``, ``DefaultSessionTimeout10``."""
-    covered = 0
-    for w in _WORD_PARTS_RE.findall(value):
-        for part in names.words(w):
-            if len(part) >= 4 and not _sequential(part):
-                vowels = sum(c in "aeiouy" for c in part) / len(part)
-                if 0.2 <= vowels <= 0.7:
-                    covered += len(part)
-    return covered * 2 >= len(value)
-
-
-_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~:!@#$%^&*?")
-
-
-def looks_random(value: str, options: Options, min_length: int = 16, key_charset: bool = False) -> bool:
-    """A high-entropy value: the evidence needed for a long value under a secret name.
-
-    *key_charset* (for a bare ``key`` name) also demands the alphabet keys are written in,
-    so quoted fragments and markup (``' filename="abc.gif"'``) never count.
-    """
-    if len(value) < min_length or len(value) > 4096 or any(c.isspace() for c in value):
-        return False
-    if key_charset and not _KEY_CHARS.issuperset(value):
-        return False
-    if filters.is_dotted_identifier(value) or filters.is_hostname(value):
-        return False
-    if entropy.shannon(value) < min(options.entropy, 0.85 * entropy.max_entropy(len(value), 94)):
-        return False
-    if is_wordy(value) or filters.is_regex(value):
-        return False
-    return entropy.char_classes(value) >= 2
-
-
-def looks_like_credential(value: str, options: Options) -> bool:
-    """Under a token/secret name: a value that is not a word, identifier, number, path or regex."""
-    if len(value) < 6 or len(value) > 4096:
-        return False
-    if any(c.isspace() for c in value):
-        return spaced_credential(value, options)
-    if filters.is_word_like(value):
-        return False
-    if _NUMBERISH_RE.match(value) or _IDENTIFIER_DIGITS_RE.match(value):
-        return False
-    if filters.is_regex(value) or filters.is_path(value) or filters.is_dotted_identifier(value):
-        return False
-    if filters.is_hostname(value):
-        return False
-    if len(value) >= 16:
-        return looks_random(value, options)
-    if value.isalpha():  # not word-like: letters in both cases with no word in them (``JgHxKpQwRt``)
-        return len(value) >= 8
-    return entropy.char_classes(value) >= 2 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
-
-
-def spaced_credential(value: str, options: Options) -> bool:
-    """A credential with spaces in it: an app password in groups (``"abcd efgh ijkl mnop"``, Gmail's form), or
-    a random value with a space or two (``"x8#kf 2@9fj!k3 la0"``); not words."""
-    if filters.is_grouped_password(value):
-        return not filters.is_sequential(value)
-    if "  " in value or any(c.isspace() and c != " " for c in value) or value.count(" ") * 6 > len(value):
-        return False
-    compact = value.replace(" ", "")
-    return len(compact) >= 16 and looks_random(compact, options) and not is_wordy(value)
-
-
 MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
 
 
@@ -529,19 +320,6 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     if level is Strength.KEY and looks_random(stripped, options, 20, True):
         return Match("NSC205", "random-looking key", "", offset, end)
     return None
-
-
-def looks_binary(value: str) -> bool:
-    """``b'_5#y2L"F4Q8z\\n\\xec]/'``: bytes pasted from ``os.urandom``, spaces and control bytes included.
-
-    Byte values only (a bytes literal, or a string of ``\\x`` escapes), some of them control or high bytes
-    (not text in a Latin alphabet), nearly all different (not a fill pattern).
-    """
-    if not 12 <= len(value) <= 512 or max(value) > "\xff":
-        return False
-    odd = sum(1 for c in value if c < " " or "\x7f" <= c <= "\x9f")
-    high = sum(1 for c in value if c >= "\xa0")
-    return (odd >= 1 or high * 4 >= len(value)) and odd + high >= 2 and len(set(value)) * 4 >= len(value) * 3
 
 
 def cipher_key_match(value: str, options: Options) -> Match | None:

@@ -45,6 +45,18 @@ def redact(value: str, known_prefix: str = "") -> str:
 
 
 @dataclasses.dataclass(frozen=True)
+class Match:
+    """What a rule found in one value: the code, what it is, and where the secret sits in the value."""
+
+    code: str
+    what: str  # "GitHub personal access token", "hardcoded password"…
+    provider: str  # provider id or ""
+    start: int  # span of the secret inside the value
+    end: int
+    prefix: str = ""  # a prefix a message may show
+
+
+@dataclasses.dataclass(frozen=True)
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
