@@ -119,9 +119,10 @@ class _Binder:
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
             self.bind(value.values[0], binding)  # f"…" without placeholders is a plain string
         elif isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+            listed = dataclasses.replace(binding, siblings=len(value.elts))
             for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
                 if isinstance(elt, ast.Constant):
-                    self.bound.setdefault(id(elt), binding)
+                    self.bound.setdefault(id(elt), listed)
         elif isinstance(value, ast.Call):
             # ``password: str = Field(default="…")``: a declared default is the value.
             for kw in value.keywords:

@@ -9,7 +9,10 @@ fires, so a test (or ``--verbose`` tooling) can say which filter spoke.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+import urllib.parse
 from typing import Callable
 
 from . import names
@@ -238,14 +241,16 @@ def is_hex_digest(value: str) -> bool:
 
 
 def is_repetitive(value: str) -> bool:
-    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key."""
+    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``, ``"Tk9vQ2Tk9vQ2Tk9vQ2"``, ``"aB3xAb3Xab3x"``:
+    one unit typed again and again (any length up to a third of the value, either case), a filler not a key.
+    """
     n = len(value)
     if n < 12:
         return False
-    for unit in range(1, 9):
-        if n >= unit * 3 and value[:unit] * (n // unit) == value[: unit * (n // unit)]:
-            return True
-    return len(set(value)) <= 3
+    if len(set(value)) <= 3:
+        return True
+    low = value.lower()
+    return any(low[:unit] * (n // unit) == low[: unit * (n // unit)] for unit in range(1, n // 3 + 1))
 
 
 def is_doc_example(value: str) -> bool:
@@ -253,9 +258,111 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
+_ATTACK_RE = re.compile(
+    r"""['"`]\s*\)?\s*(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
+    r"""|['"`]\s*\)?\s*(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
+    r"""|['"`]\s*;\s*(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
+    r"|\b(?:or|and)\s+\(?['\"]?\w{1,20}['\"]?\s*(?:=|like)\s*['\"]?\w{1,20}"  # OR 1=1
+    r"|\bunion\s+(?:all\s+)?select\b|<\s*script\b|\bjavascript:|\.\./\.\./",
+    re.IGNORECASE,
+)
+
+
+def is_attack_payload(value: str) -> bool:
+    """``"' OR '1'='1"``, ``"admin'--"``, ``"x%27%20OR%201%3D1--"``, ``"<script>alert(1)</script>"``: an injection
+    payload of a security demo or test, under a password name because the password field is what it attacks.
+
+    URL-encoded payloads (query strings in a demo's requests) are decoded first. A random password holds no
+    quote followed by white space and ``OR``, nor a trailing quote and SQL comment.
+    """
+    if "%" in value:
+        value = urllib.parse.unquote_plus(value)
+    return bool(_ATTACK_RE.search(value))
+
+
+_CRYPT_RE = re.compile(
+    # crypt(3) and PHC strings: $1$ MD5, $2a/b/x/y$ bcrypt, $5$/$6$ SHA-crypt, $7$/$y$/$gy$ scrypt and yescrypt,
+    # $argon2id$, $pbkdf2-sha256$, $scrypt$…: "$id$", optional parameters, salt and hash in crypt's alphabet.
+    r"^\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|bcrypt(?:-sha256)?)"
+    r"\$[./A-Za-z0-9$=,+\-]{8,}$"
+)
+# Django's stored form "<algorithm>$<iterations or params>$<salt>$<hash>" and RFC 2307 "{SSHA}base64".
+_STORED_HASH_RE = re.compile(
+    r"^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|crypt|unsalted_(?:md5|sha1))"
+    r"\$[^\s$]*\$\S{4,}$"
+    r"|^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2(?:-SHA\d+)?|ARGON2)\}\S{8,}$",
+    re.IGNORECASE,
+)
+_DIGEST_LENGTHS = frozenset({32, 40, 56, 64, 96, 128})
+
+
+def is_password_hash(value: str) -> bool:
+    """``"$2b$12$…"`` (bcrypt), ``"$6$salt$…"`` (SHA-crypt), ``"pbkdf2_sha256$600000$salt$…"`` (Django),
+    ``"{SSHA}…"`` (LDAP): a stored password hash, what a login compares against, not the password itself."""
+    return bool(_CRYPT_RE.match(value) or _STORED_HASH_RE.match(value))
+
+
+def is_digest_under_password_name(value: str) -> bool:
+    """``ADMIN_PASSWORD = "5f4dcc3b…"`` (32, 40, 64… hex digits in one case): the hash of a password kept where
+    the password would be. Asked only for password names: under a token or key name, hex is a key."""
+    return len(value) in _DIGEST_LENGTHS and is_hex(value) and (value.islower() or value.isupper()) and any(
+        c.isalpha() for c in value
+    )
+
+
+_WEBSOCKET_HEADERS = frozenset({"secwebsocketkey", "secwebsocketaccept"})
+
+
+def is_handshake_nonce(value: str, name: str) -> bool:
+    """``{"Sec-WebSocket-Key": "dGhl…=="}``: the WebSocket handshake's nonce (16 random bytes, base64) or its
+    answer (a SHA-1, 20 bytes): public by design, sent in the clear with every connection (RFC 6455 4.1)."""
+    if "".join(names.words(name)) not in _WEBSOCKET_HEADERS:
+        return False
+    try:
+        return len(base64.b64decode(value, validate=True)) in (16, 20)
+    except (ValueError, binascii.Error):
+        return False
+
+
+# Verbs that open an option's name: ``update_password``, ``reset_token``, ``rotate_secret`` say when or how.
+_OPTION_VERBS = frozenset(
+    {
+        "update", "change", "reset", "rotate", "regenerate", "generate", "renew", "refresh", "expire", "store",
+        "save", "keep", "sync", "check", "validate", "verify", "prompt", "ask", "force", "skip", "encrypt",
+    }
+)
+_CHOICE_RE = re.compile(r"^[a-z]+(?:_[a-z]+){0,3}$")
+
+
+def is_option_choice(value: str, name: str) -> bool:
+    """``update_password == "always"``, ``dict(update_password=dict(default="on_create", choices=[…]))``: a name
+    that opens with a verb names an option, and a lower-case word (``always``, ``on_create``) is its setting."""
+    parts = names.words(name)
+    return len(parts) >= 2 and parts[0] in _OPTION_VERBS and bool(_CHOICE_RE.match(value))
+
+
+WORDLIST_MIN = 5  # ``passwords = [...]`` of at least this many literals is a list to try or refuse, not a setting
+
+
+def is_wordlist_entry(siblings: int) -> bool:
+    """``COMMON_PASSWORDS = ["123456", "letmein", …]``: one of many literals listed under one password name, a
+    wordlist for brute force or validation. *siblings* is the length of the list, tuple or set it sits in."""
+    return siblings >= WORDLIST_MIN
+
+
+_IDENTIFIER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$")
+
+
+def is_credential_name(value: str, siblings: int) -> bool:
+    """``password=("app_password", "app_ssh_pass")``: in a tuple or list of names, an identifier that itself
+    names a credential (Ansible's aliases, a settings lookup order) is a variable name, not a password."""
+    return siblings >= 2 and bool(_IDENTIFIER_RE.match(value)) and names.strength(value) is not names.Strength.NONE
+
+
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
+    ("repetitive", is_repetitive),
     ("template", is_template),
     ("env-var-name", is_env_var_name),
     ("doc-example", is_doc_example),
@@ -263,6 +370,8 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
+    ("password-hash", is_password_hash),
+    ("attack-payload", is_attack_payload),
 )
 
 

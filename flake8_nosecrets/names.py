@@ -103,7 +103,7 @@ KEY_QUALIFIERS = frozenset(
 # Words before the head that make the thing public, a count or a cursor.
 NEGATING_MODIFIERS = frozenset(
     {
-        "public", "pub", "next", "prev", "previous", "page", "paging", "pagination",
+        "public", "pub", "publishable", "next", "prev", "previous", "page", "paging", "pagination",
         "continuation", "cursor", "resume", "sync", "max", "min", "num", "total",
         "count", "is", "has", "use", "should", "require", "requires", "required",
         "enable", "enabled", "show", "allow", "no", "sort", "primary", "foreign",
