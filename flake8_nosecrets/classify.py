@@ -90,7 +90,7 @@ def _clean_token(token: str) -> bool:
 
 
 def _placeholder_body(token: str) -> bool:
-    """``ghp_xxxxxxxx…``, ``AKIAZZZZZZZZZZZZZZZZ``: a prefix followed by one repeated character or a run."""
+    """``ghp_xxxxxxxx…``, ``AKIA`` and sixteen ``Q``: a prefix followed by one repeated character or a run."""
     tail = token[-16:]
     return len(set(tail)) <= 3 or tail.lower() in ("abcdefghijklmnop", "0123456789abcdef")
 

@@ -21,7 +21,7 @@ from .findings import FSTRING_HOLE, Binding
 from . import names
 
 _ENV_WRITERS = ("putenv",)
-# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
+# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
 _GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
 # String methods whose first argument is a pattern, not the name of the second.

@@ -85,7 +85,7 @@ def is_template(value: str) -> bool:
 
     The value must be template and little else: once the placeholders are taken
     out, what is left has no digits-and-letters substance of key length
-    (``"q7{{w}a)z${k]ul…"`` contains ``{w}`` but is not a template).
+    (``"R4v{w}9&Lq#2mZ…"`` contains ``{w}`` but is not a template).
     """
     if not _TEMPLATE_RE.search(value):
         return False
@@ -175,7 +175,7 @@ def is_word_like(value: str) -> bool:
 
 
 def _looks_scrambled(value: str) -> bool:
-    """A long letters-only run with no vowel structure: ``"ajklawejrklsdfgkg"`` reads as typed noise."""
+    """A long letters-only run with no vowel structure: ``"qzmwpvtrxlkdbnhgf"`` reads as typed noise."""
     letters = [c for c in value.lower() if c.isalpha()]
     if not letters:
         return False
@@ -241,7 +241,7 @@ def is_hex_digest(value: str) -> bool:
 
 
 def is_repetitive(value: str) -> bool:
-    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``, ``"Tk9vQ2Tk9vQ2Tk9vQ2"``, ``"aB3xAb3Xab3x"``:
+    """``"wxyz9876wxyz9876wxyz9876"``, ``"1111-1111-1111"``, ``"Tk9vQ2Tk9vQ2Tk9vQ2"``, ``"aB3xAb3Xab3x"``:
     one unit typed again and again (any length up to a third of the value, either case), a filler not a key.
     """
     n = len(value)

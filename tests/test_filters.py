@@ -25,7 +25,7 @@ CASES = {
     filters.is_template: (
         ["${API_KEY}", "{{ secret }}", "%(password)s", "{password}", "$TOKEN", "Bearer {token}", "{0}",
          "postgres://{user}:{password}@{host}/{db}", "${DB_PASSWORD:-dev}", "@API_KEY@", "#name#_key"],
-        ["q7{{w}a)z${k]ul(em[trig>-_$#x9mq}}", RANDOM, "s3cr3t", "{" + RANDOM],
+        ["R4v{w}9&Lq#2mZ!t8Kp@x", RANDOM, "s3cr3t", "{" + RANDOM],
     ),
     filters.is_env_var_name: (["GITHUB_TOKEN", "DB_PASSWORD", "$AWS_SECRET_ACCESS_KEY"], ["ADMIN", RANDOM, "s3cr3t"]),
     filters.is_message: (
@@ -43,7 +43,7 @@ CASES = {
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
     filters.is_word_like: (
         ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword"],
-        ["s3cr3t", RANDOM, "hunter2", "ajklawejrklsdfgkgqwrt"],
+        ["s3cr3t", RANDOM, "hunter2", "qzmwpvtrxlkdbnhgfcsjw"],
     ),
     filters.is_dotted_identifier: (
         ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms"],
@@ -62,7 +62,7 @@ CASES = {
         [RANDOM, "s3cr3t", "Autumn2019#"],
     ),
     filters.is_repetitive: (
-        ["abcd1234abcd1234abcd1234", "111111111111111", "ababababababab",
+        ["wxyz9876wxyz9876wxyz9876", "111111111111111", "ababababababab",
          "Tk9vQ2xWp7Tk9vQ2xWp7Tk9vQ2xWp7",  # a 10-character unit
          "aB3xAb3XaB3xab3X"],  # the same unit in either case
         [RANDOM, "Tk9vQ2xWp7Tk9vQ2xWp7", "abcabcabcab1"],  # twice only; a unit broken at the end

@@ -15,8 +15,8 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
     ("name", "want"),
     [
         ("password", P), ("PASSWORD", P), ("PassWord", P), ("db_password", P), ("passwd", P), ("pwd", P),
-        ("_pass", S), ("user_pass", P), ("passphrase", P), ("EMAIL_PASSWORD", P), ("password2", P),
-        ("my_secret_password_for_email", P), ("password_prod", P), ("PASSWORDS", P),
+        ("_pass", S), ("user_pass", P), ("passphrase", P), ("SMTP_RELAY_PASSWORD", P), ("password2", P),
+        ("old_admin_password_for_backups", P), ("password_prod", P), ("PASSWORDS", P),
         ("token", S), ("api_key", S), ("apiKey", S), ("X-Api-Key", S), ("client_secret", S),
         ("SECRET_KEY", S), ("aws_secret_access_key", S), ("auth_token", S), ("secret_value", S),
         ("access_token", S), ("refresh_token", S), ("secrete", S), ("credentials", S), ("user_auth", S),
