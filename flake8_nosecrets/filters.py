@@ -241,16 +241,39 @@ def is_hex_digest(value: str) -> bool:
 
 
 def is_repetitive(value: str) -> bool:
-    """``"wxyz9876wxyz9876wxyz9876"``, ``"1111-1111-1111"``, ``"Tk9vQ2Tk9vQ2Tk9vQ2"``, ``"aB3xAb3Xab3x"``:
-    one unit typed again and again (any length up to a third of the value, either case), a filler not a key.
+    """``"wxyz9876wxyz9876wxyz9876"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key.
+
+    Checks a provider token's tail; under a secret name such a short filler still counts as a (weak)
+    typed value, as the peers' tests expect: see :func:`is_long_filler` for the one a name does not save.
     """
     n = len(value)
     if n < 12:
         return False
-    if len(set(value)) <= 3:
-        return True
+    for unit in range(1, 9):
+        if n >= unit * 3 and value[:unit] * (n // unit) == value[: unit * (n // unit)]:
+            return True
+    return len(set(value)) <= 3
+
+
+def is_long_filler(value: str) -> bool:
+    """``"Tk9vQ2xWp7Lm4Rz8Yb6N" * 3``, ``"aB3xAb3XaB3xab3X"``: one unit typed three times or more, where the unit
+    is long (more than 16 characters) or mixes cases, so that entropy alone reads it as random. Generated test
+    data and padding, not a key: a key never repeats itself.
+
+    A unit of up to 16 characters in one case (``"1234567890abcdef" * 3``, ``"abcd1234" * 8``) is the fake key
+    that tests and examples type in place of a real one; under a secret name it stays reported (the peers'
+    tests expect that too)."""
+    n = len(value)
+    if n < 12:
+        return False
     low = value.lower()
-    return any(low[:unit] * (n // unit) == low[: unit * (n // unit)] for unit in range(1, n // 3 + 1))
+    for unit in range(1, n // 3 + 1):
+        if (low[:unit] * (n // unit + 1))[:n] != low:
+            continue
+        head = value[:unit]  # the shortest unit: "abcd1234" * 4 is a short unit, not a 16-character one
+        mixed = any(c.isupper() for c in head) and any(c.islower() for c in head)
+        return unit > 16 or mixed or value != (head * (n // unit + 1))[:n]
+    return False
 
 
 def is_doc_example(value: str) -> bool:
@@ -305,9 +328,9 @@ def is_password_hash(value: str) -> bool:
 def is_digest_under_password_name(value: str) -> bool:
     """``ADMIN_PASSWORD = "5f4dcc3b…"`` (32, 40, 64… hex digits in one case): the hash of a password kept where
     the password would be. Asked only for password names: under a token or key name, hex is a key."""
-    return len(value) in _DIGEST_LENGTHS and is_hex(value) and (value.islower() or value.isupper()) and any(
-        c.isalpha() for c in value
-    )
+    if len(value) not in _DIGEST_LENGTHS or not is_hex(value) or not (value.islower() or value.isupper()):
+        return False
+    return any(c.isalpha() for c in value) and not is_repetitive(value)  # a digest never repeats a short unit
 
 
 _WEBSOCKET_HEADERS = frozenset({"secwebsocketkey", "secwebsocketaccept"})
@@ -362,7 +385,7 @@ def is_credential_name(value: str, siblings: int) -> bool:
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
-    ("repetitive", is_repetitive),
+    ("long-filler", is_long_filler),
     ("template", is_template),
     ("env-var-name", is_env_var_name),
     ("doc-example", is_doc_example),

@@ -61,11 +61,16 @@ CASES = {
         ["ABC12345", "abcdef123456", "1234567890", "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"],
         [RANDOM, "s3cr3t", "Autumn2019#"],
     ),
-    filters.is_repetitive: (
-        ["wxyz9876wxyz9876wxyz9876", "111111111111111", "ababababababab",
-         "Tk9vQ2xWp7Tk9vQ2xWp7Tk9vQ2xWp7",  # a 10-character unit
-         "aB3xAb3XaB3xab3X"],  # the same unit in either case
-        [RANDOM, "Tk9vQ2xWp7Tk9vQ2xWp7", "abcabcabcab1"],  # twice only; a unit broken at the end
+    filters.is_repetitive: (["wxyz9876wxyz9876wxyz9876", "111111111111111", "ababababababab"], [RANDOM]),
+    filters.is_long_filler: (
+        ["Tk9vq2xwp7lm4rz8yb6n" * 3,  # a 20-character unit
+         ("Tk9vq2xwp7lm4rz8yb6n" * 4)[:70],  # cut inside the fourth repetition
+         "aB3xAb3XaB3xab3X",  # the same unit in changing case
+         "XyZ9XyZ9XyZ9XyZ9"],  # a mixed-case unit
+        [RANDOM, "Tk9vq2xwp7lm4rz8yb6n" * 2,  # twice only
+         "wxyz9876wxyz9876wxyz9876", "abab" * 5, "wxyz9876" * 8,  # a short one-case unit, however often
+         "9876543210fedcba" * 3,  # a 16-character one-case unit: the typed stand-in for a key
+         "Tk9vq2xwp7lm4rz8yb6n" * 2 + "Tk9vq2xwp7lm4rz8yb6m"],  # broken at the end
     ),
     filters.is_attack_payload: (
         ["' OR '1'='1", "admin'--", "admin' #", "1' or 1=1", '") or ("a"="a', "x' UNION SELECT name FROM users",
@@ -102,7 +107,7 @@ BINDING_CASES = {
     ),
     filters.is_digest_under_password_name: (
         [(hashlib.md5(SALT.encode()).hexdigest(),), (hashlib.sha256(SALT.encode()).hexdigest().upper(),)],
-        [(RANDOM,), (hashlib.md5(SALT.encode()).hexdigest()[:30],), ("1" * 32,),
+        [(RANDOM,), (hashlib.md5(SALT.encode()).hexdigest()[:30],), ("1" * 32,), ("fedc9876" * 8,),
          (hashlib.sha1(SALT.encode()).hexdigest()[:20] + hashlib.sha1(SALT.encode()).hexdigest()[20:].upper(),)],
     ),
 }
