@@ -285,6 +285,7 @@ _ATTACK_RE = re.compile(
     r"""['"`]\s*\)?\s*(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
     r"""|['"`]\s*\)?\s*(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
     r"""|['"`]\s*;\s*(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
+    r"""|\*/\s*(?:or|and|like|union|select|['"])"""  # */OR/*: a payload split over repeated parameters
     r"|\b(?:or|and)\s+\(?['\"]?\w{1,20}['\"]?\s*(?:=|like)\s*['\"]?\w{1,20}"  # OR 1=1
     r"|\bunion\s+(?:all\s+)?select\b|<\s*script\b|\bjavascript:|\.\./\.\./",
     re.IGNORECASE,

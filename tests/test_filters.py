@@ -74,7 +74,8 @@ CASES = {
     ),
     filters.is_attack_payload: (
         ["' OR '1'='1", "admin'--", "admin' #", "1' or 1=1", '") or ("a"="a', "x' UNION SELECT name FROM users",
-         "x%27%20OR%201%3D1--", "%27+or+%271%27%3D%271", "<script>alert(1)</script>", "../../../etc/passwd"],
+         "x%27%20OR%201%3D1--", "%27+or+%271%27%3D%271", "<script>alert(1)</script>", "../../../etc/passwd",
+         "*%2FOR%2F*", "*/'1'/*"],
         [RANDOM, STRONG, "hunter2's", "it's-or-never", "Orchid'7Sandal", "p'#x9Lm2Qz"],
     ),
     filters.is_password_hash: (
