@@ -317,7 +317,9 @@ _STORED_HASH_RE = re.compile(
     r"|^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2(?:-SHA\d+)?|ARGON2)\}\S{8,}$",
     re.IGNORECASE,
 )
-_DIGEST_LENGTHS = frozenset({32, 40, 56, 64, 96, 128})
+# SHA-1 and SHA-2 hex lengths. Not 32: an MD5 under a password name is rarer today than a password made by
+# ``secrets.token_hex(16)`` or ``uuid4().hex`` (a seeded lab user's hex password in the real-world corpus).
+_DIGEST_LENGTHS = frozenset({40, 56, 64, 96, 128})
 
 
 def is_password_hash(value: str) -> bool:
@@ -327,8 +329,8 @@ def is_password_hash(value: str) -> bool:
 
 
 def is_digest_under_password_name(value: str) -> bool:
-    """``ADMIN_PASSWORD = "5f4dcc3b…"`` (32, 40, 64… hex digits in one case): the hash of a password kept where
-    the password would be. Asked only for password names: under a token or key name, hex is a key."""
+    """``ADMIN_PASSWORD = "7c4a8d09…"`` (40, 64, 128… hex digits in one case): the SHA hash of a password kept
+    where the password would be. Asked only for password names: under a token or key name, hex is a key."""
     if len(value) not in _DIGEST_LENGTHS or not is_hex(value) or not (value.islower() or value.isupper()):
         return False
     return any(c.isalpha() for c in value) and not is_repetitive(value)  # a digest never repeats a short unit

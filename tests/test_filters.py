@@ -107,8 +107,10 @@ BINDING_CASES = {
         [("app_password", 0), (STRONG, 2), ("login_user", 2), ("sunflower", 2), ("app_ssh_pass", 1)],
     ),
     filters.is_digest_under_password_name: (
-        [(hashlib.md5(SALT.encode()).hexdigest(),), (hashlib.sha256(SALT.encode()).hexdigest().upper(),)],
-        [(RANDOM,), (hashlib.md5(SALT.encode()).hexdigest()[:30],), ("1" * 32,), ("fedc9876" * 8,),
+        [(hashlib.sha1(SALT.encode()).hexdigest(),), (hashlib.sha256(SALT.encode()).hexdigest().upper(),),
+         (hashlib.sha512(SALT.encode()).hexdigest(),)],
+        [(RANDOM,), (hashlib.sha1(SALT.encode()).hexdigest()[:30],), ("1" * 40,), ("fedc9876" * 8,),
+         (hashlib.md5(SALT.encode()).hexdigest(),),  # 32 hex digits: as often secrets.token_hex(16) as an MD5
          (hashlib.sha1(SALT.encode()).hexdigest()[:20] + hashlib.sha1(SALT.encode()).hexdigest()[20:].upper(),)],
     ),
 }
