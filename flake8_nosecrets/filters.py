@@ -281,13 +281,13 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
-_ATTACK_RE = re.compile(
-    r"""['"`]\s*\)?\s*(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
-    r"""|['"`]\s*\)?\s*(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
-    r"""|['"`]\s*;\s*(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
-    r"""|\*/\s*(?:or|and|like|union|select|['"])"""  # */OR/*: a payload split over repeated parameters
-    r"|\b(?:or|and)\s+\(?['\"]?\w{1,20}['\"]?\s*(?:=|like)\s*['\"]?\w{1,20}"  # OR 1=1
-    r"|\bunion\s+(?:all\s+)?select\b|<\s*script\b|\bjavascript:|\.\./\.\./",
+_ATTACK_RE = re.compile(  # white space runs bounded: a quote before a long run of spaces stays linear
+    r"""['"`]\s{0,3}\)?\s{0,3}(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
+    r"""|['"`]\s{0,3}\)?\s{0,3}(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
+    r"""|['"`]\s{0,3};\s{0,3}(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
+    r"""|\*/\s{0,3}(?:or|and|like|union|select|['"])"""  # */OR/*: a payload split over repeated parameters
+    r"|\b(?:or|and)\s{1,5}\(?['\"]?\w{1,20}['\"]?\s{0,5}(?:=|like)\s{0,5}['\"]?\w"  # OR 1=1
+    r"|\bunion\s{1,5}(?:all\s{1,5})?select\b|<\s{0,3}script\b|\bjavascript:|\.\./\.\./",
     re.IGNORECASE,
 )
 
