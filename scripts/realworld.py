@@ -37,6 +37,7 @@ import csv
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -159,10 +160,13 @@ def _run(cmd: list[str], cwd: Path) -> str:
     return proc.stdout
 
 
+OURS_CMD: list[str] = []  # --ours-cmd; default: the nosecrets command beside this Python
+
+
 def run_ours(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
     out = set()
     for chunk in _chunks(files):
-        text = _run([_bin("nosecrets"), "--isolated", "--format", "json", *chunk], root)
+        text = _run([*(OURS_CMD or [_bin("nosecrets")]), "--isolated", "--format", "json", *chunk], root)
         data = json.loads(text or "[]")
         records = data.get("findings", data.get("results", [])) if isinstance(data, dict) else data
         for r in records:
@@ -186,7 +190,7 @@ def run_ruff(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
         text = _run([_bin("ruff"), "check", "--isolated", "--no-cache", "--select", "S105,S106,S107",
                      "--output-format", "json", *chunk], root)
         for r in json.loads(text or "[]"):
-            if r.get("code"):
+            if (r.get("code") or "").startswith("S10"):  # not the syntax errors ruff reports for unparseable files
                 out.add((os.path.relpath(r["filename"], root), int(r["location"]["row"]), r["code"]))
     return out
 
@@ -315,6 +319,14 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
         f"{counts['not-secret']} not-secret). Unit: a line; a tool finds a credential when it reports its "
         "line (or a line of the same statement recorded in the table). Precision counts a reported line "
         "nobody judged as wrong.\n",
+        "## Summary\n",
+        head + "| recall, credentials outside tests | " + " | ".join(_recall(scores[t], "secret") for t in tools)
+        + " |",
+        "| precision outside tests | " + " | ".join(_precision(scores[t], "out") for t in tools) + " |",
+        "| false alarms outside tests | " + " | ".join(str(scores[t].fp["out"]) for t in tools) + " |",
+        "| recall, credentials in test code | " + " | ".join(_recall(scores[t], "test") for t in tools) + " |",
+        "| precision in test code | " + " | ".join(_precision(scores[t], "in") for t in tools) + " |",
+        "",
         "## Recall: credentials outside tests (verdict `secret`), per class\n",
         head + "| all | " + " | ".join(_recall(scores[t], "secret") for t in tools) + " |",
     ]
@@ -357,12 +369,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=_default("labels.csv"))
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ",".join(TOOLS))
     ap.add_argument("--report", type=Path, help="write the markdown report here")
+    ap.add_argument("--ours-cmd", help="command that runs ours, e.g. to score another checkout: "
+                    "'env PYTHONPATH=/path/to/checkout python -m flake8_nosecrets.cli'")
+    ap.add_argument("--compare", action="append", default=[], metavar="NAME=RAW",
+                    help="add a column: ours as saved by --save-raw in RAW (e.g. the baseline of another commit)")
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
     args = ap.parse_args(argv)
     tools = [t for t in args.tools.split(",") if t]
+    if args.ours_cmd:
+        OURS_CMD[:] = shlex.split(args.ours_cmd)
     unknown = set(tools) - set(TOOLS)
     if unknown:
         ap.error(f"unknown tools: {sorted(unknown)}")
@@ -382,7 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     scores, unjudged = {}, {}
     for t in tools:
         scores[t], unjudged[t] = score(labels, results[t])
-    text = render(corpus, labels, scores, unjudged, tools, args.title)
+    for spec in args.compare:
+        name, _, raw = spec.partition("=")
+        scores[name], unjudged[name] = score(labels, {tuple(r) for r in json.loads(Path(raw).read_text())["ours"]})
+    text = render(corpus, labels, scores, unjudged, [*tools, *(c.partition("=")[0] for c in args.compare)], args.title)
     print(text)
     if args.show:
         for repo, f, line in sorted({u for t in tools for u in unjudged[t]}):
