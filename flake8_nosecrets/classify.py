@@ -70,7 +70,7 @@ def _clean_token(token: str) -> bool:
 
 
 def _placeholder_body(token: str) -> bool:
-    """``ghp_xxxxxxxx…``, ``AKIAZZZZZZZZZZZZZZZZ``: a prefix followed by one repeated character or a run."""
+    """``ghp_xxxxxxxx…``, ``AKIA`` and sixteen ``Q``: a prefix followed by one repeated character or a run."""
     tail = token[-16:]
     return len(set(tail)) <= 3 or tail.lower() in ("abcdefghijklmnop", "0123456789abcdef")
 
@@ -251,11 +251,17 @@ def header_value_matches(value: str, options: Options, issued: bool = False) -> 
 MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
 
 
-def value_matches(value: str, options: Options, data: bool = False) -> list[Match]:
-    """Evidence in the value alone, wherever it sits; *data*: a string in code (:func:`embedded_setting_matches`)."""
+def value_matches(value: str, options: Options, settings: bool = True, data: bool = False) -> list[Match]:
+    """Evidence in the value alone, wherever it sits.
+
+    Without *settings*, ``name: value`` text inside the value is not judged: in a docstring it is an example
+    request or response (``"listenKey": "…"``), documentation rather than configuration. Key formats,
+    private keys, URL credentials and Authorization headers count everywhere. *data*: the value is a string
+    in code, where a password written as data counts whatever it reads like (:func:`embedded_setting_matches`).
+    """
     if len(value) < MIN_VALUE_LENGTH:
         return []
-    found = embedded_setting_matches(value, options, data)
+    found = embedded_setting_matches(value, options, data) if settings else []
     if not has_value_keyword(value):
         return found
     found += (
@@ -278,6 +284,17 @@ def _drop_overlaps(found: list[Match]) -> list[Match]:
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _not_a_setting(value: str, binding: Binding, level: Strength) -> bool:
+    """The binding's filters (:mod:`filters`): the name and its place say the value is not the secret itself."""
+    if filters.is_handshake_nonce(value, binding.name) or filters.is_option_choice(value, binding.name):
+        return True
+    if filters.is_credential_name(value, binding.siblings):
+        return True
+    return level is Strength.PASSWORD and (
+        filters.is_wordlist_entry(binding.siblings, binding.name) or filters.is_digest_under_password_name(value)
+    )
 
 
 def context_match(value: str, binding: Binding, options: Options) -> Match | None:
@@ -303,6 +320,8 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     if why == "sequential" and binding.kind == "record":
         why = None  # ``("tim", "12345678")`` in seed code: typed, weak, and the password all the same
     if why or options.allowed(stripped):
+        return None
+    if _not_a_setting(stripped, binding, level):
         return None
     end = offset + len(stripped)
     if level is Strength.PASSWORD and binding.kind == "pair":
@@ -342,7 +361,7 @@ _DOCUMENTS = frozenset({"docstring", "comment"})
 
 def classify(value: str, binding: Binding, options: Options) -> list[Match]:
     """All matches for *value* in *binding*: value evidence first, else context evidence."""
-    found = value_matches(value, options, binding.kind not in _DOCUMENTS)
+    found = value_matches(value, options, settings=binding.kind != "docstring", data=binding.kind not in _DOCUMENTS)
     if found:
         return found
     if binding.kind in ("string", "docstring", "comment"):

@@ -21,7 +21,7 @@ from .findings import FSTRING_HOLE, Binding
 from . import names, shapes
 
 _ENV_WRITERS = ("putenv",)
-# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
+# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
 _GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
 # String methods whose first argument is a pattern, not the name of the second.
@@ -120,12 +120,11 @@ class _Binder:
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
             self.bind(value.values[0], binding)  # f"…" without placeholders is a plain string
         elif isinstance(value, (ast.Tuple, ast.List, ast.Set)):
-            if shapes.is_wordlist(binding.name, value.elts):
-                return  # ``COMMON_PASSWORDS = ["123456", …]``: words to reject or to guess
             users = shapes.is_user_collection(binding.name)
+            listed = dataclasses.replace(binding, siblings=len(value.elts))
             for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
                 if isinstance(elt, ast.Constant):
-                    self.bound.setdefault(id(elt), binding)
+                    self.bound.setdefault(id(elt), listed)
                 elif users and (pw := shapes.record_password(elt)) is not None:  # ``USERS = [("admin", "…")]``
                     self.bound.setdefault(id(pw), Binding("record", "password", binding.name))
         elif isinstance(value, ast.Dict):

@@ -163,11 +163,12 @@ RULES: tuple[Rule, ...] = (
         title="Hardcoded password",
         what=(
             "A literal bound to a password-like name (`password`, `passwd`, `pwd`, `passphrase`…) in any context, "
-            "unless it is empty, a placeholder, a template, a label, a message or an env var name; the password "
-            "of a user record in seed code (`USERS = [(\"admin\", \"…\")]`, `users = {\"john\": \"…\"}`); a "
-            "password written as data inside a string (XML `<password>`, SQL `PASSWORD '…'`/`IDENTIFIED BY '…'`, "
-            "JSON, YAML, ODBC `PWD=…;`, JDBC `password=…`). A word list under a password name "
-            "(`COMMON_PASSWORDS = […]`) is not reported."
+            "unless it is empty, a placeholder, a template, a label, a message, an env var name, a stored password "
+            "hash, an injection payload, one entry of a wordlist (`COMMON_PASSWORDS = […]`) or a choice word under "
+            "an option name (`update_password`); the password of a user record in seed code "
+            "(`USERS = [(\"admin\", \"…\")]`, `users = {\"john\": \"…\"}`); a password written as data inside a "
+            "string (XML `<password>`, SQL `PASSWORD '…'`/`IDENTIFIED BY '…'`, JSON, YAML, ODBC `PWD=…;`, JDBC "
+            "`password=…`)."
         ),
         why="Passwords in code end up in every clone, fork and backup, and are rarely changed afterwards.",
         example='conn = connect(user="app", password="Summ…")',

@@ -10,8 +10,8 @@ elsewhere, and these predicates read them:
 * a string built from literals with ``+`` (a PEM block written line by line);
 * a literal given to a symmetric cipher's constructor: ``AES.new(b"…")``, ``Fernet(b"…")``.
 
-And one shape that looks like credentials but is not: a word list
-(``COMMON_PASSWORDS = ["123456", …]``) kept to reject or to guess passwords.
+(A word list, ``COMMON_PASSWORDS = ["123456", …]``, looks like credentials but is not:
+:func:`filters.is_wordlist_entry`.)
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ _ROLES = frozenset({"admin", "administrator", "editor", "viewer", "user", "staff
                     "operator", "auditor", "support", "readonly", "read-only", "active", "inactive", "disabled"})
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _DISPLAY_NAME_RE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)*$")
-# A flat list this long under a password name is a word list (to reject or to guess), not credentials.
-WORDLIST_MIN = 5
 _AUTH_TEMPLATE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|BEARER|[Tt]oken|[Bb]asic)\s+(?:%s|\{\d*\})\s*$")
 # Symmetric ciphers whose constructor takes the key first: ``Fernet(key)``, ``AESGCM(key)`` (cryptography),
 # ``AES.new(key, mode)`` (PyCryptodome), ``algorithms.AES(key)`` (cryptography's hazmat layer).
@@ -83,22 +81,6 @@ def user_dict_values(node: ast.Dict) -> list[ast.Constant]:
             return []  # ``{"alice": "editor"}``, ``{"admin": "Administrator"}``: roles or display names
         out.append(value)  # type: ignore[arg-type]
     return out
-
-
-# Words that make a list of passwords a word list whatever its length: ``COMMON_PASSWORDS``, ``weak_passwords``.
-_WORDLIST_WORDS = frozenset({"common", "weak", "banned", "forbidden", "blacklist", "blacklisted", "blocklist",
-                             "denylist", "wordlist", "dictionary", "popular", "leaked", "breached", "top", "known",
-                             "guesses", "candidates", "bad", "insecure", "rejected", "disallowed"})
-
-
-def is_wordlist(name: str, elts: list[ast.expr]) -> bool:
-    """``passwords = ["123456", "qwerty", …]``, ``COMMON_PASSWORDS = (…)``: bare strings under a password name,
-    many of them or under a name that says so, are a word list (to reject or to guess), not credentials."""
-    if not elts or names.strength(name) is not names.Strength.PASSWORD:
-        return False
-    if len(elts) < WORDLIST_MIN and not _WORDLIST_WORDS.intersection(names.words(name)):
-        return False
-    return all(_str_value(e) is not None for e in elts)
 
 
 _NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,59}$")
