@@ -24,3 +24,11 @@ def test_project_is_clean_under_flake8() -> None:
         timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_package_is_clean_under_mypy() -> None:
+    """The type checker configured in pyproject.toml ([tool.mypy]) finds nothing in the package."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "flake8_nosecrets"], cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
