@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .baseline import DEFAULT_PATH, Baseline, BaselineError, load, write
 from .findings import Finding
+from .options import Options
 
 # Directories never walked when collecting files (flake8's own default excludes, plus virtualenvs).
 SKIP_DIRS = frozenset(
@@ -44,14 +45,14 @@ def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[st
         if os.path.isfile(top):
             yield top
             continue
-        found = []
+        found: list[str] = []
         for root, dirs, files in os.walk(top):
             dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _excluded(os.path.join(root, d), exclude)]
             found.extend(os.path.join(root, f) for f in files if f.endswith((".py", ".pyi", ".ipynb")))
         yield from sorted(p for p in found if not _excluded(p, exclude))
 
 
-def scan_file(path: str, options: object) -> list[Finding]:
+def scan_file(path: str, options: Options) -> list[Finding]:
     """Findings of one file through the same engine as flake8 (notebooks through :mod:`.notebook`)."""
     from .scanner import scan_source
 
@@ -67,16 +68,16 @@ def scan_file(path: str, options: object) -> list[Finding]:
 
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
         source = raw.decode(encoding)
-        return scan_source(source, filename=path, options=options)  # type: ignore[arg-type]
+        return scan_source(source, filename=path, options=options)
     except (SyntaxError, UnicodeDecodeError, ValueError):
         return []  # flake8 reports E999 for these; a baseline records nothing for them
 
 
-def scan(paths: Iterable[str], options: object, exclude: Sequence[str] = ()) -> dict[str, list[Finding]]:
+def scan(paths: Iterable[str], options: Options, exclude: Sequence[str] = ()) -> dict[str, list[Finding]]:
     return {p: found for p in iter_files(paths, exclude) if (found := scan_file(p, options))}
 
 
-def import_detect_secrets(ds_path: str, base: Baseline, options: object) -> tuple[int, int]:
+def import_detect_secrets(ds_path: str, base: Baseline, options: Options) -> tuple[int, int]:
     """Add to *base* our findings that a detect-secrets baseline records; returns (matched, unmatched).
 
     detect-secrets stores, per file, the unsalted SHA-1 of each secret. We scan

@@ -399,7 +399,7 @@ def _results(files: Iterator[str], settings: Settings, args: argparse.Namespace)
     head = list(itertools.islice(files, AUTO_JOBS_THRESHOLD))
     if jobs == 0:
         jobs = 1 if len(head) < AUTO_JOBS_THRESHOLD else (os.cpu_count() or 1)
-    todo = itertools.chain(head, files)
+    todo: Iterator[str] = itertools.chain(head, files)
     if jobs == 1:
         gc_was = gc.get_threshold()
         _tune_gc()

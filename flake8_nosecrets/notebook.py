@@ -372,6 +372,12 @@ def _output_findings(output: dict[str, Any], options: Options, code_secrets: dic
 _WS_RE = re.compile(r"[ \t\n\r]*")
 
 
+def _skip_ws(raw: str, pos: int) -> int:
+    """The index of the first character at or after *pos* that is not JSON white space."""
+    m = _WS_RE.match(raw, pos)  # a pattern that matches the empty string always matches
+    return m.end() if m else pos
+
+
 def json_lines(raw: str) -> Any:
     """The structure of the JSON document *raw* with every scalar replaced by its 1-based line number."""
     newlines = [i for i, c in enumerate(raw) if c == "\n"]
@@ -381,18 +387,18 @@ def json_lines(raw: str) -> Any:
         return bisect.bisect_right(newlines, pos - 1) + 1
 
     def walk(pos: int) -> tuple[Any, int]:
-        pos = _WS_RE.match(raw, pos).end()
+        pos = _skip_ws(raw, pos)
         c = raw[pos]
         if c in "{[":
             closing = "}" if c == "{" else "]"
             items: Any = {} if c == "{" else []
-            pos = _WS_RE.match(raw, pos + 1).end()
+            pos = _skip_ws(raw, pos + 1)
             if raw[pos] == closing:
                 return items, pos + 1
             while True:
                 if c == "{":
-                    key, pos = decoder.raw_decode(raw, _WS_RE.match(raw, pos).end())
-                    pos = _WS_RE.match(raw, pos).end()
+                    key, pos = decoder.raw_decode(raw, _skip_ws(raw, pos))
+                    pos = _skip_ws(raw, pos)
                     if raw[pos] != ":":
                         raise ValueError("expected ':'")
                     value, pos = walk(pos + 1)
@@ -400,7 +406,7 @@ def json_lines(raw: str) -> Any:
                 else:
                     value, pos = walk(pos)
                     items.append(value)
-                pos = _WS_RE.match(raw, pos).end()
+                pos = _skip_ws(raw, pos)
                 if raw[pos] == ",":
                     pos += 1
                     continue
@@ -425,7 +431,8 @@ def _first_line(node: Any) -> int:
 
 
 def _file_line(lines: Any, nb: dict[str, Any], nf: NotebookFinding, where: tuple[Any, ...]) -> int:
-    node, value = lines.get("cells"), nb.get("cells")
+    node: Any = lines.get("cells")
+    value: Any = nb.get("cells")
     try:
         for key in where:
             node, value = node[key], value[key]

@@ -132,7 +132,7 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
     wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at)]
     if not wanted:
         return
-    inside = set()
+    inside: set[int] = set()
     for lit in literals:
         if lit.end_line > lit.line:
             inside.update(range(lit.line + 1, lit.end_line + 1))
