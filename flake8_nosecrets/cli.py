@@ -158,11 +158,11 @@ def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
         text = line.rstrip("\n")
         for m in classify.value_matches(text, options):
             secret = text[m.start:m.end]
+            shown, where = redact(secret, m.prefix), "in a file that could not be parsed"
             found.append(Finding(
-                code=m.code, line=n, col=m.start,
-                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
+                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}",
                 rule=m.code, provider=m.provider, binding=Binding("string"), secret=secret,
-                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
+                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n, shown=shown, where=where,
             ))
     return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
 
@@ -193,12 +193,13 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree
+    findings = _baseline_filter(findings, path, settings.options)  # first: it counts occurrences over all
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
-        findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options), errors
+        findings = apply_noqa(findings, lines, bare=settings.options.bare_noqa)
+    return findings, errors
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -214,12 +215,12 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
     except notebook.NotebookError as exc:
         reason = str(exc)
         raise FileError(reason[len(path) + 2:] if reason.startswith(path + ": ") else reason) from None
+    if found and settings.options.baseline:  # first: it counts occurrences over all
+        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
+        found = [nf for nf in found if id(nf.finding) in kept]
     if found and settings.codes:
         ignored = settings.codes.ignored_for(path)
         found = [nf for nf in found if settings.codes.reported(nf.finding.code, ignored)]
-    if found and settings.options.baseline:
-        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
-        found = [nf for nf in found if id(nf.finding) in kept]
     return [nf.file_finding() for nf in found]
 
 
@@ -327,7 +328,7 @@ def json_record(path: str, f: Finding) -> dict[str, Any]:
         "rule": rule.slug if rule else "",
         "provider": f.provider,
         "message": f.message,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint or None,  # None: the value is too guessable to show a fingerprint
     }
 
 
@@ -443,17 +444,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
         settings, exclude = _settings(args, conf)
+        warnings = list(conf.warnings)
         if settings.options.baseline:
             from . import baseline
 
             try:
-                baseline.cached(settings.options.baseline)
+                legacy = baseline.legacy_warning(baseline.cached(settings.options.baseline))
             except baseline.BaselineError as exc:
                 raise cfg.ConfigError(str(exc)) from None
+            if legacy:
+                warnings.append(legacy)
     except opts.OptionError as exc:
         _error(stderr, printable(str(exc), 500))
         return 2
-    for warning in conf.warnings:
+    for warning in warnings:
         stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
     if args.format == "sarif":
         try:

@@ -219,10 +219,11 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 def _finding(code: str, what: str, provider: str, prefix: str, secret: str, line: int, col: int, where: str,
              binding: Binding, span: tuple[int, int]) -> Finding:
+    shown = redact(secret, prefix)
     return Finding(
-        code=code, line=line, col=col, message=f"{what} {redact(secret, prefix)} {where}",
+        code=code, line=line, col=col, message=f"{what} {shown} {where}",
         rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span,
-        node_line=line, node_col=col, end_line=line,
+        node_line=line, node_col=col, end_line=line, shown=shown, where=where,
     )
 
 
@@ -273,7 +274,8 @@ def _code_cell_findings(source: str, path: str, options: Options) -> list[Findin
                 if m:
                     found += _magic_line_findings(i, cell.magic[int(m.group(1))].rstrip("\r\n"), options)
     # flake8's ``# noqa`` as the other front-ends read it, and the markers of the tools teams migrate from
-    return [f for f in suppress.apply_noqa(found, lines) if not suppress.is_suppressed(lines, f.line, f.line)]
+    kept = suppress.apply_noqa(found, lines, bare=options.bare_noqa)
+    return [f for f in kept if not suppress.is_suppressed(lines, f.line, f.line)]
 
 
 def scan_notebook(path: str, options: Options | None = None, notebook: dict[str, Any] | None = None
