@@ -108,15 +108,7 @@ def run_nosecrets(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def _sarif_available() -> bool:
-    try:
-        import flake8_nosecrets.sarif  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-FORMATS = ("text", "json") + (("sarif",) if _sarif_available() else ())
+FORMATS = ("text", "json", "sarif")
 
 
 # --------------------------------------------------------------------------- the complete sweep
@@ -141,7 +133,7 @@ def sweep(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     flake8 = {
         fmt: subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select=NSC", f"--format={fmt}", "."],
                             cwd=root, capture_output=True, text=True, timeout=600)
-        for fmt in (("default", "sarif") if _sarif_available() else ("default",))
+        for fmt in ("default", "sarif")
     }
     return {"root": root, "planted": planted, "outputs": outputs, "flake8": flake8}
 
@@ -151,7 +143,7 @@ def test_sweep_every_provider_in_every_context_leaks_nothing(sweep: dict[str, An
     texts += [t for proc in sweep["flake8"].values() for t in (proc.stdout, proc.stderr)]
     assert_no_leak(set(sweep["planted"].values()), *texts)
     print(f"\nleak sweep: {len(sweep['planted'])} files, {len(set(sweep['planted'].values()))} secrets, "
-          f"{len(FORMATS)} nosecrets formats + flake8 {'text and SARIF' if len(sweep['flake8']) > 1 else 'text'}")
+          f"{len(FORMATS)} nosecrets formats + flake8 text and SARIF")
 
 
 def test_sweep_found_what_was_planted(sweep: dict[str, Any]) -> None:

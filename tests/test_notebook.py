@@ -16,6 +16,7 @@ import pytest
 
 import secretgen
 from flake8_nosecrets import notebook, providers
+from flake8_nosecrets.fix import codemod, envname
 from flake8_nosecrets.scanner import scan_source
 
 nbformat = pytest.importorskip("nbformat")
@@ -265,8 +266,6 @@ def test_fix_dry_run_does_not_write(tmp_path: Path) -> None:
 
 def test_fix_with_the_real_codemod(tmp_path: Path) -> None:
     """The nosecrets-fix codemod plugs in as the transform: one code cell at a time, magics kept."""
-    codemod = pytest.importorskip("flake8_nosecrets.fix.codemod")
-    envname = pytest.importorskip("flake8_nosecrets.fix.envname")
     path = make(tmp_path, v4.new_code_cell(
         f'%pip install PyGithub\nfrom github import Github\ngh = Github(login_or_token="{GH}")\nprint(gh)',
         outputs=[stream(f"{GH}\n")]))
