@@ -308,10 +308,19 @@ def test_per_file_ignores_apply(tmp_path):
     assert GH in (tmp_path / "tests" / "t.py").read_text() and GH not in (tmp_path / "app.py").read_text()
 
 
-@pytest.mark.parametrize("marker", ["# noqa", "# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
+@pytest.mark.parametrize("marker", ["# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
 def test_suppressed_lines_left_alone(tmp_path, marker):
     (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  {marker}\n')
     assert run_fix(tmp_path, ".")[0] == 0
+
+
+@pytest.mark.parametrize(("config", "moved"), [("", True), ("nosecrets-bare-noqa = true\n", False)])
+def test_bare_noqa_hides_a_secret_only_when_configured(tmp_path, config, moved):
+    """A bare ``# noqa`` (mostly written for a long line) does not stop the fixer, unless flake8's rule is asked for."""
+    (tmp_path / "setup.cfg").write_text("[flake8]\n" + config)
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  # noqa\n')
+    assert run_fix(tmp_path, ".")[0] == (1 if moved else 0)
+    assert (GH in (tmp_path / "a.py").read_text()) is not moved
 
 
 @pytest.mark.parametrize(("source", "suppressed"), [
