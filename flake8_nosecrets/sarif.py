@@ -74,7 +74,6 @@ class Result:
     message: str  # without the code
 
 
-
 def rule_anchor(rule: rules.Rule) -> str:
     """The docs/rules.md heading anchor of *rule* (``## NSC206 hardcoded-password``)."""
     return f"{rule.code.lower()}-{rule.slug}"

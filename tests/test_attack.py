@@ -52,7 +52,7 @@ from typing import Callable, Iterator
 import pytest
 
 import secretgen
-from flake8_nosecrets import baseline, cli, findings, providers
+from flake8_nosecrets import baseline_cli, cli, findings, providers
 from flake8_nosecrets.fix import cli as fix_cli
 
 PER_CLASS = 4
@@ -133,11 +133,8 @@ def _captured(fn: Callable[[], object]) -> str:
 
 def run_outputs(root: Path) -> dict[str, str]:
     """Every output of every command over *root* (the current directory)."""
-    timings = {}
-    t = time.perf_counter()
     outputs = {fmt: _captured(lambda fmt=fmt: cli.main(["--isolated", "--format", fmt, "--jobs", "1", "."]))
                for fmt in ("text", "json", "sarif")}
-    timings["nosecrets"] = time.perf_counter() - t
     from flake8_nosecrets.flake8_plugin import Plugin
     import ast
 
@@ -147,18 +144,13 @@ def run_outputs(root: Path) -> dict[str, str]:
         plugin = Plugin(ast.parse(source), path.name, source.splitlines(keepends=True))
         lines += [f"./{path.name}:{line}:{col + 1}: {text}" for line, col, text, _ in plugin.run()]
     outputs["flake8"] = "\n".join(lines)
-    timings["flake8"] = time.perf_counter() - t
-    _captured(lambda: baseline.main(["-o", "base.json", "--isolated", "."]))
+    _captured(lambda: baseline_cli.main(["-o", "base.json", "--isolated", "."]))
     outputs["baseline"] = (root / "base.json").read_text()
-    timings["baseline"] = time.perf_counter() - t
     outputs["pylint"] = _pylint(root)
-    timings["pylint"] = time.perf_counter() - t
     fix_out, fix_err = io.StringIO(), io.StringIO()
     fix_cli.main(["--diff", "--no-history", "."], stdout=fix_out, stderr=fix_err)
     outputs["fix-diff"] = fix_out.getvalue()
     outputs["fix-summary"] = fix_err.getvalue()
-    timings["fix"] = time.perf_counter() - t
-    print(timings)
     return outputs
 
 
@@ -297,7 +289,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> dict:
     for n in range(0, len(ids), TOKENS_PER_FILE):
         name = f"tokens_{n // TOKENS_PER_FILE:02d}.py"
         group = ids[n:n + TOKENS_PER_FILE]
-        (root / name).write_text("client = None\n" + "".join(TOKEN.format(i=i, s=tokens[pid]) for i, pid in enumerate(group)))
+        (root / name).write_text("".join(TOKEN.format(i=i, s=tokens[pid]) for i, pid in enumerate(group)))
         files.update({f"{name}:{pid}": ("token", tokens[pid]) for pid in group})
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(root)
@@ -332,8 +324,7 @@ def test_no_weak_secret_is_recovered_or_narrowed(planted: dict, cls: str) -> Non
         if c != cls:
             continue
         text = "\n".join(planted["views"][name].values())
-        assert secret not in text, f"{name}: printed whole"
-        left = narrowest(space, text)
+        left = [secret] if secret in text else narrowest(space, text)  # printed whole: recovered
         assert secret in space.values, f"{name}: the attacker's model is wrong"  # the dictionary holds it
         results.append((name, len(space.values), len(left) if secret in left else len(space.values)))
     learnt = {name: math.log2(size / max(n, 1)) for name, size, n in results}

@@ -76,26 +76,31 @@ def test_context_matrix(context: str, value_class: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "line", "col"),
+    ("source", "line", "col", "inner"),  # inner: the line the message names inside a long literal
     [
         # implicit concatenation: the piece that holds the secret
-        ("x = ('https://ci.internal/?t=' '{gh}')\n", 1, 31),
-        ("x = ('prefix '\n     '{gh}'\n     ' suffix')\n", 2, 5),
+        ("x = ('https://ci.internal/?t=' '{gh}')\n", 1, 31, None),
+        ("x = ('prefix '\n     '{gh}'\n     ' suffix')\n", 2, 5, None),
         # f-string: the f-string's start
-        ("x = f'{{user}} {gh}'\n", 1, 4),
-        # multi-line literal: its first line
-        ("x = '''\nline one\n{gh}\n'''\n", 1, 4),
+        ("x = f'{{user}} {gh}'\n", 1, 4, None),
+        # multi-line literal: its first line, and the message names the line of the secret
+        ("x = '''\nline one\n{gh}\n'''\n", 1, 4, 3),
+        ('def f():\n    """Call the API.\n\n    Args:\n        token: e.g. {gh}\n    """\n', 2, 4, 5),
+        ("x = ('''one\ntwo''' '''\n\n{gh}''')\n", 2, 7, 4),  # the triple-quoted piece that holds it
+        ("x = 'one\\ntwo\\n{gh}'\n", 1, 4, None),  # escaped newlines: one source line
         # a comment: the comment's line and column
-        ("x = 1  # old token {gh}\n", 1, 7),
+        ("x = 1  # old token {gh}\n", 1, 7, None),
         # a docstring
-        ('def f():\n    """Use {gh} to call the API."""\n', 2, 4),
+        ('def f():\n    """Use {gh} to call the API."""\n', 2, 4, None),
         # non-ASCII before the literal: columns count characters, not bytes
-        ("café = 'é'; x = '{gh}'\n", 1, 16),
+        ("café = 'é'; x = '{gh}'\n", 1, 16, None),
     ],
 )
-def test_position(source: str, line: int, col: int) -> None:
+def test_position(source: str, line: int, col: int, inner: int | None) -> None:
     src = source.replace("{gh}", GH).replace("{{", "{").replace("}}", "}")
-    assert [(f.line, f.col) for f in scan_source(src)] == [(line, col)]
+    found = scan_source(src)
+    assert [(f.line, f.col) for f in found] == [(line, col)]
+    assert found[0].message.endswith(f" at line {inner}") if inner else " at line " not in found[0].message
 
 
 @pytest.mark.parametrize(

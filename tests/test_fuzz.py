@@ -21,6 +21,8 @@ import hypothesmith
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
+from flake8_nosecrets import cli
+from flake8_nosecrets.fix.codemod import fix_code
 from flake8_nosecrets.flake8_plugin import Plugin
 from flake8_nosecrets.scanner import scan_source
 
@@ -31,9 +33,6 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=_HEA
 FUZZ_NODE = settings(max_examples=max(1, EXAMPLES // 2), deadline=None, suppress_health_check=_HEALTH)
 FUZZ_FIX = settings(max_examples=max(1, EXAMPLES // 4), deadline=None, suppress_health_check=_HEALTH)
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning", "ignore::DeprecationWarning")
-
-from flake8_nosecrets import cli
-from flake8_nosecrets.fix.codemod import fix_code
 
 
 def _parse(source: str) -> ast.AST:
