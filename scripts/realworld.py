@@ -205,12 +205,27 @@ def run_detect_secrets(root: Path, files: list[str]) -> set[tuple[str, int, str]
     return out
 
 
-RUNNERS = {"ours": run_ours, "bandit": run_bandit, "ruff": run_ruff, "detect-secrets": run_detect_secrets}
+def run_flake8(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
+    """The plugin through flake8 (same engine as ours; not a default column, a cross-check)."""
+    out = set()
+    for chunk in _chunks(files):
+        text = _run([_bin("flake8"), "--isolated", "--select=NSC", "--format=%(path)s\t%(row)d\t%(code)s", *chunk],
+                    root)
+        for line in text.splitlines():
+            path, _, rest = line.partition("\t")
+            row, _, code = rest.partition("\t")
+            if row.isdigit():
+                out.add((os.path.normpath(path), int(row), code))
+    return out
+
+
+RUNNERS = {"ours": run_ours, "flake8": run_flake8, "bandit": run_bandit, "ruff": run_ruff,
+           "detect-secrets": run_detect_secrets}
 
 
 def tool_version(tool: str) -> str:
     """The peer's version line, or "" when it is not installed (then any cached run of it is used)."""
-    if tool == "ours":
+    if tool in ("ours", "flake8"):
         return ""
     try:
         proc = subprocess.run([_bin(tool), "--version"], capture_output=True, text=True)
@@ -235,15 +250,16 @@ def run_all(corpus: Corpus, tools: list[str], cache_path: Path) -> dict[str, set
         for p in corpus.projects:
             if p.repo not in corpus.files:
                 continue
-            cached = _cached(cache, tool, version, p) if tool != "ours" else None
+            peer = tool not in ("ours", "flake8")
+            cached = _cached(cache, tool, version, p) if peer else None
             if cached is not None:
                 hits = {tuple(h) for h in cached}
-            elif tool != "ours" and not version:
+            elif peer and not version:
                 sys.exit(f"{tool} is not installed and has no cached run for {p.repo}: pip install '.[bench]'")
             else:
                 print(f"  {tool:15} {p.repo}", file=sys.stderr)
                 hits = RUNNERS[tool](p.root, corpus.files[p.repo])
-                if tool != "ours":
+                if peer:
                     cache[f"{tool}|{version}|{p.repo}|{p.commit}"] = sorted(hits)
             results[tool] |= {(p.repo, f, line, code) for f, line, code in hits}
     try:
@@ -262,6 +278,7 @@ class Score:
     tp: dict[str, int]  # "out"/"in" -> labelled credential rows reported
     fp: dict[str, int]  # labelled not-secret rows reported
     unjudged: dict[str, int]  # reported lines with no row
+    hit_rows: set[int] = field(default_factory=set)  # indexes into the labels
 
 
 def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tuple[Score, list[tuple]]:
@@ -272,7 +289,7 @@ def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tupl
     lines = {(repo, f, line) for repo, f, line, _ in reported}
     hit_rows = {index[k] for k in lines if k in index}
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int))
+    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int), hit_rows)
     for i, lab in enumerate(labels):
         if lab.verdict != "not-secret":
             cell = found[lab.verdict][lab.klass]
@@ -319,6 +336,14 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
         f"{counts['not-secret']} not-secret). Unit: a line; a tool finds a credential when it reports its "
         "line (or a line of the same statement recorded in the table). Precision counts a reported line "
         "nobody judged as wrong.\n",
+        "## Summary\n",
+        head + "| recall, credentials outside tests | " + " | ".join(_recall(scores[t], "secret") for t in tools)
+        + " |",
+        "| precision outside tests | " + " | ".join(_precision(scores[t], "out") for t in tools) + " |",
+        "| false alarms outside tests | " + " | ".join(str(scores[t].fp["out"]) for t in tools) + " |",
+        "| recall, credentials in test code | " + " | ".join(_recall(scores[t], "test") for t in tools) + " |",
+        "| precision in test code | " + " | ".join(_precision(scores[t], "in") for t in tools) + " |",
+        "",
         "## Recall: credentials outside tests (verdict `secret`), per class\n",
         head + "| all | " + " | ".join(_recall(scores[t], "secret") for t in tools) + " |",
     ]
@@ -338,6 +363,15 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
     for p in corpus.projects:
         n = len(corpus.files.get(p.repo, [])) if p.repo in corpus.files else "MISSING"
         out.append(f"| {p.repo} | {p.commit[:12]} | {p.kind} | {n} | {p.why} |")
+    if "ours" in scores:
+        ours = scores["ours"]
+        missed = [lab for i, lab in enumerate(labels) if lab.verdict == "secret" and i not in ours.hit_rows]
+        noise = [lab for i, lab in enumerate(labels)
+                 if lab.verdict == "not-secret" and i in ours.hit_rows and not is_test_path(lab.file)]
+        for name, rows in (("ours: credentials outside tests not reported", missed),
+                           ("ours: false alarms outside tests", noise)):
+            out += ["", f"## {name} ({len(rows)})\n"]
+            out += [f"- {lab.repo} {lab.file}:{lab.lines[0]} ({lab.klass}): {lab.why}" for lab in rows]
     total_unj = sorted({u for t in tools for u in unjudged[t]})
     if total_unj:
         out += ["", f"## UNJUDGED ({len(total_unj)} lines: judge them into realworld/labels.csv)\n"]
@@ -345,6 +379,24 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
             by = [t for t in tools if (repo, f, line) in unjudged[t]]
             out.append(f"- {repo} {f}:{line} ({', '.join(by)})")
     return "\n".join(out) + "\n"
+
+
+README_START = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n"
+README_END = "<!-- /realworld-summary -->"
+
+
+def readme_block(report: str) -> str:
+    """The corpus sentence and the summary table of a report: what the README shows."""
+    corpus = next(line for line in report.splitlines() if line.startswith("Corpus: "))
+    return corpus + "\n\n" + report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def update_readme(path: Path, report: str) -> None:
+    """Put the report's summary table between the README's markers (a test holds them equal)."""
+    summary = readme_block(report)
+    readme = path.read_text(encoding="utf-8")
+    head, rest = readme.split(README_START, 1)
+    path.write_text(head + README_START + summary + "\n" + README_END + rest.split(README_END, 1)[1], encoding="utf-8")
 
 
 def _default(name: str) -> Path:
@@ -359,11 +411,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("NOSECRETS_REALCORPUS", "/work/realcorpus")))
     ap.add_argument("--projects", type=Path, default=_default("projects.toml"))
     ap.add_argument("--labels", type=Path, default=_default("labels.csv"))
-    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ",".join(TOOLS))
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help="comma-separated, of " + ",".join(RUNNERS) + " (flake8: the plugin under flake8, a check)")
     ap.add_argument("--report", type=Path, help="write the markdown report here")
     ap.add_argument("--ours-cmd", help="command that runs ours, e.g. to score another checkout: "
                     "'env PYTHONPATH=/path/to/checkout python -m flake8_nosecrets.cli'")
+    ap.add_argument("--compare", action="append", default=[], metavar="NAME=RAW",
+                    help="add a column: ours as saved by --save-raw in RAW (e.g. the baseline of another commit)")
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
+    ap.add_argument("--update-readme", type=Path, metavar="README",
+                    help="replace the table between the realworld-summary markers of README with this run's summary")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
@@ -371,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = [t for t in args.tools.split(",") if t]
     if args.ours_cmd:
         OURS_CMD[:] = shlex.split(args.ours_cmd)
-    unknown = set(tools) - set(TOOLS)
+    unknown = set(tools) - set(RUNNERS)
     if unknown:
         ap.error(f"unknown tools: {sorted(unknown)}")
     corpus = collect(load_projects(args.projects, args.corpus))
@@ -390,7 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     scores, unjudged = {}, {}
     for t in tools:
         scores[t], unjudged[t] = score(labels, results[t])
-    text = render(corpus, labels, scores, unjudged, tools, args.title)
+    for spec in args.compare:
+        name, _, raw = spec.partition("=")
+        scores[name], unjudged[name] = score(labels, {tuple(r) for r in json.loads(Path(raw).read_text())["ours"]})
+    text = render(corpus, labels, scores, unjudged, [*tools, *(c.partition("=")[0] for c in args.compare)], args.title)
     print(text)
     if args.show:
         for repo, f, line in sorted({u for t in tools for u in unjudged[t]}):
@@ -402,6 +462,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{repo} {f}:{line}: {code[:160]}")
     if args.report:
         args.report.write_text(text, encoding="utf-8")
+    if args.update_readme:
+        update_readme(args.update_readme, text)
     return 1 if corpus.missing else 0
 
 

@@ -93,15 +93,31 @@ def test_end_to_end_with_ours_on_a_small_corpus(tmp_path: Path) -> None:
     )
     labels = tmp_path / "labels.csv"
     labels.write_text(HEADER + "o/a,c1,db.py,2,,secret,password,database password under a password name\n")
-    report = tmp_path / "REPORT.md"
-    proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--corpus", str(corpus), "--projects", str(projects), "--labels", str(labels),
-         "--tools", "ours", "--report", str(report)],
-        capture_output=True, text=True, timeout=240,
-    )
+    report, raw = tmp_path / "REPORT.md", tmp_path / "raw.json"
+    common = [sys.executable, str(SCRIPT), "--corpus", str(corpus), "--projects", str(projects),
+              "--labels", str(labels), "--tools", "ours", "--report", str(report)]
+    proc = subprocess.run([*common, "--save-raw", str(raw)], capture_output=True, text=True, timeout=240)
     assert proc.returncode == 1, proc.stderr  # a project is missing
     assert "MISSING o/missing" in proc.stderr and "github:o/missing" in proc.stderr
     text = report.read_text()
     assert "| all | 1.00 (1/1) |" in text
     assert "| outside tests | 1.00 (1/1) |" in text
-    assert pw not in text and pw not in proc.stdout
+    assert pw not in text and pw not in proc.stdout and pw not in raw.read_text()
+
+    # a saved run is rescored without running anything, beside a second column read from another saved run
+    (corpus / "o+a" / "db.py").write_text("HOST = 'localhost'\n")
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"ours": []}')
+    proc = subprocess.run([*common, "--load-raw", str(raw), "--compare", f"before={empty}"],
+                          capture_output=True, text=True, timeout=240)
+    assert "| | ours | before |" in report.read_text()
+    assert "| recall, credentials outside tests | 1.00 (1/1) | 0.00 (0/1) |" in report.read_text()
+
+
+def test_readme_accuracy_table_is_the_committed_report_verbatim() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    block = readme.split(realworld.README_START, 1)[1].split(realworld.README_END, 1)[0].strip()
+    expected = realworld.readme_block((root / "realworld" / "REPORT.md").read_text())
+    assert block.startswith("Corpus: ") and "| recall, credentials outside tests |" in block
+    assert block == expected
