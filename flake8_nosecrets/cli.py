@@ -32,8 +32,10 @@ import sys
 import time
 from typing import IO, Any, Iterable, Iterator, Sequence
 
-from . import __version__, classify, config as cfg, options as opts, rules, suppress
-from .findings import Binding, Finding, printable, redact
+from . import __version__, config as cfg, options as opts, rules
+from .files import CONFIG_KINDS, kind_of, python_patterns
+from .files.base import line_scan
+from .findings import Finding, printable
 from .scanner import scan_source
 from .suppress import CodeFilter, apply_noqa
 from .textio import FileError, decode, os_reason, read_bytes, split_lines
@@ -60,22 +62,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
-
-
-def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
-    """Value-format matches line by line, for text that could not be parsed as Python."""
-    found = []
-    for n, line in enumerate(lines, 1):
-        text = line.rstrip("\n")
-        for m in classify.value_matches(text, options):
-            secret = text[m.start:m.end]
-            found.append(Finding(
-                code=m.code, line=n, col=m.start,
-                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
-                rule=m.code, provider=m.provider, binding=Binding("string"), secret=secret,
-                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
-            ))
-    return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
+    warnings: list[str] = dataclasses.field(default_factory=list)  # printed; the exit status ignores them
 
 
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
@@ -86,10 +73,16 @@ def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) 
     return baseline.filter_findings(findings, path, options)
 
 
-def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], list[str]]:
-    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading)."""
+def scan_text(text: str, path: str, settings: Settings, kind: str = "python") -> tuple[list[Finding], list[str]]:
+    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading);
+    for a config file (*kind* from :mod:`.files`), warnings instead of errors."""
     errors: list[str] = []
     lines = split_lines(text)
+    if kind in CONFIG_KINDS:
+        from .files.scan import scan_text as scan_config
+
+        findings, errors = scan_config(text, lines, path, kind, settings.options)
+        return _filtered(findings, lines, path, settings), errors
     try:
         tree = ast.parse(text, path)
     except SyntaxError as exc:
@@ -100,16 +93,21 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
         errors.append(f"cannot parse: {printable(str(exc), 120)}; only key formats were checked")
         tree = None
     if tree is None:
-        findings = _line_scan(lines, settings.options)
+        findings = line_scan(lines, settings.options)
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree
+    return _filtered(findings, lines, path, settings), errors
+
+
+def _filtered(findings: list[Finding], lines: list[str], path: str, settings: Settings) -> list[Finding]:
+    """*findings* minus what the code filter, ``# noqa`` and the baseline take out."""
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
         findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options), errors
+    return _baseline_filter(findings, path, settings.options)
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -136,13 +134,18 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
 
 def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
     """Scan one file; never raises for anything a file can contain or do."""
+    kind = kind_of(path) or "python"
+    if kind in CONFIG_KINDS and kind not in settings.options.file_kinds:
+        return FileResult(path, [], [])  # named explicitly (pre-commit), but its kind is turned off
     try:
         if data is None:
             data = read_bytes(path)
-            if path.endswith(".ipynb"):
+            if kind == "notebook":
                 return FileResult(path, scan_notebook(path, settings), [])
         text, error = decode(data)
-        findings, errors = scan_text(text, path, settings)
+        findings, errors = scan_text(text, path, settings, kind)
+        if kind in CONFIG_KINDS:
+            return FileResult(path, findings, [error] if error else [], errors)
         if error:
             errors.insert(0, error)
     except FileError as exc:
@@ -259,7 +262,8 @@ def _comma_list(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nosecrets",
-        description="Find hardcoded secrets in Python files (flake8-nosecrets without the rest of flake8).",
+        description="Find hardcoded secrets in Python files and the config, requirements, .env and Docker files "
+                    "beside them (flake8-nosecrets without the rest of flake8).",
         epilog="Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned or a usage error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and directories to scan (default: .)")
@@ -276,8 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"({','.join(DEFAULT_EXCLUDE)})")
     p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
                    help="comma-separated patterns to skip in addition")
-    p.add_argument("--filename", type=_comma_list, default=list(DEFAULT_FILENAMES), metavar="PATTERNS",
-                   help=f"patterns of the files looked at in directories (default: {','.join(DEFAULT_FILENAMES)})")
+    p.add_argument("--filename", type=_comma_list, default=None, metavar="PATTERNS",
+                   help=f"patterns of the files looked at in directories, replacing the default: "
+                        f"{','.join(DEFAULT_FILENAMES)} and the config files of nosecrets-file-kinds")
     p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
                    help="the name shown for source read from standard input ('-')")
@@ -340,7 +345,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(stderr, "SARIF output is not available in this installation")
             return 2
 
-    walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    kinds = settings.options.file_kinds
+    if args.filename is None:
+        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
+    else:
+        walk = Walk(exclude=exclude, filename=tuple(args.filename))
     files = walk.files(paths)
     progress = Progress(stderr, stderr.isatty() and not args.no_progress)
     out: IO[str] = stdout
@@ -365,6 +374,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 n_errors += 1
                 progress.clear()
                 stderr.write(f"{_display(result.path)}: error: {reason}\n")
+            for reason in result.warnings:
+                progress.clear()
+                stderr.write(f"{_display(result.path)}: warning: {reason}\n")
             for f in result.findings:
                 n_findings += 1
                 if args.format == "text":

@@ -49,7 +49,7 @@ class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
     # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
-    # header, string, docstring, comment
+    # header, string, docstring, comment; setting (a key of a config file, named by its dotted path)
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
@@ -75,6 +75,7 @@ class Binding:
             "auth-tuple": "password of an auth=(user, password) pair"
             + (f" for {printable(self.callee, 40)}()" if self.callee else ""),
             "header": f"in header '{n}'",
+            "setting": f"in setting '{n}'",
             "comment": "in a comment",
             "docstring": "in a docstring",
         }.get(self.kind, "in a string literal")

@@ -6,6 +6,7 @@ from here. Codes are only ever added, never reused.
   provider is named in the message and can be disabled on its own).
 * NSC2xx: generic evidence (private key, credentials in a URL, Authorization
   header, JWT, a random value under a secret-like name, a hardcoded password).
+* NSC3xx: placement: a file that must not be in git at all (a committed ``.env``).
 * NSC4xx: a constant that reaches an API that takes credentials (inference).
 """
 
@@ -166,6 +167,29 @@ RULES: tuple[Rule, ...] = (
         options=_NAME_OPTIONS,
         references=(_CWE259, _OWASP),
         severity=7.5,
+    ),
+    Rule(
+        code="NSC301",
+        slug="committed-env-file",
+        title="Environment file committed to git",
+        what=(
+            "A `.env`-style file (`.env`, `.env.production`, `docker.env`) that git tracks, or that sits in a git "
+            "work tree without being git-ignored, whatever its values; reported at its first line. Templates meant "
+            "to be committed (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`…) are not. The values "
+            "in the file are scanned as well and reported under their own codes."
+        ),
+        why=(
+            "A `.env` file exists to keep configuration and credentials out of the repository; once committed, "
+            "every clone, fork and CI log has them, and deleting the file later leaves them in history."
+        ),
+        example="$ git ls-files .env\n.env",
+        fix=(
+            "`git rm --cached .env`, add `.env` to `.gitignore`, commit a `.env.example` with the names only, and "
+            "rotate every value the file held (`nosecrets-fix` untracks and ignores it; the values stay on disk)."
+        ),
+        options=("nosecrets-file-kinds",),
+        references=(_CWE798, "https://12factor.net/config", _OWASP),
+        severity=8.0,
     ),
     Rule(
         code="NSC401",
