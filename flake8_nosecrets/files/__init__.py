@@ -36,7 +36,7 @@ KINDS = ("python", "notebook") + CONFIG_KINDS
 _PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("python", ("*.py", "*.pyi")),
     ("notebook", ("*.ipynb",)),
-    ("dotenv", (".env", ".env.*", "*.env")),
+    ("dotenv", (".env", ".env.*", "*.env", "*.env.*")),
     ("requirements", ("*requirements*.txt", "*requirements*.in", "constraints*.txt", "*constraints.txt")),
     ("dockerfile", ("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile", "Containerfile")),
     ("yaml", ("*.yaml", "*.yml")),
