@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Sequence
 
 from .. import __version__, providers
+from ..files import CONFIG_KINDS, kind_of
 from ..findings import Finding, printable, redact
 
 DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg")
@@ -90,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files or directories (directories: *.py and *.ipynb, recursively)")
+                   help="files or directories (directories: *.py, *.ipynb and the config files of "
+                        "nosecrets-file-kinds, recursively; compose files and committed .env files are fixed, "
+                        "other config files get advice)")
     p.add_argument("--diff", action="store_true",
                    help="write nothing; print a unified diff (secrets redacted, so it is for review, not for patch)")
     p.add_argument("--env-file", default=".env", metavar="FILE",
@@ -451,7 +454,7 @@ def _leftover(reported: Iterable[str], change: FileChange, manual: list) -> str:
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .. import config as cfg
-    from . import dotenv_io, envname
+    from . import configs, dotenv_io, envname
 
     cwd = Path.cwd()
     try:
@@ -462,7 +465,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"nosecrets-fix: warning: {w}\n")
     exclude = tuple(conf.exclude if getattr(conf, "exclude", None) is not None else DEFAULT_EXCLUDE)
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
-    files = gather(args.paths, exclude)
+    files = [p for p in gather(args.paths, exclude) if kind_of(str(p)) not in CONFIG_KINDS]
+    config_files = configs.gather(args.paths, exclude, conf.options)
     root = dotenv_io.git_toplevel(cwd) or cwd
     env_arg = Path(args.env_file)
     try:
@@ -476,6 +480,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             env = dotenv_io.EnvFile(env_arg, root)
             namer = envname.Namer(env.values)
             changes, warnings, failures = _plan_files(files, conf, namer, err)
+            config_changes = configs.plan(config_files, conf.options, root)
             changed = [c for c in changes if c.changed]
             moves = [m for c in changed for m in c.moves]
             used = {m.name for m in moves}
@@ -487,18 +492,24 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             redactor = _redactor(changes)
             for w in warnings:
                 err.write(f"nosecrets-fix: {w}\n")
+            config_status = 1 if any(c.changed or c.manual or c.problem for c in config_changes) else 0
             if args.diff:
                 for c in changed:
                     out.write(redactor(_diff(c)))
+                for cc in config_changes:
+                    out.write(configs.diff(cc))
                 _summary(report, changes, new_entries, env_arg, diff=True, notes=[])
+                configs.summary(config_changes, report, diff_mode=True)
                 _history_report(args, changes, report, root)
-                return 2 if failures else (1 if changed else 0)
+                return 2 if failures else (1 if changed else config_status)
             notes = _write_all(changed, env, new_entries, comments, env_arg, report)
+            configs.apply(config_changes, root, report)
     except dotenv_io.EnvFileError as exc:
         raise FixError(str(exc)) from None
     _summary(report, changes, new_entries, env_arg, diff=False, notes=notes)
+    configs.summary(config_changes, report, diff_mode=False)
     _history_report(args, changes, report, root)
-    return 2 if failures else (1 if changed else 0)
+    return 2 if failures else (1 if changed else config_status)
 
 
 def _at(c: FileChange, item, *, col: bool = True) -> str:
