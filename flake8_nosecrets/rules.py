@@ -33,6 +33,8 @@ class Rule:
     options: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     severity: float = 8.0  # SARIF security-severity
+    language: str = "python"  # of the example and fix: what their code fences say
+    fix_safety: str = FIX_ENV  # what nosecrets-fix does about it
 
     @property
     def pylint_symbol(self) -> str:
@@ -184,8 +186,15 @@ RULES: tuple[Rule, ...] = (
         ),
         example="$ git ls-files .env\n.env",
         fix=(
-            "`git rm --cached .env`, add `.env` to `.gitignore`, commit a `.env.example` with the names only, and "
-            "rotate every value the file held (`nosecrets-fix` untracks and ignores it; the values stay on disk)."
+            "$ git rm --cached .env && echo .env >> .gitignore   # the file and its values stay on disk\n"
+            "$ git commit -m 'Stop tracking .env'                # commit a .env.example with the names only\n"
+            "# then rotate every value the file held: they are in git history"
+        ),
+        language="console",
+        fix_safety=(
+            "`nosecrets-fix` runs `git rm --cached` on the file (the removal is staged for the next commit) and adds "
+            "it to `.gitignore`; a file git would commit is only added to `.gitignore`. The file and its values stay "
+            "on disk; values that were committed stay in git history, so rotate them."
         ),
         options=("nosecrets-file-kinds",),
         references=(_CWE798, "https://12factor.net/config", _OWASP),

@@ -127,7 +127,7 @@ def test_other_formats_get_advice_and_are_not_written(tmp_path: Path) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     code, out, _ = run_fix(tmp_path, "--no-history", ".")
-    assert code == 1
+    assert code == 0  # findings left for a human do not count, as for Python
     assert all((tmp_path / n).read_text() == t for n, t in files.items()) and not (tmp_path / ".env").exists()
     advice = [line for line in out.splitlines() if "not rewritten" in line]
     assert [line.split(":")[0] for line in advice] == ["Dockerfile", "requirements.txt", "settings.yaml"]

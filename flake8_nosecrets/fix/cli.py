@@ -492,7 +492,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             redactor = _redactor(changes)
             for w in warnings:
                 err.write(f"nosecrets-fix: {w}\n")
-            config_status = 1 if any(c.changed or c.manual or c.problem for c in config_changes) else 0
+            config_status = 1 if any(c.changed for c in config_changes) else 0  # advice alone: left for a human
             if args.diff:
                 for c in changed:
                     out.write(redactor(_diff(c)))
