@@ -253,6 +253,15 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
+_ARN_RE = re.compile(r"arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:\S+")
+
+
+def is_arn(value: str) -> bool:
+    """``"arn:aws:iam::aws:policy/IAMUserChangePassword"``: an Amazon Resource Name names a resource (even a
+    secret in Secrets Manager); it is never the credential, whatever the name it is bound to."""
+    return value.startswith("arn:") and _ARN_RE.fullmatch(value) is not None
+
+
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
@@ -263,6 +272,7 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
+    ("arn", is_arn),
 )
 
 

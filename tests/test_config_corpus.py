@@ -30,7 +30,7 @@ def fill(text: str, salt: str) -> str:
         "pw": lambda: secretgen.password(r),
         "key": lambda: secretgen.random_key(r, 40),
         "hex": lambda: secretgen.random_key(r, 40, "0123456789abcdef"),
-        "gh": lambda: secretgen.provider_token(providers.BY_ID["github-pat"], providers.BY_ID["github-pat"].samples[0], r),
+        "gh": lambda: secretgen.provider_samples(providers.BY_ID["github-pat"], salt)[0],
         "stripe": lambda: secretgen.provider_samples(providers.BY_ID["stripe-secret-key"], salt)[0],
         "pypi": lambda: secretgen.provider_samples(providers.BY_ID["pypi-token"], salt)[0],
     }
@@ -213,7 +213,8 @@ PACKAGE = {
                 self.token = token or os.environ["ACME_TOKEN"]
 
             def get(self, path: str) -> dict:
-                return requests.get(f"https://api.acme.example{path}", headers={"Authorization": f"Bearer {self.token}"}).json()
+                headers = {"Authorization": f"Bearer {self.token}"}
+                return requests.get(f"https://api.acme.example{path}", headers=headers).json()
         """,
     ".pypirc": """\
         [distutils]

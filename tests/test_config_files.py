@@ -70,6 +70,10 @@ CASES = [
     ("appsettings.json", f'[{{"name": "API_TOKEN", "value": "{KEY}"}}]', {(1, 33, "NSC205")}),
     ("config.json", f'{{"keys": ["{GH}"]}}', {(1, 11, "NSC102")}),
     ("config.json", '{"password": "", "token": "${TOKEN}", "secret": null, "auth": {"type": "bearer"}}', set()),
+    # documentation (OpenAPI/JSON Schema ``example(s)``, SDK example files): by the value alone, as a docstring
+    ("examples-1.json", f'{{"examples": {{"CreateUser": [{{"input": {{"Password": "{PW}"}}}}]}}}}', set()),
+    ("openapi.yaml", f"components:\n  schemas:\n    Login:\n      example: {{password: {PW}}}\n", set()),
+    ("examples-1.json", f'{{"examples": {{"Login": {{"output": {{"Token": "{GH}"}}}}}}}}', {(1, 45, "NSC102")}),
     # .env
     ("prod.env.example", f"DB_PASSWORD={PW}\nexport API_TOKEN='{KEY}'\n", {(1, 13, "NSC206"), (2, 18, "NSC205")}),
     (".env.sample", "DB_PASSWORD=\nAPI_TOKEN=${API_TOKEN}\nSECRET_KEY=your-secret-key\nDEBUG=1\n", set()),

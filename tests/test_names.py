@@ -39,7 +39,7 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("TOKEN_ENV", N), ("secret_name", N), ("token_url", N), ("key_file", N),
         # negating modifiers
         ("public_key", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
-        ("num_tokens", N), ("page_token", N), ("continuation_token", N),
+        ("num_tokens", N), ("page_token", N), ("continuation_token", N), ("ChangeToken", N), ("change_token", N),
         ("", N),
         # glued compounds
         ("PGPASSWORD", P), ("MYSQLTOKEN", S), ("NOPASSWORD", N), ("bypass", N),

@@ -34,6 +34,7 @@ class ConfigValue:
     kind: str = "setting"  # the Binding kind: setting, env-write
     start: int = -1  # offsets of the literal in the text (for the fixer), when known
     end: int = -1
+    documentation: bool = False  # under an ``example``/``examples`` key: judged by its value alone, as a docstring
 
 
 # Interpolations that each format (or the tools reading it) resolves at run time: compose and shell
@@ -58,6 +59,16 @@ def is_reference(value: str) -> bool:
     return filled != value and not filled.replace(FSTRING_HOLE, "").strip()
 
 
+# OpenAPI, JSON Schema and SDK data files (botocore's examples-1.json) keep documentation under these keys.
+DOCUMENTATION_KEYS = frozenset({"example", "examples"})
+
+
+def is_documentation(path: Sequence[str]) -> bool:
+    """A value under an ``example``/``examples`` key documents an API, as a docstring does in Python: only
+    value evidence (provider formats, private keys, credentials in URLs) counts there, not the name."""
+    return any(part.lower() in DOCUMENTATION_KEYS for part in path)
+
+
 def shown_key(path: Sequence[str], limit: int = 40) -> str:
     """The dotted key path a message prints: its last parts, within *limit* characters (the head matters)."""
     parts = [p for p in path if p != ""]
@@ -67,6 +78,19 @@ def shown_key(path: Sequence[str], limit: int = 40) -> str:
             break
         shown = f"{part}.{shown}"
     return shown
+
+
+_CONTAINER_LEAVES = frozenset({"value", "values", "default", "val", "data", "current", "env"})
+
+
+def leaf(key: str) -> str:
+    """The name a value is judged by: its own key, as an attribute is judged by its own name in Python
+    (``Credentials.Expiration`` is an expiration, ``database.password`` a password); with its parent when the key
+    only says it holds something (``token.value``, ``password.default``)."""
+    parent, _, last = key.rpartition(".")
+    if parent and last.lower() in _CONTAINER_LEAVES:
+        return parent.rpartition(".")[2] + "." + last
+    return last
 
 
 class LineIndex:
@@ -91,7 +115,8 @@ def value_findings(values: Iterable[ConfigValue], lines: Sequence[str], options:
         binding = Binding(v.kind, v.key) if v.key and value == v.value else Binding("string")
         if binding.kind == "string" and len(value) < classify.MIN_VALUE_LENGTH:
             continue
-        for m in classify.classify(value, binding, options):
+        named = Binding("string") if v.documentation else dataclasses.replace(binding, name=leaf(binding.name))
+        for m in classify.classify(value, named, options):
             secret = value[m.start:m.end]
             message = f"{m.what} {redact(secret, m.prefix)} {binding.describe()}"
             found[(v.line, v.col, m.code, m.start)] = Finding(

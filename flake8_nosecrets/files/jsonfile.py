@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from .base import ConfigValue, LineIndex, ParseFailure, shown_key
+from .base import ConfigValue, LineIndex, ParseFailure, is_documentation, shown_key
 
 _TOKEN_RE = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 
@@ -52,7 +52,8 @@ def values(text: str) -> list[ConfigValue]:
                 continue
             line, col = index(m.start())
             key = top[2] if top is not None and top[0] == "{" else ""
-            found = ConfigValue(shown_key(path + (key,)), string, line, col, line, "setting", m.start(), m.end())
+            found = ConfigValue(shown_key(path + (key,)), string, line, col, line, "setting", m.start(), m.end(),
+                                is_documentation(path))
             if top is not None and top[0] == "{" and key in ("name", "key", "value"):
                 top[4][key] = found  # decided when the object closes: its name may come after its value
             else:
@@ -68,5 +69,5 @@ def _named(siblings: dict[str, ConfigValue]) -> list[ConfigValue]:
         return list(siblings.values())
     parent = value.key.rpartition(".")[0]
     named = ConfigValue(shown_key((parent, name.value)), value.value, value.line, value.col, value.end_line,
-                        "env-write", value.start, value.end)
+                        "env-write", value.start, value.end, value.documentation)
     return [v for v in siblings.values() if v is not value] + [named]

@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .base import ConfigValue, LineIndex, ParseFailure, shown_key
+from .base import ConfigValue, LineIndex, ParseFailure, is_documentation, shown_key
 
 _SPACE_RE = re.compile(r"(?:[ \t\r\n]|#[^\n]*)*")
 _INLINE_SPACE_RE = re.compile(r"[ \t]*")
@@ -125,7 +125,8 @@ class _Reader:
                 else literal[1:-1]
             line, col = self.index(m.start())
             end_line, _ = self.index(m.end())
-            self.out.append(ConfigValue(shown_key(path), string, line, col, end_line, "setting", m.start(), m.end()))
+            self.out.append(ConfigValue(shown_key(path), string, line, col, end_line, "setting", m.start(), m.end(),
+                                        is_documentation(path)))
             self.pos = m.end()
         else:
             m = _SCALAR_RE.match(self.text, self.pos)

@@ -15,7 +15,7 @@ from typing import Iterator
 
 import yaml
 
-from .base import ConfigValue, ParseFailure, shown_key
+from .base import ConfigValue, ParseFailure, is_documentation, shown_key
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NOT_LITERAL_TAGS = frozenset({"!ENV", "!env", "!vault", "!env_var", "!secret"})
@@ -45,7 +45,7 @@ def _scalar(node: yaml.Node, path: tuple[str, ...], kind: str = "setting") -> Co
     if node.tag in _NOT_LITERAL_TAGS or (node.style is None and node.tag in _SKIPPED_TYPES):
         return None
     return ConfigValue(shown_key(path), node.value, node.start_mark.line + 1, node.start_mark.column,
-                       node.end_mark.line + 1, kind, node.start_mark.index, node.end_mark.index)
+                       node.end_mark.line + 1, kind, node.start_mark.index, node.end_mark.index, is_documentation(path))
 
 
 def _key(node: yaml.Node) -> str:
