@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import io
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,8 +10,8 @@ import yaml
 from dotenv import dotenv_values
 
 import secretgen
+import test_fix_cli
 from flake8_nosecrets import cli as scan_cli
-from flake8_nosecrets.fix import cli
 
 R = secretgen.rng("fix-configs")
 PW = secretgen.password(R)
@@ -51,21 +48,12 @@ services:
 
 
 def run_fix(cwd: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        code = cli.main(list(args), stdout=out, stderr=err)
-    finally:
-        os.chdir(old)
-    assert PW not in out.getvalue() + err.getvalue() and KEY not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+    code, out, err = test_fix_cli.run_fix(cwd, *args)
+    assert PW not in out + err and KEY not in out + err
+    return code, out, err
 
 
-def git(cwd: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@t")
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=True).stdout.decode()
+git = test_fix_cli.git
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from typing import Callable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -90,34 +91,27 @@ class _Reader:
         self.skip(inline=True)
         self.value(table + key)
 
+    def items(self, close: str, item: Callable[[], None]) -> None:
+        """An array's values or an inline table's pairs, separated by commas, up to *close*."""
+        self.pos += 1
+        while True:
+            self.skip()
+            if self.text.startswith(close, self.pos):
+                self.pos += 1
+                return
+            before = self.pos
+            item()
+            self.advanced(before)
+            self.skip()
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+
     def value(self, path: tuple[str, ...]) -> None:
         c = self.text[self.pos:self.pos + 1]
         if c == "[":
-            self.pos += 1
-            while True:
-                self.skip()
-                if self.text.startswith("]", self.pos):
-                    self.pos += 1
-                    return
-                before = self.pos
-                self.value(path + ("",))
-                self.advanced(before)
-                self.skip()
-                if self.text.startswith(",", self.pos):
-                    self.pos += 1
+            self.items("]", lambda: self.value(path + ("",)))
         elif c == "{":
-            self.pos += 1
-            while True:
-                self.skip()
-                if self.text.startswith("}", self.pos):
-                    self.pos += 1
-                    return
-                before = self.pos
-                self.pair(path)
-                self.advanced(before)
-                self.skip()
-                if self.text.startswith(",", self.pos):
-                    self.pos += 1
+            self.items("}", lambda: self.pair(path))
         elif c in ("'", '"'):
             m = _STRING_RE.match(self.text, self.pos)
             literal = m.group(0)
