@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sysconfig
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import secretgen
 from flake8_nosecrets import cli, files, options, providers
@@ -254,3 +256,52 @@ def test_noqa_and_baseline_apply_to_config_files(tree: Path, capsys) -> None:
     assert baseline.main(["--isolated", "-o", "base.json", "."]) == 0  # records the config files' findings too
     status, out, _ = run(capsys, "--nosecrets-baseline", "base.json", ".")
     assert status == 0 and out == ""
+
+
+# --------------------------------------------------------------------------- the readers against their parsers
+
+
+def _strings(obj: object) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _strings(v)]
+    if isinstance(obj, list):
+        return [s for v in obj for s in _strings(v)]
+    return []
+
+
+TOML_SUITE = Path(sysconfig.get_paths()["stdlib"]) / "test" / "test_tomllib" / "data" / "valid"
+
+
+@pytest.mark.skipif(not TOML_SUITE.is_dir(), reason="CPython's tomllib test data is not installed")
+def test_toml_reader_finds_every_string_tomllib_decodes() -> None:
+    """CPython's own valid-TOML suite: the position reader finds exactly the strings tomllib decodes."""
+    from flake8_nosecrets.files import tomlfile
+
+    checked = 0
+    for path in sorted(TOML_SUITE.rglob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        assert sorted(v.value for v in tomlfile.values(text)) == sorted(_strings(tomlfile.tomllib.loads(text))), path
+        checked += 1
+    assert checked >= 10
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values, st.sampled_from([None, 1, 2]))
+def test_json_reader_finds_every_string_value(data: object, indent: int | None) -> None:
+    from flake8_nosecrets.files import jsonfile
+
+    text = json.dumps(data, indent=indent)
+    found = jsonfile.values(text)
+    assert sorted(v.value for v in found) == sorted(_strings(json.loads(text)))
+    for v in found:  # each at its literal: the quote that opens the JSON string of that value
+        line = text.splitlines()[v.line - 1]
+        assert line[v.col] == '"' and json.loads(text[v.start:v.end]) == v.value
