@@ -16,7 +16,7 @@ from . import names
 
 PLACEHOLDER_WORDS = frozenset(
     {
-        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me",
+        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me", "changethis", "change_this",
         "changeit", "password", "passwd", "apikey", "api_key", "key",
         "xxx", "todo", "fixme", "tbd", "dummy", "example", "sample", "placeholder",
         "redacted", "hidden", "masked", "test", "testing",
@@ -262,6 +262,18 @@ def is_arn(value: str) -> bool:
     return value.startswith("arn:") and _ARN_RE.fullmatch(value) is not None
 
 
+_PASSWORD_HASH_RE = re.compile(
+    r"(?:pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_sha1|crypt)\$\S*\$\S+"
+    r"|\$(?:2[abxy]?|1|5|6|7|y|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt)\$\S{8,}"
+)
+
+
+def is_password_hash(value: str) -> bool:
+    """``"pbkdf2_sha256$600000$salt$hash"`` (Django), ``"$2b$12$…"`` (bcrypt), ``"$argon2id$v=19$…"``: what a user
+    table stores in place of the password, in fixtures and dumps; the hash, not the password."""
+    return "$" in value[:20] and _PASSWORD_HASH_RE.fullmatch(value) is not None
+
+
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
@@ -273,6 +285,7 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
     ("arn", is_arn),
+    ("password-hash", is_password_hash),
 )
 
 

@@ -25,6 +25,12 @@ CASES = {
          "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "arn:aws:s3:::bucket/key"],
         ["arn:" + RANDOM, RANDOM, "arn:aws", "aws:iam::aws:policy/X"],
     ),
+    filters.is_password_hash: (
+        ["pbkdf2_sha256$600000$" + RANDOM[:12] + "$" + RANDOM, "md5$" + RANDOM[:5] + "$" + "ab" * 16,
+         "$2b$12$" + RANDOM + RANDOM[:21], "$argon2id$v=19$m=65536,t=3,p=4$" + RANDOM,
+         "$6$" + RANDOM[:8] + "$" + RANDOM],
+        [RANDOM, "pa$$word1", "md5$", "$2b$", "s3cr3t$hash"],
+    ),
     filters.is_env_var_name: (["GITHUB_TOKEN", "DB_PASSWORD", "$AWS_SECRET_ACCESS_KEY"], ["ADMIN", RANDOM, "s3cr3t"]),
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",

@@ -22,7 +22,12 @@ def values(text: str) -> list[ConfigValue]:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ParseFailure(f"not valid JSON (line {exc.lineno}, col {exc.colno}): {exc.msg}") from None
+        stripped = _without_comments(text)
+        try:  # JSON with comments (VS Code settings, tsconfig.json): the same positions once they are blanked
+            json.loads(stripped)
+        except (json.JSONDecodeError, RecursionError):
+            raise ParseFailure(f"not valid JSON (line {exc.lineno}, col {exc.colno}): {exc.msg}") from None
+        text = stripped
     except RecursionError:
         raise ParseFailure("not valid JSON: nested too deeply") from None
     index = LineIndex(text)
@@ -59,6 +64,21 @@ def values(text: str) -> list[ConfigValue]:
             else:
                 out.append(found)
     return out
+
+
+_STRING = r'"(?:[^"\\\n]|\\.)*"'
+_COMMENT_RE = re.compile(_STRING + r"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+_TRAILING_COMMA_RE = re.compile(_STRING + r"|,(?=\s*[}\]])")
+
+
+def _blank(m: re.Match[str]) -> str:
+    text = m.group(0)
+    return text if text[0] == '"' else re.sub(r"[^\n]", " ", text)
+
+
+def _without_comments(text: str) -> str:
+    """JSONC: ``//`` and ``/* */`` comments, then trailing commas, blanked to spaces (newlines and strings kept)."""
+    return _TRAILING_COMMA_RE.sub(_blank, _COMMENT_RE.sub(_blank, text))
 
 
 def _named(siblings: dict[str, ConfigValue]) -> list[ConfigValue]:
