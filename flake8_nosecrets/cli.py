@@ -34,9 +34,8 @@ from typing import IO, Any, Iterable, Iterator, Sequence
 
 from . import __version__, config as cfg, options as opts, rules
 from .files import CONFIG_KINDS, kind_of, python_patterns
-from .files.base import line_scan
 from .findings import Finding, printable
-from .scanner import scan_source
+from .scanner import scan_source, scan_unparsed
 from .suppress import CodeFilter, apply_noqa
 from .textio import FileError, decode, os_reason, read_bytes, split_lines
 from .walk import DEFAULT_EXCLUDE, DEFAULT_FILENAMES, Walk
@@ -87,13 +86,13 @@ def scan_text(text: str, path: str, settings: Settings, kind: str = "python") ->
         tree = ast.parse(text, path)
     except SyntaxError as exc:
         where = f"line {exc.lineno}" + (f", col {exc.offset}" if exc.offset else "") if exc.lineno else "unknown line"
-        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; only key formats were checked")
+        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; names read from its tokens")
         tree = None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes (older 3.11), nesting too deep
-        errors.append(f"cannot parse: {printable(str(exc), 120)}; only key formats were checked")
+        errors.append(f"cannot parse: {printable(str(exc), 120)}; names read from its tokens")
         tree = None
     if tree is None:
-        findings = line_scan(lines, settings.options)
+        findings = scan_unparsed(lines, settings.options)
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree

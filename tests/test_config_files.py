@@ -254,9 +254,9 @@ def test_noqa_and_baseline_apply_to_config_files(tree: Path, capsys) -> None:
     (tree / "settings.yaml").write_text(f"db:\n  password: {PW}  # noqa: NSC206\n  token: {KEY}\n")
     _, out, _ = run(capsys, "settings.yaml")
     assert [line.split(": ")[0] for line in out.splitlines()] == ["settings.yaml:3:10"]
-    from flake8_nosecrets import baseline
+    from flake8_nosecrets import baseline_cli
 
-    assert baseline.main(["--isolated", "-o", "base.json", "."]) == 0  # records the config files' findings too
+    assert baseline_cli.main(["--isolated", "-o", "base.json", "."]) == 0  # records the config files' findings too
     status, out, _ = run(capsys, "--nosecrets-baseline", "base.json", ".")
     assert status == 0 and out == ""
 
