@@ -72,7 +72,8 @@ CASES = [
     ("appsettings.json", f'[{{"name": "API_TOKEN", "value": "{KEY}"}}]', {(1, 33, "NSC205")}),
     ("config.json", f'{{"keys": ["{GH}"]}}', {(1, 11, "NSC102")}),
     ("config.json", '{"password": "", "token": "${TOKEN}", "secret": null, "auth": {"type": "bearer"}}', set()),
-    ("tsconfig.json", f'{{\n  // JSON with comments\n  "api": {{"token": "{KEY}",}}, /* c */\n}}\n', {(3, 20, "NSC205")}),
+    ("tsconfig.json", f'{{\n  // JSON with comments\n  "api": {{"token": "{KEY}",}}, /* c */\n}}\n',
+     {(3, 20, "NSC205")}),
     ("fixture.json", '[{"fields": {"translation_key": "ec7d5b6e-3b7a-4c1e-9f2d-8a6b4c3d2e1f", '
      '"password": "pbkdf2_sha256$600000$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"}}]', set()),
     # documentation (OpenAPI/JSON Schema ``example(s)``, SDK example files): by the value alone, as a docstring
