@@ -142,7 +142,8 @@ def test_fixed_file_keeps_everything_else(fixed_corpus, name):
     new = (project / name).read_bytes()
     old = originals[name]
     template = (CORPUS / (name + ".tmpl")).read_text(encoding="utf-8")
-    keep = [ln for ln in template.split("\n") if "{{" not in ln]
+    # A late lone ``import os`` moves to the top import block (docs/fix.md): it is the one line that may go.
+    keep = [ln for ln in template.split("\n") if "{{" not in ln and not ln.startswith("import os  #")]
     enc = "latin-1" if name.startswith("coding_latin1") else "utf-8"
     sep = "\r\n" if name.startswith("crlf_") else "\n"
     new_lines = new.decode(enc).lstrip("\ufeff").split(sep)

@@ -86,8 +86,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         self.manual: list[Manual] = []
         self._plans: dict[int, _Plan] = {}
         self._parents: dict = {}
-        self._os_ref = "os"
-        self._environ_ref = ""
+        self.os_ref = imports.OsRef("os")
         self._forbidden_quotes: list[str] = []
 
     # -- entry point -----------------------------------------------------------------------------------------
@@ -145,15 +144,11 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         if not self._plans:
             return tree
         first_line = min(f.node_line or f.line for p in self._plans.values() for f in p.findings)
-        self._os_ref, self._environ_ref, need_import = imports.choose_os_ref(tree, positions, first_line)
+        self.os_ref = imports.Resolver(wrapper).choose([p.node for p in self._plans.values()])
+        late = imports.late_os_import(tree, positions, first_line)
         new_tree = tree.visit(self)
-        if self.moves and need_import == "add":
-            if self._os_ref == "os":
-                self.add_needed_import("os")
-            else:
-                self.add_needed_import("os", asname=self._os_ref)
-        elif self.moves and need_import == "insert":
-            new_tree = imports.insert_import(new_tree, "import os")
+        if self.moves and self.os_ref.add:
+            new_tree = imports.add_import(new_tree, self.os_ref, late)
         return new_tree
 
     # -- matching findings to nodes --------------------------------------------------------------------------
@@ -181,7 +176,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             plan.findings.append(f)
 
     def _env_expr(self, name: str, encoding: str, quote: str) -> cst.BaseExpression:
-        base = self._environ_ref or f"{self._os_ref}.environ"
+        base = self.os_ref.expr()
         text = f"{base}[{quote}{name}{quote}]"
         if encoding:
             text += f".encode({quote}{encoding}{quote})"

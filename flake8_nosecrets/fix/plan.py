@@ -175,16 +175,21 @@ def _reported_in_notebook(found: list, filename: str, conf) -> list:
 
 
 def _verify(change: FileChange, conf) -> str:
-    """'' when the new text parses and the detector no longer reports a moved value; else what is wrong."""
+    """'' when the new text parses, each ``os.environ`` read it gained provably reads the os module's
+    environment (scope analysis, :func:`.imports.unresolved`), and the detector no longer reports a moved
+    value; else what is wrong."""
     import ast
 
-    from . import codemod
+    from . import codemod, imports
 
     try:
         text, _ = decode_source(change.new)
         ast.parse(text)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         return f"the rewrite does not parse ({printable(str(exc), 80)})"
+    problem = imports.unresolved(text, {m.name for m in change.moves})
+    if problem:
+        return f"its os.environ reads are not proven to reach the os module ({problem})"
     found = codemod.detect(text, str(change.path), conf)
     return _leftover((f.secret for f in found), change, change.manual)
 
