@@ -69,6 +69,13 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     except KeyboardInterrupt:
         err.write("nosecrets-fix: interrupted; every file is either unchanged or complete\n")
         return 2
+    except OSError as exc:  # anything the steps did not turn into a FixError: one line, never a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        err.write(f"nosecrets-fix: error: {where}{exc.strerror or exc}\n")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback that may quote a value
+        err.write(f"nosecrets-fix: error: internal error {type(exc).__name__}; please report\n")
+        return 2
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -91,6 +98,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         env_target = dotenv_io.resolve_env_path(env_arg, root)
     except OSError as exc:
         raise FixError(str(exc)) from None
+    if not env_target.parent.is_dir():
+        raise FixError(f"{args.env_file}: the directory {env_target.parent} does not exist; create it first")
     stream = out if not args.diff else err
     lock = dotenv_io.locked(env_target) if not args.diff else _null()
     try:

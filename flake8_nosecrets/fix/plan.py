@@ -88,7 +88,10 @@ def _plan_module(path: Path, display: str, data: bytes, conf, name_for) -> FileC
     try:
         text, encoding = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        raise _Skip(f"cannot decode: {printable(str(exc), 100)}") from None
+        reason = printable(str(exc), 100)
+        if _holds_findings(data, path, conf):
+            raise _Fail(f"error: cannot decode ({reason}) and it holds a secret: fix its encoding") from None
+        raise _Skip(f"cannot decode: {reason}") from None
     try:
         findings = codemod.detect(text, str(path), conf)
     except (SyntaxError, ValueError, RecursionError) as exc:
@@ -98,6 +101,16 @@ def _plan_module(path: Path, display: str, data: bytes, conf, name_for) -> FileC
     new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf)
     change = FileChange(path, display, data, new, encoding, moves, manual)
     return _checked(change, _verify(change, conf)) if change.changed else change
+
+
+def _holds_findings(data: bytes, path: Path, conf) -> bool:
+    """Whether a module that does not decode as declared holds a finding when read byte for byte (latin-1)."""
+    from . import codemod
+
+    try:
+        return bool(codemod.detect(data.decode("latin-1"), str(path), conf))
+    except (SyntaxError, ValueError, RecursionError):
+        return False
 
 
 def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> FileChange | None:
