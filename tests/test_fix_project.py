@@ -51,3 +51,60 @@ def test_unexpected_os_error_is_one_line_exit_2(tmp_path, monkeypatch):
     code, out, err = run_fix(tmp_path, "app.py")
     assert code == 2
     assert err.count("\n") == 1 and "Permission denied" in err
+
+
+# ----------------------------------------------------------------------------- the env file
+
+
+def test_loose_env_file_gets_a_warning_and_keeps_its_mode(tmp_path):
+    (tmp_path / ".env").write_text("DEBUG=1\n")
+    os.chmod(tmp_path / ".env", 0o644)
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    code, out, err = run_fix(tmp_path, "app.py")
+    assert code == 1
+    assert "readable by group or others (mode 0644)" in out and "chmod 600" in out
+    assert stat.S_IMODE((tmp_path / ".env").stat().st_mode) == 0o644
+
+
+def test_private_env_file_gets_no_warning(tmp_path):
+    (tmp_path / ".env").write_text("DEBUG=1\n")
+    os.chmod(tmp_path / ".env", 0o600)
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    assert "readable by group" not in run_fix(tmp_path, "app.py")[1]
+
+
+def test_crlf_env_file_stays_crlf(tmp_path):
+    (tmp_path / ".env").write_bytes(b"DEBUG=1\r\n")
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    assert run_fix(tmp_path, "app.py")[0] == 1
+    data = (tmp_path / ".env").read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") >= 3
+    assert GH in dotenv_values(tmp_path / ".env").values()
+
+
+def _shell_value(env: Path, name: str) -> str:
+    r = subprocess.run(["sh", "-c", f'set -a; . "{env}"; printf %s "${name}"'], capture_output=True, text=True)
+    return r.stdout
+
+
+@pytest.mark.parametrize("extra", ["", "'", "\\", '"', "$", "\\n", "\n", "'$", "\\$", "`", "#", " "])
+def test_env_values_read_back_by_dotenv_and_by_the_shell_when_possible(tmp_path, extra):
+    from flake8_nosecrets.fix import dotenv_io
+
+    value = PW[:8] + extra + PW[8:]
+    env = dotenv_io.EnvFile(tmp_path / ".env", tmp_path)
+    env.merge({"DB_PASSWORD": value})
+    assert dotenv_values(tmp_path / ".env")["DB_PASSWORD"] == value
+    assert (_shell_value(tmp_path / ".env", "DB_PASSWORD") == value) is dotenv_io.shell_reads(value)
+    assert dotenv_io.shell_reads(value) is (extra not in ("'$", "\\$"))
+
+
+def test_example_sits_beside_a_symlinked_env_file(tmp_path):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "real.env").write_text("DEBUG=1\n")
+    (tmp_path / ".env").symlink_to("config/real.env")
+    (tmp_path / "app.py").write_text(f'TOKEN = "{GH}"\n')
+    assert run_fix(tmp_path, "app.py")[0] == 1
+    assert (tmp_path / ".env.example").exists()
+    assert not (tmp_path / "config" / "real.env.example").exists()
+    assert GH in (tmp_path / "config" / "real.env").read_text()

@@ -114,7 +114,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             new = {k: v for k, v in namer.new.items() if k in used}
             env.merge(new)
             if new:
-                dotenv_io.update_example(env.path, list(new))
+                dotenv_io.update_example(env.example, list(new))
                 plan = dotenv_io.gitignore_plan(env.path)
                 if plan:
                     dotenv_io.add_to_gitignore(*plan)
