@@ -160,7 +160,8 @@ def fix(src: str) -> tuple[str, list, list]:
     (f'import os\napi_secret = b"{K}"\n', 'import os\napi_secret = os.environ["API_SECRET"].encode()\n'),
     (f'import os\napi_secret = (b"{K}")  # c\n', 'import os\napi_secret = (os.environ["API_SECRET"].encode())  # c\n'),
     (f'import os\nclass C:\n    api_token = "{K}"\n', 'import os\nclass C:\n    api_token = os.environ["API_TOKEN"]\n'),
-    (f'"""Doc."""\nTOKEN = "{GH}"\nimport os\n', '"""Doc."""\nimport os\nTOKEN = os.environ["TOKEN"]\nimport os\n'),
+    # a late lone ``import os`` moves up to where isort puts it; a bare TOKEN is qualified by its provider
+    (f'"""Doc."""\nTOKEN = "{GH}"\nimport os\n', '"""Doc."""\n\nimport os\n\nTOKEN = os.environ["GITHUB_TOKEN"]\n'),
 ])
 def test_before_after(before, after):
     got, moves, manual = fix(before)

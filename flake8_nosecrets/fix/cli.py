@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .. import __version__
-from . import plan, report, writing
+from . import advice, plan, report, writing
 from .change import FixError
 from .files import DEFAULT_EXCLUDE, gather
 
@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write nothing; print a unified diff (secrets redacted, so it is for review, not for patch)")
     p.add_argument("--env-file", default=".env", metavar="FILE",
                    help="env file the values are merged into (default: .env in the current directory)")
+    p.add_argument("--exclude-tests", action="store_true",
+                   help="leave test code alone (its fixtures' values stay; see --test-paths)")
+    p.add_argument("--test-paths", default=",".join(advice.DEFAULT_TEST_PATHS), metavar="PATTERNS",
+                   help="comma-separated patterns of test code: a file name, or DIR/* for a directory on the "
+                        "path (default: %(default)s)")
     p.add_argument("--no-history", action="store_true", help="do not search git history for the moved values")
     p.add_argument("--history-max-commits", type=int, default=None, metavar="N",
                    help="search at most the newest N commits (default 2000)")
@@ -92,6 +97,11 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     exclude = tuple(conf.exclude if getattr(conf, "exclude", None) is not None else DEFAULT_EXCLUDE)
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
     files = gather(args.paths, exclude)
+    test_paths = advice.parse_patterns(args.test_paths)
+    skipped_tests = 0
+    if args.exclude_tests:
+        kept = [f for f in files if not advice.is_test_code(f, test_paths)]
+        skipped_tests, files = len(files) - len(kept), kept
     root = dotenv_io.git_toplevel(cwd) or cwd
     env_arg = Path(args.env_file)
     try:
@@ -121,15 +131,24 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             if args.diff:
                 for c in changed:
                     out.write(redactor(report.diff(c)))
-                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=[])
+                advised = _advice(changes, test_paths, env_arg, skipped_tests)
+                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=advised)
                 report.history_report(args, changes, stream, root)
                 return 2 if failures else (1 if changed else 0)
             notes = writing.write_all(changed, env, new_entries, comments, env_arg, stream)
     except dotenv_io.EnvFileError as exc:
         raise FixError(str(exc)) from None
+    notes += _advice(changes, test_paths, env_arg, skipped_tests)
     report.summary(stream, changes, new_entries, env_arg, diff=False, notes=notes)
     report.history_report(args, changes, stream, root)
     return 2 if failures else (1 if changed else 0)
+
+
+def _advice(changes, test_paths, env_arg: Path, skipped_tests: int) -> list[str]:
+    notes = advice.test_code_notes(changes, test_paths, env_arg) + advice.override_notes(changes)
+    if skipped_tests:
+        notes.append(f"--exclude-tests: {skipped_tests} test file(s) left alone")
+    return notes
 
 
 class _null:

@@ -47,7 +47,50 @@ def plan_files(files: list[Path], conf, namer, err: IO[str]) -> tuple[list[FileC
         if change is not None:
             changes.append(change)
     progress.done()
+    failures += _copies_across_files(changes, conf, name_for, warnings)
     return changes, warnings, failures
+
+
+def spellings(moves: Iterable) -> dict[str, str]:
+    """Each text that spells a moved value in a source file -> the value's env var name."""
+    out: dict[str, str] = {}
+    for m in moves:
+        for text in m.needles:
+            out.setdefault(text, m.name)
+    return out
+
+
+def _copies_across_files(changes: list[FileChange], conf, name_for, warnings: list[str]) -> int:
+    """A value moved from one file and also spelled in another file the run changes moves there too (its
+    literals and comments, :mod:`.copies`); then every changed module records what is still left of any moved
+    value (:attr:`FileChange.copies_left`). Returns the number of files that failed on the second pass."""
+    from . import copies
+
+    moved = [m for c in changes if c.changed for m in c.moves]
+    if not moved:
+        return 0
+    spelled = spellings(moved)
+    first = {}
+    for m in moved:
+        first.setdefault(m.name, m.finding)
+    failures = 0
+    for k, c in enumerate(changes):
+        if not c.changed or c.notebook:
+            continue
+        own = {m.name for m in c.moves}
+        foreign = [first[name] for name in copies.remaining(decode_source(c.new)[0], spelled) if name not in own]
+        if foreign:
+            def again(path, shown, data, conf, name_for, also=foreign):
+                return _plan_module(path, shown, data, conf, name_for, also)
+
+            change, warning, failed = _plan_one(again, c.path, c.display, c.old, conf, name_for)
+            if warning:
+                warnings.append(warning)
+            failures += failed
+            if change is not None and not failed:
+                changes[k] = c = change
+        c.copies_left = copies.remaining(decode_source(c.new)[0], spelled)
+    return failures
 
 
 Planner = Callable[[Path, str, bytes, object, Callable[[Finding, str, str], str]], "FileChange | None"]
@@ -82,7 +125,8 @@ def _checked(change: FileChange, problem: str) -> FileChange:
     return change
 
 
-def _plan_module(path: Path, display: str, data: bytes, conf, name_for) -> FileChange | None:
+def _plan_module(path: Path, display: str, data: bytes, conf, name_for, also: list | tuple = ()
+                 ) -> FileChange | None:
     from . import codemod
 
     try:
@@ -96,9 +140,10 @@ def _plan_module(path: Path, display: str, data: bytes, conf, name_for) -> FileC
         findings = codemod.detect(text, str(path), conf)
     except (SyntaxError, ValueError, RecursionError) as exc:
         raise _Skip(f"not valid Python: {printable(str(exc), 100)}") from None
-    if not findings:
+    if not findings and not also:
         return None
-    new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf)
+    new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf,
+                                          also_values=also)
     change = FileChange(path, display, data, new, encoding, moves, manual)
     return _checked(change, _verify(change, conf)) if change.changed else change
 
