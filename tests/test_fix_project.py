@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from dotenv import dotenv_values
 
-import secretgen
 from test_fix_cli import GH, KEY, PW, run_fix
 
 
@@ -108,3 +108,76 @@ def test_example_sits_beside_a_symlinked_env_file(tmp_path):
     assert (tmp_path / ".env.example").exists()
     assert not (tmp_path / "config" / "real.env.example").exists()
     assert GH in (tmp_path / "config" / "real.env").read_text()
+
+
+# ----------------------------------------------------------------------------- test code
+
+
+def _test_project(tmp_path: Path) -> Path:
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_login.py").write_text(
+        f'ADMIN_PASSWORD = "{PW}"\n\n\ndef test_login():\n    assert len(ADMIN_PASSWORD) == {len(PW)}\n'
+    )
+    (tmp_path / "app.py").write_text(f'API_TOKEN = "{KEY}"\n')
+    return tmp_path
+
+
+def test_changed_test_code_is_named_with_the_recipe(tmp_path):
+    project = _test_project(tmp_path)
+    code, out, err = run_fix(project, ".")
+    assert code == 1
+    assert "test code changed (tests/test_login.py)" in out
+    assert "per-file-ignores = tests/*:NSC" in out and "--exclude-tests" in out
+    assert PW not in (project / "tests" / "test_login.py").read_text()
+
+
+def test_exclude_tests_leaves_test_code_alone(tmp_path):
+    project = _test_project(tmp_path)
+    code, out, err = run_fix(project, "--exclude-tests", ".")
+    assert code == 1
+    assert PW in (project / "tests" / "test_login.py").read_text()
+    assert KEY not in (project / "app.py").read_text()
+    assert "1 test file(s) left alone" in out and "test code changed" not in out
+
+
+@pytest.mark.parametrize("path, patterns, expected", [
+    ("tests/test_x.py", "tests/*", True),
+    ("pkg/tests/helpers.py", "tests/*", True),
+    ("pkg/test_models.py", "test_*.py", True),
+    ("pkg/models_test.py", "*_test.py", True),
+    ("conftest.py", "conftest.py", True),
+    ("pkg/latest.py", "test_*.py,*_test.py,tests/*", False),
+    ("contests/app.py", "tests/*", False),
+    ("spec/login.py", "spec/*", True),
+])
+def test_test_paths(path, patterns, expected):
+    from flake8_nosecrets.fix import advice
+
+    assert advice.is_test_code(Path(path), advice.parse_patterns(patterns)) is expected
+
+
+# ----------------------------------------------------------------------------- deploys
+
+
+def test_a_name_assigned_again_in_another_settings_module_is_reported(tmp_path):
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    (settings / "__init__.py").write_text("")
+    (settings / "base.py").write_text(f'SECRET_KEY = "{KEY}"\nDEBUG = True\n')
+    (settings / "production.py").write_text(
+        'from settings.base import *  # noqa: F401,F403\n\nSECRET_KEY = "read-from-vault-at-deploy"\nDEBUG = False\n'
+    )
+    code, out, err = run_fix(tmp_path, "settings/base.py")
+    assert code == 1
+    assert "settings/production.py assigns SECRET_KEY again" in out and "KeyError" in out
+    # and why: production used to import without the variable; now it needs it
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    r = subprocess.run([sys.executable, "-c", "import settings.production"], cwd=tmp_path, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "KeyError: 'SECRET_KEY'" in r.stderr
+
+
+def test_no_override_note_without_another_assignment(tmp_path):
+    (tmp_path / "base.py").write_text(f'SECRET_KEY = "{KEY}"\n')
+    (tmp_path / "urls.py").write_text("urlpatterns = []\n")
+    assert "assigns SECRET_KEY again" not in run_fix(tmp_path, "base.py")[1]

@@ -145,7 +145,7 @@ def fix(src: str) -> tuple[str, list, list]:
 
 
 @pytest.mark.parametrize("before,after", [
-    (f'TOKEN = "{GH}"\n', 'import os\n\nTOKEN = os.environ["TOKEN"]\n'),
+    (f'TOKEN = "{GH}"\n', 'import os\n\nTOKEN = os.environ["GITHUB_TOKEN"]\n'),
     (f'import os\nx = "{GH}"\n', 'import os\nx = os.environ["GITHUB_TOKEN"]\n'),
     (f'import os as _os\napi_key = "{K}"\n', 'import os as _os\napi_key = _os.environ["API_KEY"]\n'),
     (f'from os import environ as E\napi_key = "{K}"\n', 'from os import environ as E\napi_key = E["API_KEY"]\n'),
@@ -199,7 +199,7 @@ def test_crlf_bom_and_coding_kept():
     out, moves, manual = fix_code(src, name_for=lambda f, v, w: namer.name_for(v, w))
     assert out.startswith(b"\xef\xbb\xbf# -*- coding: utf-8 -*-\r\n")
     assert b"\n" not in out.replace(b"\r\n", b"")
-    assert out.endswith(b'TOKEN = os.environ["TOKEN"]  # c\r\n')
+    assert out.endswith(b'TOKEN = os.environ["GITHUB_TOKEN"]  # c\r\n')
 
 
 def test_os_shadowed_gets_alias():

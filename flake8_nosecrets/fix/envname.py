@@ -194,12 +194,18 @@ def qualifiers(finding: Finding, place: Place) -> list[str]:
         owner = "_".join(_callee_words(place.owner))
         if owner:
             out.append(owner)
-    if len(place.path) > 1:
-        out.append("_".join(place.path[:-1]))
+    if finding.binding.kind == "dict-key" and _dict_path(place):
+        out.append(_dict_path(place))
     mod = _module_words(place.module)
     if mod:
         out.append("_".join(mod))
     return [sanitize(q) for q in out if sanitize(q)]
+
+
+def _dict_path(place: Place) -> str:
+    """The target and keys above a dict value, words of 3 letters or more: ``DATABASES_DEFAULT``."""
+    words = [w for part in place.path[:-1] for w in _words(part) if len(w) >= 3]
+    return "_".join(words)
 
 
 def _qualify(name: str, qualifier: str) -> str:
@@ -219,8 +225,8 @@ def wanted_names(finding: Finding, literal_value: str = "", place: Place = Place
             first = _qualify(first, provider.env_name.split("_")[0])
         elif owner:
             first = _qualify(first, sanitize(owner))
-        elif len(place.path) > 1:
-            first = _qualify(first, sanitize("_".join(place.path[:-1])))
+        elif finding.binding.kind == "dict-key" and _dict_path(place):
+            first = _qualify(first, sanitize(_dict_path(place)))
     out = [first]
     for q in quals:
         out.append(_qualify(first, q))
