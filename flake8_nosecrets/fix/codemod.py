@@ -146,7 +146,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         self._assign_copies(findings + self.also_values, positions)
         if not self._plans:
             self.manual.extend(Manual(f, _IN_COMMENT) for f in in_comments)
-            return tree
+            return self._rewrite_comment_copies(tree) if self.also_values else tree
         first_line = min(f.node_line or f.line for p in self._plans.values() for f in p.findings)
         self.os_ref = imports.Resolver(wrapper).choose([p.node for p in self._plans.values()])
         late = imports.late_os_import(tree, positions, first_line)
@@ -186,6 +186,11 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         for m in self.moves:
             for text in m.needles:
                 spellings.setdefault(text, m.name)
+        for f in self.also_values:  # moved from another file: named there already (the namer knows the value)
+            value = env_value_for(f)[0]
+            name = self._name_for(f, value, [envname.wanted_name(f)])  # type: ignore[list-item]
+            for text in needles_for(value):
+                spellings.setdefault(text, name)
         if not spellings:
             return tree
         rewriter = copies.CommentCopies(spellings, self.os_ref.expr(), self.module_code)

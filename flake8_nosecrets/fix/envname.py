@@ -21,6 +21,7 @@ different values asking for one name get ``NAME`` and ``NAME_2``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import PurePath
 from typing import Mapping, Sequence
@@ -190,16 +191,34 @@ def qualifiers(finding: Finding, place: Place) -> list[str]:
     provider = providers.BY_ID.get(finding.provider) if finding.provider else None
     if provider is not None and provider.env_name:
         out.append(provider.env_name.split("_")[0])
-    if place.owner:
-        owner = "_".join(_callee_words(place.owner))
-        if owner:
-            out.append(owner)
+    owner = _owner(place)
+    if owner:
+        out.append(owner)
     if finding.binding.kind == "dict-key" and _dict_path(place):
         out.append(_dict_path(place))
     mod = _module_words(place.module)
     if mod:
         out.append("_".join(mod))
     return [sanitize(q) for q in out if sanitize(q)]
+
+
+def _owner(place: Place) -> str:
+    """The enclosing class as a qualifier (``GitHubClient`` -> ``GITHUB``), or '' when it is too long to
+    say anything a team would type (``LoanedBookInstancesByUserListViewTest``) or is a test class."""
+    if not place.owner or any(w in ("test", "tests") for w in _words(place.owner)):
+        return ""
+    joined = sanitize("_".join(_callee_words(place.owner)))
+    if joined in _brands():
+        return joined  # ``GitHubClient`` -> GITHUB, the provider's own spelling
+    kept = [w for w in _words(place.owner) if w not in _GENERIC_CALLEE_WORDS]
+    owner = sanitize("_".join(kept))  # ``TokenService`` -> TOKEN_SERVICE
+    return owner if 0 < len(owner) <= 20 and len(kept) <= 3 else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _brands() -> frozenset[str]:
+    """The first word of every provider's variable: GITHUB, STRIPE, OPENAI…"""
+    return frozenset(p.env_name.split("_")[0] for p in providers.BY_ID.values() if p.env_name)
 
 
 def _dict_path(place: Place) -> str:
@@ -219,7 +238,7 @@ def wanted_names(finding: Finding, literal_value: str = "", place: Place = Place
     quals = qualifiers(finding, place)
     if _is_bare(first) and finding.binding.kind not in ("env-fallback", "env-write"):
         # ``token`` in ``GitHubClient``, ``PASSWORD`` in ``DATABASES["default"]``: the bare word says too little
-        owner = "_".join(_callee_words(place.owner)) if place.owner else ""
+        owner = _owner(place)
         provider = providers.BY_ID.get(finding.provider) if finding.provider else None
         if provider is not None and provider.env_name:
             first = _qualify(first, provider.env_name.split("_")[0])
