@@ -52,6 +52,7 @@ def slot_values() -> dict[str, str]:
         "KEY4": secretgen.random_key(r, 28),
         "KEY5": secretgen.random_key(r, 36),
         "KEY6": secretgen.random_key(r, 44),
+        "KEY7": secretgen.random_key(r, 50),
         "PW3": secretgen.password(r),
         "PW4": secretgen.password(r),
         "PW": secretgen.password(r),

@@ -244,7 +244,7 @@ def wanted_names(finding: Finding, literal_value: str = "", place: Place = Place
             first = _qualify(first, provider.env_name.split("_")[0])
         elif owner:
             first = _qualify(first, sanitize(owner))
-        elif finding.binding.kind == "dict-key" and _dict_path(place):
+        elif finding.binding.kind == "dict-key" and _is_bare(finding.binding.name) and _dict_path(place):
             first = _qualify(first, sanitize(_dict_path(place)))
     out = [first]
     for q in quals:
