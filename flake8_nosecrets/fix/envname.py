@@ -210,9 +210,9 @@ def _owner(place: Place) -> str:
     joined = sanitize("_".join(_callee_words(place.owner)))
     if joined in _brands():
         return joined  # ``GitHubClient`` -> GITHUB, the provider's own spelling
-    kept = [w for w in _words(place.owner) if w not in _GENERIC_CALLEE_WORDS]
-    owner = sanitize("_".join(kept))  # ``TokenService`` -> TOKEN_SERVICE
-    return owner if 0 < len(owner) <= 20 and len(kept) <= 3 else ""
+    kept = [w for w in _words(place.owner) if w not in _GENERIC_CALLEE_WORDS and len(w) >= 2]
+    owner = sanitize("_".join(kept))  # ``TokenService`` -> TOKEN_SERVICE; ``class C`` says nothing
+    return owner if 3 <= len(owner) <= 20 and len(kept) <= 3 else ""
 
 
 @functools.lru_cache(maxsize=1)
