@@ -29,7 +29,7 @@ from typing import IO, Sequence
 
 from .. import __version__
 from ..files import CONFIG_KINDS, kind_of
-from . import plan, report, writing
+from . import advice, plan, report, writing
 from .change import FixError
 from .files import DEFAULT_EXCLUDE, gather
 
@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write nothing; print a unified diff (secrets redacted, so it is for review, not for patch)")
     p.add_argument("--env-file", default=".env", metavar="FILE",
                    help="env file the values are merged into (default: .env in the current directory)")
+    p.add_argument("--exclude-tests", action="store_true",
+                   help="leave test code alone (its fixtures' values stay; see --test-paths)")
+    p.add_argument("--test-paths", default=",".join(advice.DEFAULT_TEST_PATHS), metavar="PATTERNS",
+                   help="comma-separated patterns of test code: a file name, or DIR/* for a directory on the "
+                        "path (default: %(default)s)")
     p.add_argument("--no-history", action="store_true", help="do not search git history for the moved values")
     p.add_argument("--history-max-commits", type=int, default=None, metavar="N",
                    help="search at most the newest N commits (default 2000)")
@@ -72,6 +77,13 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     except KeyboardInterrupt:
         err.write("nosecrets-fix: interrupted; every file is either unchanged or complete\n")
         return 2
+    except OSError as exc:  # anything the steps did not turn into a FixError: one line, never a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        err.write(f"nosecrets-fix: error: {where}{exc.strerror or exc}\n")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback that may quote a value
+        err.write(f"nosecrets-fix: error: internal error {type(exc).__name__}; please report\n")
+        return 2
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
@@ -89,12 +101,19 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
     files = [p for p in gather(args.paths, exclude) if kind_of(str(p)) not in CONFIG_KINDS]
     config_files = configs.gather(args.paths, exclude, conf.options)
+    test_paths = advice.parse_patterns(args.test_paths)
+    skipped_tests = 0
+    if args.exclude_tests:
+        kept = [f for f in files if not advice.is_test_code(f, test_paths)]
+        skipped_tests, files = len(files) - len(kept), kept
     root = dotenv_io.git_toplevel(cwd) or cwd
     env_arg = Path(args.env_file)
     try:
         env_target = dotenv_io.resolve_env_path(env_arg, root)
     except OSError as exc:
         raise FixError(str(exc)) from None
+    if not env_target.parent.is_dir():
+        raise FixError(f"{args.env_file}: the directory {env_target.parent} does not exist; create it first")
     stream = out if not args.diff else err
     lock = dotenv_io.locked(env_target) if not args.diff else _null()
     try:
@@ -120,7 +139,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
                     out.write(redactor(report.diff(c)))
                 for cc in config_changes:
                     out.write(configs.diff(cc))
-                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=[])
+                advised = _advice(changes, test_paths, env_arg, skipped_tests)
+                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=advised)
                 configs.summary(config_changes, stream, diff_mode=True)
                 report.history_report(args, changes, stream, root)
                 return 2 if failures else (1 if changed else config_status)
@@ -128,10 +148,18 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             configs.apply(config_changes, root, stream)
     except dotenv_io.EnvFileError as exc:
         raise FixError(str(exc)) from None
+    notes += _advice(changes, test_paths, env_arg, skipped_tests)
     report.summary(stream, changes, new_entries, env_arg, diff=False, notes=notes)
     configs.summary(config_changes, stream, diff_mode=False)
     report.history_report(args, changes, stream, root)
     return 2 if failures else (1 if changed else config_status)
+
+
+def _advice(changes, test_paths, env_arg: Path, skipped_tests: int) -> list[str]:
+    notes = advice.test_code_notes(changes, test_paths, env_arg) + advice.override_notes(changes)
+    if skipped_tests:
+        notes.append(f"--exclude-tests: {skipped_tests} test file(s) left alone")
+    return notes
 
 
 class _null:
