@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any, Iterable
 
-from . import providers
+from . import files, providers
 
 
 class OptionError(ValueError):
@@ -53,6 +53,10 @@ SPECS: tuple[OptionSpec, ...] = (
     OptionSpec("nosecrets-bare-noqa", False, "bool",
                "Let a bare '# noqa' (and '# flake8: noqa') hide findings in nosecrets, nosecrets-fix and the "
                "pre-commit hook, as flake8 does; by default only a noqa that names an NSC code does.", "BOOL"),
+    OptionSpec("nosecrets-file-kinds", "", "list",
+               "Comma-separated kinds of file the standalone scan, pre-commit hook and baseline look at: python, "
+               "notebook, yaml, toml, ini, json, dotenv, requirements, dockerfile (default: all; flake8 itself "
+               "only ever sees Python).", "KINDS"),
 )
 
 
@@ -66,6 +70,7 @@ class Options:
     baseline: str = ""
     inference: bool = True
     bare_noqa: bool = False  # a bare ``# noqa`` hides findings (flake8's rule) outside flake8 too
+    file_kinds: frozenset[str] = frozenset(files.KINDS)
 
     def allowed(self, value: str) -> bool:
         return any(p.search(value) for p in self.allow)
@@ -123,6 +128,11 @@ def build(values: dict[str, Any]) -> Options:
     )
     inference = get("nosecrets-inference", True)
     bare_noqa = get("nosecrets-bare-noqa", False)
+    kinds = [k.lower() for k in _split(get("nosecrets-file-kinds"))]
+    unknown = sorted(set(kinds) - set(files.KINDS))
+    if unknown:
+        known = ", ".join(files.KINDS)
+        raise OptionError(f"nosecrets-file-kinds: unknown kind(s) {', '.join(unknown)}; known: {known}")
     return Options(
         extra_names=frozenset(w.lower() for w in _split(get("nosecrets-extra-names"))),
         ignore_names=ignore,
@@ -132,4 +142,5 @@ def build(values: dict[str, Any]) -> Options:
         baseline=str(get("nosecrets-baseline") or ""),
         inference=_bool(True if inference in (None, "") else inference, "nosecrets-inference"),
         bare_noqa=_bool(False if bare_noqa in (None, "") else bare_noqa, "nosecrets-bare-noqa"),
+        file_kinds=frozenset(kinds or files.KINDS),
     )
