@@ -19,7 +19,7 @@ from . import names
 
 PLACEHOLDER_WORDS = frozenset(
     {
-        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me",
+        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me", "changethis", "change_this",
         "changeit", "password", "passwd", "apikey", "api_key", "key",
         "xxx", "todo", "fixme", "tbd", "dummy", "example", "sample", "placeholder",
         "redacted", "hidden", "masked", "test", "testing",
@@ -428,6 +428,15 @@ def is_credential_name(value: str, siblings: int) -> bool:
     return siblings >= 2 and bool(_IDENTIFIER_RE.match(value)) and names.strength(value) is not names.Strength.NONE
 
 
+_ARN_RE = re.compile(r"arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:\S+")
+
+
+def is_arn(value: str) -> bool:
+    """``"arn:aws:iam::aws:policy/IAMUserChangePassword"``: an Amazon Resource Name names a resource (even a
+    secret in Secrets Manager); it is never the credential, whatever the name it is bound to."""
+    return value.startswith("arn:") and _ARN_RE.fullmatch(value) is not None
+
+
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
@@ -439,6 +448,7 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
+    ("arn", is_arn),
     ("password-hash", is_password_hash),
     ("attack-payload", is_attack_payload),
 )
