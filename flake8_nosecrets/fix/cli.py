@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .. import __version__
+from ..files import CONFIG_KINDS, kind_of
 from . import advice, plan, report, writing
 from .change import FixError
 from .files import DEFAULT_EXCLUDE, gather
@@ -43,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files or directories (directories: *.py and *.ipynb, recursively)")
+                   help="files or directories (directories: *.py, *.ipynb and the config files of "
+                        "nosecrets-file-kinds, recursively; compose files and committed .env files are fixed, "
+                        "other config files get advice)")
     p.add_argument("--diff", action="store_true",
                    help="write nothing; print a unified diff (secrets redacted, so it is for review, not for patch)")
     p.add_argument("--env-file", default=".env", metavar="FILE",
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .. import config as cfg
-    from . import dotenv_io, envname
+    from . import configs, dotenv_io, envname
 
     cwd = Path.cwd()
     try:
@@ -96,7 +99,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"nosecrets-fix: warning: {w}\n")
     exclude = tuple(conf.exclude if getattr(conf, "exclude", None) is not None else DEFAULT_EXCLUDE)
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
-    files = gather(args.paths, exclude)
+    files = [p for p in gather(args.paths, exclude) if kind_of(str(p)) not in CONFIG_KINDS]
+    config_files = configs.gather(args.paths, exclude, conf.options)
     test_paths = advice.parse_patterns(args.test_paths)
     skipped_tests = 0
     if args.exclude_tests:
@@ -117,6 +121,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             env = dotenv_io.EnvFile(env_arg, root)
             namer = envname.Namer(env.values)
             changes, warnings, failures = plan.plan_files(files, conf, namer, err)
+            config_changes = configs.plan(config_files, conf.options, root)
             changed = [c for c in changes if c.changed]
             moves = [m for c in changed for m in c.moves]
             used = {m.name for m in moves}
@@ -128,20 +133,26 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             redactor = report.redactor(changes)
             for w in warnings:
                 err.write(f"nosecrets-fix: {w}\n")
+            config_status = 1 if any(c.changed for c in config_changes) else 0  # advice alone: left for a human
             if args.diff:
                 for c in changed:
                     out.write(redactor(report.diff(c)))
+                for cc in config_changes:
+                    out.write(configs.diff(cc))
                 advised = _advice(changes, test_paths, env_arg, skipped_tests)
                 report.summary(stream, changes, new_entries, env_arg, diff=True, notes=advised)
+                configs.summary(config_changes, stream, diff_mode=True)
                 report.history_report(args, changes, stream, root)
-                return 2 if failures else (1 if changed else 0)
+                return 2 if failures else (1 if changed else config_status)
             notes = writing.write_all(changed, env, new_entries, comments, env_arg, stream)
+            configs.apply(config_changes, root, stream)
     except dotenv_io.EnvFileError as exc:
         raise FixError(str(exc)) from None
     notes += _advice(changes, test_paths, env_arg, skipped_tests)
     report.summary(stream, changes, new_entries, env_arg, diff=False, notes=notes)
+    configs.summary(config_changes, stream, diff_mode=False)
     report.history_report(args, changes, stream, root)
-    return 2 if failures else (1 if changed else 0)
+    return 2 if failures else (1 if changed else config_status)
 
 
 def _advice(changes, test_paths, env_arg: Path, skipped_tests: int) -> list[str]:
