@@ -291,6 +291,15 @@ def test_toml_reader_finds_every_string_tomllib_decodes() -> None:
     assert checked >= 10
 
 
+def test_json_with_many_unclosed_comments_stays_linear() -> None:
+    import time
+
+    text = '{"a": "' + PW + '", ' + "/*" * 100_000
+    start = time.process_time()
+    found, warnings = scan("config.json", text)
+    assert time.process_time() - start < 5 and warnings and warnings[0].startswith("not valid JSON")
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),

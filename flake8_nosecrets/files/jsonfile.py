@@ -67,7 +67,8 @@ def values(text: str) -> list[ConfigValue]:
 
 
 _STRING = r'"(?:[^"\\\n]|\\.)*"'
-_COMMENT_RE = re.compile(_STRING + r"|//[^\n]*|/\*.*?\*/", re.DOTALL)
+# An unclosed ``/*`` takes the rest of the text (the JSON then fails): one pass, however many there are.
+_COMMENT_RE = re.compile(_STRING + r"|//[^\n]*|/\*.*?(?:\*/|\Z)", re.DOTALL)
 _TRAILING_COMMA_RE = re.compile(_STRING + r"|,(?=\s*[}\]])")
 
 
