@@ -19,6 +19,9 @@ from typing import Iterable, Iterator, NamedTuple
 
 from .findings import FSTRING_HOLE, Binding
 from . import names
+from .walk import (  # noqa: F401  (infer.py reads nodes and own_returns from here)
+    CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, quoted_lines, nodes, own_returns,
+)
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
@@ -255,85 +258,6 @@ def _operand_name(node: ast.AST) -> str:
     return target_name(node)
 
 
-def own_returns(func: ast.AST) -> Iterator[ast.Return]:
-    """Return statements of *func* itself, not of functions nested in it."""
-    stack = list(ast.iter_child_nodes(func))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Return):
-            yield node
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-
-
-# Fields that never hold a node (identifiers, numbers, flags), or only singleton nodes without children
-# (``ctx``, ``op``, ``ops``): the walk does not read them.
-_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "level", "kind", "type_comment",
-                          "conversion", "asname", "is_async", "simple", "kwd_attrs", "tag"})
-_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.Name, ast.Pass, ast.Break, ast.Continue)
-# List fields that may hold None next to nodes (``{**x}`` keys, keyword-only parameters without a default).
-_NULLABLE_LISTS = frozenset({"keys", "kw_defaults"})
-# List fields that hold statements (or except handlers): each carries the line range it spans.
-_STATEMENT_LISTS = frozenset({"body", "orelse", "finalbody", "handlers"})
-_PLAIN, _NULLABLE, _STATEMENTS = range(3)
-_DEFINITIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
-_CHILD_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}
-
-
-def _child_fields(t: type) -> tuple[tuple[str, int], ...]:
-    """(field, how to read a list there) for the fields of node type *t* that can hold child nodes."""
-    fields = () if issubclass(t, _LEAF_TYPES) else tuple(
-        (f, _NULLABLE if f in _NULLABLE_LISTS else _STATEMENTS if f in _STATEMENT_LISTS else _PLAIN)
-        for f in t._fields if f not in _LEAF_FIELDS  # type: ignore[attr-defined]
-    )
-    _CHILD_FIELDS[t] = fields
-    return fields
-
-
-def nodes(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node of *tree* (no order promised), without recursion: ``ast.walk`` reading only the fields
-    that can hold nodes (about three times as fast). :func:`literal_candidates` inlines the same walk."""
-    stack = [tree]
-    pop, extend, node_type = stack.pop, stack.extend, ast.AST
-    while stack:
-        node = pop()
-        yield node
-        t = type(node)
-        fields = _CHILD_FIELDS.get(t)
-        if fields is None:
-            fields = _child_fields(t)
-        for field, how in fields:
-            child = getattr(node, field, None)
-            if type(child) is list:
-                extend([c for c in child if c is not None] if how == _NULLABLE else child)
-            elif isinstance(child, node_type):
-                stack.append(child)
-
-
-def _quoted_lines(text: str, tree: ast.AST) -> list[int]:
-    """``q[n]``: how many of lines 1..n hold a quote character (``q[0] == 0``).
-
-    Every string literal, bytes literal and f-string is written between quotes, so a
-    statement whose lines hold none (``q[end] == q[start - 1]``) holds no literal
-    and the walk can pass it by. Lines are counted as the parser counts them (``\n``,
-    ``\r\n`` and ``\r`` end one; a form feed does not), and lines past the end count as quoted.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    q = [0]
-    total = 0
-    for line in text.split("\n"):
-        if "'" in line or '"' in line:
-            total += 1
-        q.append(total)
-    body = getattr(tree, "body", None)
-    last = max((getattr(st, "end_lineno", 0) or 0 for st in body), default=0) if type(body) is list else 0
-    while len(q) <= last:
-        total += 1
-        q.append(total)
-    return q
-
-
 # What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
 _CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED = range(9)
 _KIND: dict[type, int] = {
@@ -351,7 +275,7 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
     node of the statement that holds it (most statements of real code hold no literal).
     """
     binder = _Binder()
-    quoted = _quoted_lines(source, tree) if source is not None else None
+    quoted = quoted_lines(source, tree) if source is not None else None
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
@@ -362,7 +286,7 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
     # four times as fast as ``ast.walk``, which goes through two generators and reads every field.
     stack: list[ast.AST] = [tree]
     pop, push, extend = stack.pop, stack.append, stack.extend
-    fields_of, kind_of = _CHILD_FIELDS.get, _KIND.get
+    fields_of, kind_of = CHILD_FIELDS.get, _KIND.get
     node_type = ast.AST
     while stack:
         node = pop()
@@ -393,18 +317,18 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
                 fstrings.append(node)  # type: ignore[arg-type]
         fields = fields_of(t)
         if fields is None:
-            fields = _child_fields(t)
+            fields = child_fields(t)
         for field, how in fields:
             child = getattr(node, field, None)
             if child is None:
                 continue
             if type(child) is list:
-                if how == _PLAIN or (how == _STATEMENTS and quoted is None):
+                if how == PLAIN or (how == STATEMENTS and quoted is None):
                     extend(child)
-                elif how == _STATEMENTS:
+                elif how == STATEMENTS:
                     # a definition's decorators sit above its own line: definitions are always entered
                     extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
-                            or type(st) in _DEFINITIONS])
+                            or type(st) in DEFINITIONS])
                 else:
                     extend([c for c in child if c is not None])
             elif isinstance(child, node_type):
