@@ -18,7 +18,7 @@ import tokenize
 from typing import Iterable, Iterator, NamedTuple
 
 from .findings import FSTRING_HOLE, Binding
-from . import names
+from . import names, uses
 from .walk import (  # noqa: F401  (infer.py reads nodes and own_returns from here)
     CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, quoted_lines, nodes, own_returns,
 )
@@ -26,7 +26,12 @@ from .walk import (  # noqa: F401  (infer.py reads nodes and own_returns from he
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
-_GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
+# Matched on word parts (``get_secret``, ``GetEnvOrDefault``; ``getenv``, ``setdefault``: a verb glued to a noun),
+# never substrings: ``budget``, ``assets``, ``compute`` and ``render_widget`` are not getters.
+_GETTER_WORDS = frozenset({"get", "env", "pop", "option", "setting", "config", "secret", "header", "set", "put"})
+_GETTER_VERBS = ("get", "set", "pop", "put")
+_GETTER_NOUNS = frozenset({"env", "default", "option", "opt", "setting", "config", "conf", "secret", "header",
+                           "var", "value", "item", "param"})
 # String methods whose first argument is a pattern, not the name of the second.
 _NOT_PAIRS = frozenset({"replace", "split", "rsplit", "startswith", "endswith", "find", "index", "count",
                         "format", "join", "strip", "sub", "subn", "match", "search", "fullmatch", "translate"})
@@ -43,7 +48,14 @@ def _short(callee: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _is_getter(short: str) -> bool:
     """A call named *short* takes a value's name first and its fallback second (``get``, ``getenv``…)."""
-    return short not in _NOT_PAIRS and any(w in short.lower() for w in _GETTER_WORDS)
+    if short in _NOT_PAIRS:
+        return False
+    for part in names.words(short):
+        if part in _GETTER_WORDS or (part.endswith("s") and part[:-1] in _GETTER_WORDS):  # ``settings``
+            return True
+        if any(part.startswith(v) and part[len(v):] in _GETTER_NOUNS for v in _GETTER_VERBS):  # ``getenv``
+            return True
+    return False
 
 
 def _binds_positionally(short: str) -> bool:
@@ -105,18 +117,21 @@ def _str_const(node: ast.AST | None) -> str | None:
 
 # Value nodes through which :meth:`_Binder.bind` can reach a literal. Every other value (a name, an
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
-_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call})
+_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.BoolOp})
 
 
 class _Binder:
     """Collects ``id(literal node) -> Binding`` for the literals bound to a name."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: uses.Module | None = None) -> None:
         self.bound: dict[int, Binding] = {}
+        self.module = module if module is not None else uses.Module()
 
     def bind(self, value: ast.AST | None, binding: Binding) -> None:
         if value is None or not binding.name:
             return
+        if binding.use and self.module.test_code:
+            binding = dataclasses.replace(binding, use="")  # test data: see uses.is_test_module
         if isinstance(value, ast.Constant):
             self.bound.setdefault(id(value), binding)
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
@@ -125,10 +140,16 @@ class _Binder:
             for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
                 if isinstance(elt, ast.Constant):
                     self.bound.setdefault(id(elt), binding)
+        elif isinstance(value, ast.BoolOp):
+            if isinstance(value.op, ast.Or):  # ``os.environ.get("SECRET_KEY") or "dev"``: the fallback is the value
+                self._fallbacks(value, binding)
         elif isinstance(value, ast.Call):
-            # ``password: str = Field(default="…")``: a declared default is the value.
+            # ``password: str = Field(default="…")``: a declared default is the value (not a getter's default:
+            # ``config("SECRET_KEY", default="…")`` is named by its first argument, see :meth:`call`).
+            getter = bool(value.args) and _str_const(value.args[0]) is not None
+            getter = getter and _is_getter(_short(dotted(value.func)))
             for kw in value.keywords:
-                if kw.arg == "default":
+                if kw.arg == "default" and not getter:
                     self.bind(kw.value, binding)
             # ``bytes.fromhex("…")``, ``"…".encode()``, ``SecretStr("…")``: a conversion keeps the value.
             func = value.func
@@ -137,7 +158,19 @@ class _Binder:
             elif len(value.args) == 1 and type(value.args[0]) in _BINDABLE and _short(dotted(func)) in _CONVERSIONS:
                 self.bind(value.args[0], dataclasses.replace(binding, converted=True))
 
-    def assign(self, targets: list[ast.AST], value: ast.AST | None) -> None:
+    def _fallbacks(self, value: ast.BoolOp, binding: Binding) -> None:
+        first = value.values[0]
+        if not binding.use and isinstance(first, ast.Call) and first.args and (name := _str_const(first.args[0])):
+            getter = dotted(first.func)
+            if _is_getter(_short(getter)):
+                binding = dataclasses.replace(binding, use=uses.fallback_use(getter, name)
+                                              or uses.fallback_use(getter, binding.name))
+        for v in value.values[1:]:
+            self.bind(v, binding)
+
+    def assign(self, targets: list[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
+        """*setting*: the statement sits where a settings module or config class defines its settings
+        (:data:`SETTING`), or at the top of a module that imports a web or JWT framework (:data:`SIGNING`)."""
         if type(value) not in _BINDABLE:
             return
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
@@ -151,7 +184,8 @@ class _Binder:
                 name = target_name(tgt)
                 self.bind(value, Binding("env-write", name))
                 continue
-            self.bind(value, Binding("assign", target_name(tgt)))
+            name = target_name(tgt)
+            self.bind(value, Binding("assign", name, use=_assign_use(tgt, name, setting)))
 
     def assign_pairs(self, targets: list[ast.expr], values: list[ast.expr]) -> None:
         for t, v in zip(targets, values):
@@ -164,18 +198,26 @@ class _Binder:
             if not any(type(a) in _BINDABLE for a in args):
                 return  # f(x, y=z): no literal to bind (most calls)
             func = node.func
-            if not _binds_positionally(func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
-                                       func.id if type(func) is ast.Name else ""):  # type: ignore[attr-defined]
+            name = (func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
+                    func.id if type(func) is ast.Name else "")  # type: ignore[attr-defined]
+            if not (_binds_positionally(name) or self.module.binds_positionally(name)):
                 return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
+        sink = self.module.sink(callee) if keywords else None
         for kw in keywords:
             if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
-                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee))
+                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee, use=uses.PASSWORD))
             elif kw.arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
                 self.bind(kw.value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
+            elif kw.arg in ("default", "value") and args and _str_const(args[0]) is not None and _is_getter(short):
+                continue  # ``config("SECRET_KEY", default="…")``: the getter below names it by its first argument
+            elif kw.arg == "fallback" and (name := _last_str(args)) and _is_getter(short):
+                # ``config.get("db", "password", fallback="…")``: configparser names the option last
+                self.bind(kw.value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
             else:
-                self.bind(kw.value, Binding("keyword", kw.arg, callee))
+                use = uses.use_of(sink) if sink is not None and sink.param == kw.arg else ""
+                self.bind(kw.value, Binding("keyword", kw.arg, callee, use=use or uses.keyword_use(callee, kw.arg)))
         if short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("setattr", name))
         elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
@@ -186,13 +228,28 @@ class _Binder:
             args
             and (name := _str_const(args[0])) is not None
             and _is_getter(short)
+            and _keyword(node, "fallback") is None
         ):
             default = args[1] if len(args) > 1 else _keyword(node, "default", "value")
             env = "environ" in callee or "env" in short.lower()
             kind = ("env-write" if short == "setdefault" else "env-fallback") if env else "dict-key"
-            self.bind(default, Binding(kind, name))
+            self.bind(default, Binding(kind, name, use=uses.fallback_use(callee, name) if kind != "env-write" else ""))
         elif short in _ENV_WRITERS and len(args) == 2 and (name := _str_const(args[0])):
             self.bind(args[1], Binding("env-write", name))
+        if args and not self.module.test_code and self.module.binds_positionally(short):
+            self.positional(callee, args)  # not in test code: a value there needs a name written beside it
+
+    def positional(self, callee: str, args: list[ast.expr]) -> None:
+        """``server.login("reports@…", "…")``, ``Creds("svc", "…")``: each literal gets its parameter's name."""
+        for i, arg in enumerate(args):
+            if type(arg) is ast.Starred:
+                return  # the positions after ``*rest`` are unknown
+            if type(arg) not in _BINDABLE:
+                continue
+            param, sink = self.module.parameter(callee, i)
+            if param:
+                use = uses.use_of(sink) or uses.keyword_use(callee, param)
+                self.bind(arg, Binding("argument", param, callee, use=use))
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
         a = node.args
@@ -213,7 +270,8 @@ class _Binder:
             return
         for key, value in zip(node.keys, node.values):
             if type(value) in _BINDABLE and (name := _str_const(key)) is not None:
-                self.bind(value, Binding("dict-key", name))
+                use = uses.SIGNING if uses.is_upper_signing_setting(name) else ""  # ``{"SECRET_KEY": "dev"}``
+                self.bind(value, Binding("dict-key", name, use=use))
 
     def compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
@@ -248,6 +306,34 @@ def _is_table(node: ast.Dict) -> bool:
     return True
 
 
+SETTING, SIGNING = 1, 2  # where an assignment statement sits (see _Binder.assign)
+
+
+def _assign_use(target: ast.AST, name: str, setting: int) -> str:
+    """What the value assigned to *target* (named *name*) is used as (:mod:`uses`), '' when not known."""
+    if isinstance(target, ast.Name):
+        if not setting:
+            return ""
+        if uses.is_signing_setting(name):
+            return uses.SIGNING  # ``SECRET_KEY = …`` in a settings module or config class
+        strong = setting == SETTING and names.strength(name) is names.Strength.PASSWORD
+        return uses.PASSWORD if strong else ""  # ``EMAIL_HOST_PASSWORD = …`` in a settings module
+    if isinstance(target, ast.Attribute):
+        return uses.attribute_use(dotted(target.value), name)  # ``app.secret_key = …``
+    if isinstance(target, ast.Subscript) and uses.is_upper_signing_setting(name):
+        return uses.SIGNING  # ``app.config["SECRET_KEY"] = …``
+    return ""
+
+
+def _scope(node: ast.AST, settings: set[int], signing: set[int]) -> int:
+    key = id(node)
+    return SETTING if key in settings else SIGNING if key in signing else 0
+
+
+def _last_str(args: list[ast.expr]) -> str | None:
+    return next((v for v in map(_str_const, reversed(args)) if v is not None), None)
+
+
 def _keyword(call: ast.Call, *names: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg in names), None)
 
@@ -267,14 +353,17 @@ _KIND: dict[type, int] = {
 }
 
 
-def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Candidate]:
+def literal_candidates(
+    tree: ast.AST, source: str | None = None, module: uses.Module | None = None
+) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
 
     With the module's *source* text, statements whose lines hold no quote character are not
     walked at all: no literal can sit in them, and every binding a literal gets is made by a
     node of the statement that holds it (most statements of real code hold no literal).
     """
-    binder = _Binder()
+    binder = _Binder(module)
+    settings, signing = binder.module.setting_statements, binder.module.signing_statements
     quoted = quoted_lines(source, tree) if source is not None else None
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
@@ -300,13 +389,13 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
             if kind == _CALL:
                 binder.call(node)  # type: ignore[arg-type]
             elif kind == _ASSIGN:
-                binder.assign(node.targets, node.value)  # type: ignore[attr-defined]
+                binder.assign(node.targets, node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
             elif kind == _DICT:
                 binder.dict(node)  # type: ignore[arg-type]
             elif kind == _COMPARE:
                 binder.compare(node)  # type: ignore[arg-type]
             elif kind == _TARGET_ASSIGN:
-                binder.assign([node.target], node.value)  # type: ignore[attr-defined]
+                binder.assign([node.target], node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
             elif kind == _FUNCTION:
                 binder.function(node)  # type: ignore[arg-type]
             elif kind == _EXPR:

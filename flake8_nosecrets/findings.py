@@ -48,12 +48,16 @@ def redact(value: str, known_prefix: str = "") -> str:
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
-    # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
+    # assign, keyword, argument, default, dict-key, compare, env-fallback, fallback, env-write, setattr, return,
+    # auth-tuple,
     # header, string, docstring, comment
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
     converted: bool = False  # reached through a conversion call: ``key = bytes.fromhex("…")``
+    # What the program does with the value when that is known from the place (flake8_nosecrets.uses):
+    # "signing-key" (a SECRET_KEY setting, a JWT/HMAC key) or "password" (a log-in, a hashed password); else "".
+    use: str = ""
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.
@@ -65,10 +69,12 @@ class Binding:
         return {
             "assign": f"assigned to '{n}'",
             "keyword": f"passed as '{n}='" + (f" to {printable(self.callee, 40)}()" if self.callee else ""),
+            "argument": f"passed as parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "default": f"default of parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "dict-key": f"under key '{n}'",
             "compare": f"compared with '{n}'",
             "env-fallback": f"fallback for env var '{n}'",
+            "fallback": f"fallback for setting '{n}'",
             "env-write": f"written to env var '{n}'",
             "setattr": f"set as attribute '{n}'",
             "return": f"returned by '{n}()'",

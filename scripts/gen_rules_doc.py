@@ -42,7 +42,8 @@ def rule_section(rule: rules.Rule) -> str:
     out += ["### What it does", "", rule.what, ""]
     out += ["### Why is this bad?", "", rule.why, ""]
     out += ["### Example", "", _fence(rule.example), ""]
-    out += ["(Values in these examples are shortened with `…`; the real ones are long enough to be reported.)", ""]
+    if "…" in rule.example:
+        out += ["(Values in these examples are shortened with `…`; the real ones are long enough to be reported.)", ""]
     out += ["### Use instead", "", _fence(rule.fix), ""]
     out += ["### Fix safety", "", rules.FIX_ENV + (
         " The program then needs the variable at run time (from the environment or the `.env` file), "
