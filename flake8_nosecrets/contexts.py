@@ -20,7 +20,7 @@ from typing import Iterable, Iterator, NamedTuple
 from .findings import FSTRING_HOLE, Binding
 from . import names, uses
 from .walk import (  # noqa: F401  (infer.py reads nodes and own_returns from here)
-    CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, quoted_lines, nodes, own_returns,
+    CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, dotted, quoted_lines, nodes, own_returns,
 )
 
 _ENV_WRITERS = ("putenv",)
@@ -75,21 +75,6 @@ class Candidate(NamedTuple):
     is_bytes: bool = False
     is_comment: bool = False
     concatenated: bool = False  # an implicit concatenation or f-string: pieces need locating
-
-
-def dotted(node: ast.AST) -> str:
-    """``os.environ.get`` for an Attribute chain ending in a Name; '' for anything else."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-    elif isinstance(node, ast.Call):
-        parts.append("")  # a call in the chain: keep the attribute path after it
-    else:
-        return ""
-    return ".".join(reversed(parts))
 
 
 def target_name(node: ast.AST) -> str:

@@ -31,6 +31,7 @@ import functools
 import re
 
 from . import names, sinks
+from .walk import dotted
 
 SIGNING = "signing-key"
 PASSWORD = "password"
@@ -112,7 +113,7 @@ def is_test_module(filename: str, imported: set[str]) -> bool:
 def is_config_class(node: ast.ClassDef) -> bool:
     """``class DevConfig:``, ``class Settings(BaseSettings):``, ``class Config(object):``: the class's name or a
     base's ends in a config word (``ConfigProvider``, ``SettingsView`` are something else)."""
-    for name in [node.name] + [_dotted(b) for b in node.bases]:
+    for name in [node.name] + [dotted(b) for b in node.bases]:
         parts = names.words(name)
         if parts and parts[-1] in _CONFIG_CLASS_WORDS:
             return True
@@ -120,16 +121,6 @@ def is_config_class(node: ast.ClassDef) -> bool:
 
 
 _CONFIG_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf"})
-
-
-def _dotted(node: ast.AST) -> str:
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 def _params(node: ast.FunctionDef | ast.AsyncFunctionDef, method: bool) -> tuple[str, ...]:

@@ -10,6 +10,21 @@ import ast
 from typing import Iterator
 
 
+def dotted(node: ast.AST) -> str:
+    """``os.environ.get`` for an Attribute chain ending in a Name; '' for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+    elif isinstance(node, ast.Call):
+        parts.append("")  # a call in the chain: keep the attribute path after it
+    else:
+        return ""
+    return ".".join(reversed(parts))
+
+
 def own_returns(func: ast.AST) -> Iterator[ast.Return]:
     """Return statements of *func* itself, not of functions nested in it."""
     stack = list(ast.iter_child_nodes(func))
