@@ -265,7 +265,8 @@ def scan_source(
             if matches:
                 where = lit.binding.describe(_shown_name(lit.binding.name)) + " (commented out)"
                 found.extend(_findings_for(lit, matches, lines, where=where))
-    found.extend(_copies(found, literals, options, lines))
+    if not module.test_code:  # in test code a value needs a name written beside it
+        found.extend(_copies(found, literals, options, lines))
     if options.inference:
         from . import infer  # astroid is imported only when a sink call is seen
 

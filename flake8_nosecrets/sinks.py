@@ -120,6 +120,8 @@ NAME_SINKS: tuple[Sink, ...] = (
     S("bcrypt.checkpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage"),
     S("passlib.context.CryptContext.hash", "secret", 0, "password",
       "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.hash"),
+    S("passlib.ifc.PasswordHash.encrypt", "secret", 0, "password",
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.ifc.html#passlib.ifc.PasswordHash.hash"),
     S("passlib.context.CryptContext.verify", "secret", 0, "password",
       "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.verify"),
     S("ldap.ldapobject.LDAPObject.simple_bind_s", "cred", 1, "password",

@@ -41,6 +41,10 @@ _SIGNING_TAILS = frozenset(
     {("secret", "key"), ("secretkey",), ("signing", "key"), ("jwt", "secret"), ("jwt", "key"),
      ("session", "secret"), ("cookie", "secret")}
 )
+# … tails that name a signing key only after the word secret (``SECRET_COOKIE_KEY``; a ``cookie_key`` alone
+# is as often the cookie's name)…
+_SECRET_TAILS = frozenset({("cookie", "key"), ("session", "key"), ("token", "key")})
+# … words that may follow, naming what it signs or how (``SECRET_KEY_HMAC``, ``SECRET_KEY_JWT_2``)…
 # … and the only words that may come before them: the framework or purpose. ``STRIPE_SECRET_KEY``,
 # ``AWS_SECRET_KEY`` and ``MINIO_SECRET_KEY`` are keys a service issued, not keys the program signs with.
 _SIGNING_QUALIFIERS = frozenset(
@@ -48,6 +52,7 @@ _SIGNING_QUALIFIERS = frozenset(
      "session", "sessions", "csrf", "wtf", "cookie", "cookies", "security", "signing", "secure", "default",
      "my", "the", "our"}
 )
+_SIGNING_SUFFIXES = frozenset({"hmac", "jwt", "signing", "sign", "session", "sessions", "cookie", "cookies", "csrf"})
 # Settings of the web frameworks whose presence at a module's top level makes it a settings module.
 FRAMEWORK_SETTINGS = frozenset(
     {"DEBUG", "ALLOWED_HOSTS", "INSTALLED_APPS", "MIDDLEWARE", "DATABASES", "ROOT_URLCONF", "TEMPLATES",
@@ -63,22 +68,30 @@ SIGNING_PACKAGES = frozenset(
 # File and directory names of settings modules (``settings.py``, ``settings/prod.py``, ``config.py``…).
 _SETTINGS_PATH_RE = re.compile(r"(?:^|[/\\_.\-])(?:settings|config|configs|conf|configuration)(?:$|[/\\_.\-])",
                                re.IGNORECASE)
-# Word parts of a call's name that say it logs in or connects with the password it is given.
+# Word parts of a call's name that say it logs in or connects with the password it is given…
 LOGIN_VERBS = frozenset({"login", "logon", "signin", "connect", "bind", "authenticate", "auth", "credentials"})
+# … or creates the account that has it (``User(username=…, password=…)`` in seed code, ``Account(…)``).
+ACCOUNT_NOUNS = frozenset({"user", "users", "account", "accounts", "admin", "member", "customer", "employee",
+                           "superuser", "owner", "profile", "person"})
 # Word parts of a getter's dotted name that say its fallback is a configuration value.
 _CONFIG_GETTER_WORDS = frozenset({"environ", "env", "getenv", "config", "conf", "settings", "setting", "secret",
                                   "secrets", "option", "options", "cfg"})
 # Method names of NAME_SINKS and SINKS too common to be recognised without the package imported.
 _AMBIGUOUS_METHODS = frozenset({"hash", "verify", "new", "digest", "encode", "decode", "connect", "request", "get",
-                                "post", "bind", "bind_s", "Client", "Connection", "Session", "client",
+                                "post", "bind", "bind_s", "Client", "Connection", "Session", "client", "encrypt",
                                 "Serializer", "Signer", "HMAC"})
 
 
 def is_signing_setting(name: str) -> bool:
     """``SECRET_KEY``, ``JWT_SECRET_KEY``, ``app.secret_key``'s ``secret_key``, ``SIGNING_KEY``, ``JWT_SECRET``."""
     parts = tuple(p for p in names.words(name) if not p.isdigit())
+    while len(parts) > 2 and parts[-1] in _SIGNING_SUFFIXES:
+        parts = parts[:-1]
     for n in (2, 1):
-        if parts[-n:] in _SIGNING_TAILS and _SIGNING_QUALIFIERS.issuperset(parts[:-n]):
+        tail, rest = parts[-n:], parts[:-n]
+        if tail in _SIGNING_TAILS and _SIGNING_QUALIFIERS.issuperset(rest):
+            return True
+        if tail in _SECRET_TAILS and rest[:1] == ("secret",) and _SIGNING_QUALIFIERS.issuperset(rest[1:]):
             return True
     return False
 
@@ -233,7 +246,9 @@ class Module:
     def parameter(self, callee: str, position: int) -> tuple[str, sinks.Sink | None]:
         """The name of positional parameter *position* of *callee* ('' if unknown), and its sink if it is one.
 
-        The module's own definitions come first (``def login(self, user, password)``), then the tables.
+        The module's own definitions come first (``def login(self, user, password)``), then the tables. A
+        table's password parameter is named ``password`` whatever the library calls it (python-ldap's
+        ``cred``, passlib's ``secret``), so that the value is judged as a password.
         """
         short = callee.rsplit(".", 1)[-1]
         own = self.callables.get(short)
@@ -243,7 +258,8 @@ class Module:
             return "", None  # defined here more than once, differently
         s = self.sink(callee)
         if s is not None and s.position == position:
-            return s.param, s
+            strong = s.expects != "password" or names.strength(s.param) is names.Strength.PASSWORD
+            return (s.param if strong else "password"), s
         return "", None
 
     def binds_positionally(self, short: str) -> bool:
@@ -271,9 +287,9 @@ def keyword_use(callee: str, keyword: str) -> str:
     if is_upper_signing_setting(keyword):
         return SIGNING  # ``config.update(SECRET_KEY=…)``, ``dict(SECRET_KEY=…)``, ``Settings(JWT_SECRET_KEY=…)``
     if names.strength(keyword) is names.Strength.PASSWORD:
-        short = callee.rsplit(".", 1)[-1]
-        if LOGIN_VERBS.intersection(names.words(short)):
-            return PASSWORD  # ``client.login(username=…, password=…)``, ``ldap.simple_bind_s(who=…, cred=…)``
+        parts = names.words(callee.rsplit(".", 1)[-1])
+        if LOGIN_VERBS.intersection(parts) or ACCOUNT_NOUNS.intersection(parts[-1:]):
+            return PASSWORD  # ``client.login(username=…, password=…)``, ``User(name=…, password=…)``
     return ""
 
 

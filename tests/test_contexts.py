@@ -225,7 +225,6 @@ PASSWORD_USES = {
     "configparser-fallback": ("jobs/db.py", "pw = cfg.get('db', 'password', fallback=LIT)\n"),
     "own-login-function": ("jobs/db.py", "def login(user, password):\n    return user\n\n\nlogin('ops', LIT)\n"),
 }
-SECRET_NAMED = {"ldap-bind", "passlib"}  # python-ldap's ``cred``, passlib's ``secret``
 USE_VALUES = {
     # value class: (literal for signing contexts, literal for password contexts, code for signing, for password)
     "weak": ("'dev'", "'password'", "NSC207", "NSC207"),
@@ -242,8 +241,6 @@ def _use_case(kind: str, context: str, value_class: str) -> tuple[str, str, str,
     filename, template = (SIGNING_USES if kind == "signing" else PASSWORD_USES)[context]
     sign_lit, pw_lit, sign_code, pw_code = USE_VALUES[value_class]
     literal, code = (sign_lit, sign_code) if kind == "signing" else (pw_lit, pw_code)
-    if code == "NSC206" and context in SECRET_NAMED:
-        code = "NSC205"  # the parameter is named like a token, not a password: a strong value is a secret
     return filename, template.replace("LIT", literal), literal, code
 
 
