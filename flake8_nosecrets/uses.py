@@ -123,6 +123,9 @@ def is_test_module(filename: str, imported: set[str]) -> bool:
     return bool(_TEST_DIRS.intersection(dirs) or _TEST_WORDS.intersection(names.words(base.rsplit(".", 1)[0])))
 
 
+_CONFIG_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf"})
+
+
 def is_config_class(node: ast.ClassDef) -> bool:
     """``class DevConfig:``, ``class Settings(BaseSettings):``, ``class Config(object):``: the class's name or a
     base's ends in a config word (``ConfigProvider``, ``SettingsView`` are something else)."""
@@ -131,9 +134,6 @@ def is_config_class(node: ast.ClassDef) -> bool:
         if parts and parts[-1] in _CONFIG_CLASS_WORDS:
             return True
     return False
-
-
-_CONFIG_CLASS_WORDS = frozenset({"config", "configuration", "settings", "conf"})
 
 
 def _params(node: ast.FunctionDef | ast.AsyncFunctionDef, method: bool) -> tuple[str, ...]:
@@ -167,7 +167,8 @@ class Module:
     # is not a settings module: a signing-key setting there is what the program signs with; a password is not.
     signing_statements: set[int] = dataclasses.field(default_factory=set)
     packages: set[str] = dataclasses.field(default_factory=set)  # top-level packages imported
-    test_code: bool = False  # NSC207 is not reported in test code (see is_test_module)
+    # Test code (is_test_module): no NSC207, and no positional, commented-out or copied evidence.
+    test_code: bool = False
 
     @classmethod
     def read(cls, tree: ast.AST, filename: str = "<string>") -> Module:
