@@ -103,6 +103,7 @@ def _str_const(node: ast.AST | None) -> str | None:
 # Value nodes through which :meth:`_Binder.bind` can reach a literal. Every other value (a name, an
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
 _BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.BoolOp})
+_SINK_PARAMS = uses.SINK_PARAMS
 
 
 class _Binder:
@@ -111,6 +112,10 @@ class _Binder:
     def __init__(self, module: uses.Module | None = None) -> None:
         self.bound: dict[int, Binding] = {}
         self.module = module if module is not None else uses.Module()
+        # The module's own functions, methods and classes by name, and the calls with a literal positional
+        # argument that may be theirs: resolved once the whole module is read (a call may come first).
+        self.definitions: dict[str, list[ast.AST]] = {}
+        self.deferred: list[ast.Call] = []
 
     def bind(self, value: ast.AST | None, binding: Binding) -> None:
         if value is None or not binding.name:
@@ -185,11 +190,13 @@ class _Binder:
             func = node.func
             name = (func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
                     func.id if type(func) is ast.Name else "")  # type: ignore[attr-defined]
-            if not (_binds_positionally(name) or self.module.binds_positionally(name)):
+            if not (_binds_positionally(name) or uses.table_binds_positionally(name)):
+                if not self.module.test_code:
+                    self.deferred.append(node)  # perhaps the module's own function: see resolve()
                 return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
-        sink = self.module.sink(callee) if keywords else None
+        sink = self.module.sink(callee) if any(kw.arg in _SINK_PARAMS for kw in keywords) else None
         for kw in keywords:
             if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
                 self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee, use=uses.PASSWORD))
@@ -202,7 +209,9 @@ class _Binder:
                 self.bind(kw.value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
             else:
                 use = uses.use_of(sink) if sink is not None and sink.param == kw.arg else ""
-                self.bind(kw.value, Binding("keyword", kw.arg, callee, use=use or uses.keyword_use(callee, kw.arg)))
+                if not use and (kw.arg.isupper() or names.strength(kw.arg) is names.Strength.PASSWORD):
+                    use = uses.keyword_use(callee, kw.arg)
+                self.bind(kw.value, Binding("keyword", kw.arg, callee, use=use))
         if short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("setattr", name))
         elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
@@ -221,24 +230,42 @@ class _Binder:
             self.bind(default, Binding(kind, name, use=uses.fallback_use(callee, name) if kind != "env-write" else ""))
         elif short in _ENV_WRITERS and len(args) == 2 and (name := _str_const(args[0])):
             self.bind(args[1], Binding("env-write", name))
-        if args and not self.module.test_code and self.module.binds_positionally(short):
-            self.positional(callee, args)  # not in test code: a value there needs a name written beside it
+        if not args or self.module.test_code:
+            return  # in test code a value needs a name written beside it
+        found = self.module.parameter(callee) if uses.table_binds_positionally(short) else None
+        if found is not None:  # ``server.login("reports@…", "…")``: the tables' credential parameter
+            at, param, sink = found
+            if at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
+                self.bind(args[at], Binding("argument", param, callee, use=uses.use_of(sink)))
+        elif any(type(a) in _BINDABLE for a in args):
+            self.deferred.append(node)
 
-    def positional(self, callee: str, args: list[ast.expr]) -> None:
-        """``server.login("reports@…", "…")``, ``Creds("svc", "…")``: each literal gets its parameter's name."""
-        for i, arg in enumerate(args):
-            if type(arg) is ast.Starred:
-                return  # the positions after ``*rest`` are unknown
-            if type(arg) not in _BINDABLE:
+    def resolve(self) -> None:
+        """``Creds("svc", "…")``, ``self.login("ops", "…")``: each literal passed to the module's own function,
+        method or class gets its parameter's name (when every definition of that name agrees)."""
+        params_of: dict[str, tuple[str, ...] | None] = {}
+        for node in self.deferred:
+            callee = dotted(node.func)
+            short = callee.rsplit(".", 1)[-1] if callee else ""
+            if short not in self.definitions:
                 continue
-            param, sink = self.module.parameter(callee, i)
-            if param:
-                use = uses.use_of(sink) or uses.keyword_use(callee, param)
-                self.bind(arg, Binding("argument", param, callee, use=use))
+            if short not in params_of:
+                params_of[short] = uses.own_parameters(self.definitions[short])
+            params = params_of[short]
+            for param, arg in zip(params or (), node.args):
+                if type(arg) is ast.Starred:
+                    break  # the positions after ``*rest`` are unknown
+                if type(arg) in _BINDABLE:
+                    self.bind(arg, Binding("argument", param, callee, use=uses.keyword_use(callee, param)))
+
+    def klass(self, node: ast.ClassDef) -> None:
+        self.definitions.setdefault(node.name, []).append(node)
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
         a = node.args
         fname = getattr(node, "name", "")
+        if fname and fname != "__init__":  # a constructor is called by its class's name (klass)
+            self.definitions.setdefault(fname, []).append(node)
         positional = a.posonlyargs + a.args
         for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
             if type(default) in _BINDABLE:
@@ -330,11 +357,12 @@ def _operand_name(node: ast.AST) -> str:
 
 
 # What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
-_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED = range(9)
+_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED, _CLASS = range(10)
 _KIND: dict[type, int] = {
     ast.Constant: _CONSTANT, ast.Assign: _ASSIGN, ast.Call: _CALL, ast.Dict: _DICT, ast.Compare: _COMPARE,
     ast.AnnAssign: _TARGET_ASSIGN, ast.AugAssign: _TARGET_ASSIGN, ast.FunctionDef: _FUNCTION,
     ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.JoinedStr: _JOINED,
+    ast.ClassDef: _CLASS,
 }
 
 
@@ -383,6 +411,8 @@ def literal_candidates(
                 binder.assign([node.target], node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
             elif kind == _FUNCTION:
                 binder.function(node)  # type: ignore[arg-type]
+            elif kind == _CLASS:
+                binder.klass(node)  # type: ignore[arg-type]
             elif kind == _EXPR:
                 if type(node.value) is ast.Constant:  # type: ignore[attr-defined]
                     docstrings.add(id(node.value))  # type: ignore[attr-defined]
@@ -407,6 +437,7 @@ def literal_candidates(
                     extend([c for c in child if c is not None])
             elif isinstance(child, node_type):
                 push(child)
+    binder.resolve()
     neutral = Binding("string")
     doc = Binding("docstring")
     for lit in literals:

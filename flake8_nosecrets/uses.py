@@ -136,10 +136,10 @@ def is_config_class(node: ast.ClassDef) -> bool:
     return False
 
 
-def _params(node: ast.FunctionDef | ast.AsyncFunctionDef, method: bool) -> tuple[str, ...]:
+def _params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
     a = node.args
     params = tuple(p.arg for p in a.posonlyargs + a.args)
-    return params[1:] if method and params and params[0] in ("self", "cls") else params
+    return params[1:] if params and params[0] in ("self", "cls") else params  # a method's own parameter
 
 
 def _class_params(node: ast.ClassDef) -> tuple[str, ...] | None:
@@ -148,10 +148,22 @@ def _class_params(node: ast.ClassDef) -> tuple[str, ...] | None:
     fields = []
     for st in node.body:
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name == "__init__":
-            return _params(st, method=True)
+            return _params(st)
         if isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name):
             fields.append(st.target.id)
     return tuple(fields) or None
+
+
+def own_parameters(definitions: list[ast.AST]) -> tuple[str, ...] | None:
+    """The positional parameters of the module's own function, method or class of one name (every definition
+    of that name in the module): None when they disagree or say nothing (``Creds`` -> ``("user", "password")``)."""
+    found = None
+    for node in definitions:
+        params = _class_params(node) if isinstance(node, ast.ClassDef) else _params(node)  # type: ignore[arg-type]
+        if params is None or (found is not None and params != found):
+            return None
+        found = params
+    return found
 
 
 @dataclasses.dataclass
@@ -161,7 +173,6 @@ class Module:
     filename: str = "<string>"
     settings_module: bool = False
     imports: dict[str, str] = dataclasses.field(default_factory=dict)  # local name -> qualified name
-    callables: dict[str, tuple[str, ...] | None] = dataclasses.field(default_factory=dict)  # None: ambiguous
     setting_statements: set[int] = dataclasses.field(default_factory=set)  # ids of settings-scope assignments
     # ids of module-level assignments of a module that imports a web or JWT framework (SIGNING_PACKAGES) but
     # is not a settings module: a signing-key setting there is what the program signs with; a password is not.
@@ -196,28 +207,15 @@ class Module:
                 (mod.setting_statements if mod.settings_module else mod.signing_statements).add(id(st))
             elif isinstance(st, ast.ClassDef):
                 mod._class(st)
-            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                mod._define(st.name, _params(st, method=False))
         return mod
 
     def _class(self, node: ast.ClassDef) -> None:
-        self._define(node.name, _class_params(node))
         config = is_config_class(node)
         for st in node.body:
             if config and isinstance(st, (ast.Assign, ast.AnnAssign)):
                 self.setting_statements.add(id(st))
-            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)) and st.name != "__init__":
-                self._define(st.name, _params(st, method=True))
             elif isinstance(st, ast.ClassDef):
                 self._class(st)
-
-    def _define(self, name: str, params: tuple[str, ...] | None) -> None:
-        if params is None:
-            return
-        if name in self.callables and self.callables[name] != params:
-            self.callables[name] = None  # two definitions disagree: the call cannot be resolved
-        else:
-            self.callables[name] = params
 
     def qualify(self, callee: str) -> str:
         """*callee* with its first part replaced by what the module imported under that name."""
@@ -244,28 +242,23 @@ class Module:
                 return s  # ``server.login(…)``: a method of an instance, recognised by its name
         return None
 
-    def parameter(self, callee: str, position: int) -> tuple[str, sinks.Sink | None]:
-        """The name of positional parameter *position* of *callee* ('' if unknown), and its sink if it is one.
+    def parameter(self, callee: str) -> tuple[int, str, sinks.Sink] | None:
+        """(position, parameter name, sink) of the credential parameter of the tables' callable *callee* names.
 
-        The module's own definitions come first (``def login(self, user, password)``), then the tables. A
-        table's password parameter is named ``password`` whatever the library calls it (python-ldap's
-        ``cred``, passlib's ``secret``), so that the value is judged as a password.
+        A password parameter is named ``password`` whatever the library calls it (python-ldap's ``cred``,
+        passlib's ``secret``), so that the value is judged as a password. The module's own functions and
+        classes are resolved by :func:`own_parameters`, once the whole module has been read.
         """
-        short = callee.rsplit(".", 1)[-1]
-        own = self.callables.get(short)
-        if own is not None:
-            return (own[position] if position < len(own) else ""), None
-        if short in self.callables:
-            return "", None  # defined here more than once, differently
         s = self.sink(callee)
-        if s is not None and s.position == position:
-            strong = s.expects != "password" or names.strength(s.param) is names.Strength.PASSWORD
-            return (s.param if strong else "password"), s
-        return "", None
+        if s is None or s.position is None:
+            return None
+        strong = s.expects != "password" or names.strength(s.param) is names.Strength.PASSWORD
+        return s.position, (s.param if strong else "password"), s
 
-    def binds_positionally(self, short: str) -> bool:
-        """Whether a call named *short* can have a positional argument named by :meth:`parameter`."""
-        return self.callables.get(short) is not None or short in _POSITIONAL_LASTS
+
+def table_binds_positionally(short: str) -> bool:
+    """Whether a call named *short* may be a table callable with a positional credential parameter."""
+    return short in _POSITIONAL_LASTS
 
 
 _CALLS = tuple(s for s in sinks.SINKS + sinks.NAME_SINKS if s.kind == "call")
@@ -273,6 +266,7 @@ _CALLS_BY_LAST: dict[str, tuple[sinks.Sink, ...]] = {}
 for _s in _CALLS:
     _CALLS_BY_LAST[_s.last] = _CALLS_BY_LAST.get(_s.last, ()) + (_s,)
 _POSITIONAL_LASTS = frozenset(s.last for s in _CALLS if s.position is not None)
+SINK_PARAMS = frozenset(s.param for s in _CALLS)  # a call with none of these keywords needs no table look-up
 
 
 def use_of(sink: sinks.Sink | None) -> str:
