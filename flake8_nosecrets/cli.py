@@ -23,38 +23,28 @@ from __future__ import annotations
 import argparse
 import ast
 import dataclasses
-import errno
-import fnmatch
 import gc
 import io
 import itertools
 import json
 import os
-import stat
 import sys
 import time
-import tokenize
 from typing import IO, Any, Iterable, Iterator, Sequence
 
-from . import __version__, classify, config as cfg, options as opts, rules, suppress
-from .findings import Binding, Finding, printable, redact
-from .scanner import scan_source
-from .suppress import CodeFilter, apply_noqa, matches_filename as _matches
+from . import __version__, config as cfg, options as opts, rules
+from .files import CONFIG_KINDS, kind_of, python_patterns
+from .findings import Finding, printable
+from .scanner import scan_source, scan_unparsed
+from .suppress import CodeFilter, apply_noqa
+from .textio import FileError, decode, os_reason, read_bytes, split_lines
+from .walk import DEFAULT_EXCLUDE, DEFAULT_FILENAMES, Walk
 
-# flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
-DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
-                   ".venv", "node_modules")
-# flake8 looks at *.py; stubs and notebooks hold keys too (the same set nosecrets-baseline records).
-DEFAULT_FILENAMES = ("*.py", "*.pyi", "*.ipynb")
 AUTO_JOBS_THRESHOLD = 50  # below this many files one process is faster than starting workers
 CHUNK = 24  # files per task sent to a worker process
 
 
 # --------------------------------------------------------------------------- per-file work
-
-
-class FileError(Exception):
-    """A file could not be (fully) scanned; ``str()`` is the one-line reason."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,100 +61,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
-
-
-def _os_reason(exc: OSError) -> str:
-    reason = exc.strerror or type(exc).__name__
-    if exc.errno == errno.ELOOP:
-        reason += " (a symlink loop)"
-    return f"cannot read: {reason}"
-
-
-def read_bytes(path: str) -> bytes:
-    """The whole content of the regular file *path*, read once. Raises :class:`FileError`.
-
-    The file is opened non-blocking (a FIFO named ``x.py`` must not hang the
-    run), checked to be a regular file on the open descriptor (no race with a
-    rename), and compared before and after reading: a file written to while
-    it is read is reported, not scanned half-old and half-new.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise FileError(_os_reason(exc)) from None
-    try:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            kind = "a directory" if stat.S_ISDIR(before.st_mode) else "not a regular file"
-            raise FileError(f"cannot read: {kind}")
-        chunks = []
-        total = 0
-        limit = before.st_size + 1  # one byte more than expected: a single read usually sees the end
-        while total < limit:  # bounded: a file that keeps growing is reported, not read forever
-            chunk = os.read(fd, limit - total)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-        after = os.fstat(fd)
-    except OSError as exc:
-        raise FileError(_os_reason(exc)) from None
-    finally:
-        os.close(fd)
-    if len(data) != after.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
-        raise FileError("changed while it was being read; not scanned (run again)")
-    return data
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """``(text, error)``: *data* decoded as Python does (BOM, PEP 263 cookie), newlines made ``\\n``.
-
-    On failure the text is decoded with replacement characters and *error* says why.
-    """
-    encoding = "utf-8"
-    head = data[:400]
-    if head.startswith(b"\xef\xbb\xbf") or b"coding" in head:  # otherwise UTF-8: skip the detection
-        try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        except SyntaxError as exc:
-            return data.decode("utf-8", "replace"), f"cannot decode: {printable(str(exc), 120)}"
-    error = None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        error = f"cannot decode as {encoding}: {exc.reason} at byte {exc.start} (line {line})"
-        text = data.decode(encoding, "replace")
-    except LookupError:
-        error = f"cannot decode: unknown encoding {printable(encoding, 40)!r}"
-        text = data.decode("utf-8", "replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:  # universal newlines, as flake8 reads files
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, error
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as Python and flake8 count them: split on ``\\n`` only (not form feeds or U+2028)."""
-    return io.StringIO(text).readlines()
-
-
-def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
-    """Value-format matches line by line, for text that could not be parsed as Python."""
-    found = []
-    for n, line in enumerate(lines, 1):
-        text = line.rstrip("\n")
-        for m in classify.value_matches(text, options):
-            secret = text[m.start:m.end]
-            found.append(Finding(
-                code=m.code, line=n, col=m.start,
-                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
-                rule=m.code, provider=m.provider, binding=Binding("string"), secret=secret,
-                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
-            ))
-    return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
+    warnings: list[str] = dataclasses.field(default_factory=list)  # printed; the exit status ignores them
 
 
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
@@ -175,30 +72,42 @@ def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) 
     return baseline.filter_findings(findings, path, options)
 
 
-def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], list[str]]:
-    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading)."""
+def scan_text(text: str, path: str, settings: Settings, kind: str = "python") -> tuple[list[Finding], list[str]]:
+    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading);
+    for a config file (*kind* from :mod:`.files`), warnings instead of errors."""
     errors: list[str] = []
     lines = split_lines(text)
+    if kind in CONFIG_KINDS:
+        from .files.scan import scan_text as scan_config
+
+        findings, errors = scan_config(text, lines, path, kind, settings.options)
+        return _filtered(findings, lines, path, settings), errors
     try:
         tree = ast.parse(text, path)
     except SyntaxError as exc:
         where = f"line {exc.lineno}" + (f", col {exc.offset}" if exc.offset else "") if exc.lineno else "unknown line"
-        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; only key formats were checked")
+        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; names read from its tokens")
         tree = None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes (older 3.11), nesting too deep
-        errors.append(f"cannot parse: {printable(str(exc), 120)}; only key formats were checked")
+        errors.append(f"cannot parse: {printable(str(exc), 120)}; names read from its tokens")
         tree = None
     if tree is None:
-        findings = _line_scan(lines, settings.options)
+        findings = scan_unparsed(lines, settings.options)
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree
+    return _filtered(findings, lines, path, settings), errors
+
+
+def _filtered(findings: list[Finding], lines: list[str], path: str, settings: Settings) -> list[Finding]:
+    """*findings* minus what the baseline, the code filter and ``# noqa`` take out."""
+    findings = _baseline_filter(findings, path, settings.options)  # first: it counts occurrences over all
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
-        findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options), errors
+        findings = apply_noqa(findings, lines, bare=settings.options.bare_noqa)
+    return findings
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -214,24 +123,29 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
     except notebook.NotebookError as exc:
         reason = str(exc)
         raise FileError(reason[len(path) + 2:] if reason.startswith(path + ": ") else reason) from None
+    if found and settings.options.baseline:  # first: it counts occurrences over all
+        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
+        found = [nf for nf in found if id(nf.finding) in kept]
     if found and settings.codes:
         ignored = settings.codes.ignored_for(path)
         found = [nf for nf in found if settings.codes.reported(nf.finding.code, ignored)]
-    if found and settings.options.baseline:
-        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
-        found = [nf for nf in found if id(nf.finding) in kept]
     return [nf.file_finding() for nf in found]
 
 
 def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
     """Scan one file; never raises for anything a file can contain or do."""
+    kind = kind_of(path) or "python"
+    if kind in CONFIG_KINDS and kind not in settings.options.file_kinds:
+        return FileResult(path, [], [])  # named explicitly (pre-commit), but its kind is turned off
     try:
         if data is None:
             data = read_bytes(path)
-            if path.endswith(".ipynb"):
+            if kind == "notebook":
                 return FileResult(path, scan_notebook(path, settings), [])
         text, error = decode(data)
-        findings, errors = scan_text(text, path, settings)
+        findings, errors = scan_text(text, path, settings, kind)
+        if kind in CONFIG_KINDS:
+            return FileResult(path, findings, [error] if error else [], errors)
         if error:
             errors.insert(0, error)
     except FileError as exc:
@@ -273,39 +187,6 @@ def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
-# --------------------------------------------------------------------------- files
-
-
-@dataclasses.dataclass
-class Walk:
-    exclude: tuple[str, ...]
-    filename: tuple[str, ...] = DEFAULT_FILENAMES
-    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-
-    def files(self, paths: Sequence[str]) -> Iterator[str]:
-        """flake8's ``expand_paths``: files named are taken whatever their extension (unless excluded);
-        directories are walked (sorted, symlinked directories not followed) for the ``--filename`` patterns."""
-        for arg in paths:
-            if arg == "-":
-                yield arg
-                continue
-            if _matches(arg, self.exclude):
-                continue
-            if not os.path.isdir(arg):
-                yield arg
-                continue
-            for root, dirs, files in os.walk(arg, onerror=self._onerror):
-                dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(root, d), self.exclude))
-                for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, p) for p in self.filename):
-                        joined = os.path.join(root, name)
-                        if not _matches(joined, self.exclude):
-                            yield joined
-
-    def _onerror(self, exc: OSError) -> None:
-        self.errors.append((exc.filename or "?", f"cannot list directory: {exc.strerror or type(exc).__name__}"))
-
-
 # --------------------------------------------------------------------------- output
 
 
@@ -327,7 +208,7 @@ def json_record(path: str, f: Finding) -> dict[str, Any]:
         "rule": rule.slug if rule else "",
         "provider": f.provider,
         "message": f.message,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint or None,  # None: the value is too guessable to show a fingerprint
     }
 
 
@@ -381,7 +262,8 @@ def _comma_list(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nosecrets",
-        description="Find hardcoded secrets in Python files (flake8-nosecrets without the rest of flake8).",
+        description="Find hardcoded secrets in Python files and the config, requirements, .env and Docker files "
+                    "beside them (flake8-nosecrets without the rest of flake8).",
         epilog="Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned or a usage error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and directories to scan (default: .)")
@@ -398,8 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"({','.join(DEFAULT_EXCLUDE)})")
     p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
                    help="comma-separated patterns to skip in addition")
-    p.add_argument("--filename", type=_comma_list, default=list(DEFAULT_FILENAMES), metavar="PATTERNS",
-                   help=f"patterns of the files looked at in directories (default: {','.join(DEFAULT_FILENAMES)})")
+    p.add_argument("--filename", type=_comma_list, default=None, metavar="PATTERNS",
+                   help=f"patterns of the files looked at in directories, replacing the default: "
+                        f"{','.join(DEFAULT_FILENAMES)} and the config files of nosecrets-file-kinds")
     p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
                    help="the name shown for source read from standard input ('-')")
@@ -443,17 +326,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
         settings, exclude = _settings(args, conf)
+        warnings = list(conf.warnings)
         if settings.options.baseline:
             from . import baseline
 
             try:
-                baseline.cached(settings.options.baseline)
+                legacy = baseline.legacy_warning(baseline.cached(settings.options.baseline))
             except baseline.BaselineError as exc:
                 raise cfg.ConfigError(str(exc)) from None
+            if legacy:
+                warnings.append(legacy)
     except opts.OptionError as exc:
         _error(stderr, printable(str(exc), 500))
         return 2
-    for warning in conf.warnings:
+    for warning in warnings:
         stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
     if args.format == "sarif":
         try:
@@ -462,7 +348,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(stderr, "SARIF output is not available in this installation")
             return 2
 
-    walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    kinds = settings.options.file_kinds
+    if args.filename is None:
+        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
+    else:
+        walk = Walk(exclude=exclude, filename=tuple(args.filename))
     files = walk.files(paths)
     progress = Progress(stderr, stderr.isatty() and not args.no_progress)
     out: IO[str] = stdout
@@ -487,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 n_errors += 1
                 progress.clear()
                 stderr.write(f"{_display(result.path)}: error: {reason}\n")
+            for reason in result.warnings:
+                progress.clear()
+                stderr.write(f"{_display(result.path)}: warning: {reason}\n")
             for f in result.findings:
                 n_findings += 1
                 if args.format == "text":
@@ -527,7 +420,7 @@ def _read_stdin(name: str, settings: Settings) -> FileResult:
     try:
         data = sys.stdin.buffer.read()
     except OSError as exc:
-        return FileResult(name, [], [_os_reason(exc)])
+        return FileResult(name, [], [os_reason(exc)])
     return scan_file(name, settings, data)
 
 

@@ -9,14 +9,17 @@ fires, so a test (or ``--verbose`` tooling) can say which filter spoke.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+import urllib.parse
 from typing import Callable
 
 from . import names
 
 PLACEHOLDER_WORDS = frozenset(
     {
-        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me",
+        "", "none", "null", "nil", "undefined", "true", "false", "changeme", "change_me", "changethis", "change_this",
         "changeit", "password", "passwd", "apikey", "api_key", "key",
         "xxx", "todo", "fixme", "tbd", "dummy", "example", "sample", "placeholder",
         "redacted", "hidden", "masked", "test", "testing",
@@ -82,7 +85,7 @@ def is_template(value: str) -> bool:
 
     The value must be template and little else: once the placeholders are taken
     out, what is left has no digits-and-letters substance of key length
-    (``"q7{{w}a)z${k]ul…"`` contains ``{w}`` but is not a template).
+    (``"R4v{w}9&Lq#2mZ…"`` contains ``{w}`` but is not a template).
     """
     if not _TEMPLATE_RE.search(value):
         return False
@@ -95,6 +98,14 @@ def is_env_var_name(value: str) -> bool:
     return bool(_ENV_NAME_RE.match(value))
 
 
+_GROUPED_RE = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
+
+
+def is_grouped_password(value: str) -> bool:
+    """``"qwnx plsd ejvk ubrm"``: an app password in Google's form, four groups of four letters."""
+    return bool(_GROUPED_RE.match(value))
+
+
 def is_message(value: str) -> bool:
     """``"Invalid password"``, ``"Enter your token:"``, ``"This field is required."``: human text, not a key.
 
@@ -102,11 +113,13 @@ def is_message(value: str) -> bool:
     (``"my grand passphrase"``) stays a candidate: it reads as a passphrase.
     """
     text = value.strip()
-    if " " not in text:
-        return False
+    if " " not in text or is_grouped_password(text):
+        return False  # ``"abcd efgh ijkl mnop"``: an app password written in groups, not four words
     parts = text.split()
     if len(parts) < 2:
         return False
+    if "\n" not in text and len(text) <= 64 and sum(p.strip(".,:;!?()'\"").isalpha() for p in parts) * 2 < len(parts):
+        return False  # ``"x8#kf 2@9fj!k3 la0"``: a line of mostly not words
     if text[-1] in ".:!?)" or len(parts) >= 4 or (text[0].isupper() and parts[0][1:].islower()):
         return True
     return parts[0].lower().strip("'\"(") in _MESSAGE_STARTS
@@ -136,7 +149,8 @@ _FILE_EXT_RE = re.compile(
 def is_dotted_identifier(value: str) -> bool:
     """``"fs.s3.cse.enabled"``, ``"uname_string_raw"``, ``"CRAM-MD5"``, ``"param:secp384r1.pem"``: names, not keys.
 
-    Split on ``. _ - : /``, every part is letters only or at most 3 characters
+    Split on ``. _ - : /``, every part is letters only, digits only (``0008_alter_user``, a migration) or at
+    most 3 characters
     (``s3``, ``md5``), or the value ends in a file extension. A random key that
     happens to contain ``-`` or ``_`` has long mixed letter-and-digit parts.
     """
@@ -145,7 +159,7 @@ def is_dotted_identifier(value: str) -> bool:
     parts = re.split(r"[._\-:/]", value)
     if len(parts) < 2:
         return False
-    return all(len(p) <= 3 or (p.isalpha() and not _case_scrambled(p)) for p in parts)
+    return all(len(p) <= 3 or p.isdigit() or (p.isalpha() and not _case_scrambled(p)) for p in parts)
 
 
 def _case_scrambled(part: str) -> bool:
@@ -168,11 +182,23 @@ def is_word_like(value: str) -> bool:
     For token/secret/key names the value must look like a credential; a word,
     identifier or enum value made of letters alone does not.
     """
-    return bool(_WORDY_RE.match(value)) and not (len(value) >= 20 and _looks_scrambled(value))
+    return bool(_WORDY_RE.match(value)) and not (
+        (len(value) >= 20 and _looks_scrambled(value)) or (len(value) >= 8 and _mixed_case_noise(value))
+    )
+
+
+_LOWER_RUN_RE = re.compile(r"[a-z]{4,}")
+
+
+def _mixed_case_noise(value: str) -> bool:
+    """``"JgHxKpQwRt"``: a short run of letters in both cases, none of them a lower-case word part (camelCase
+    ``getElementById`` has ``lement``), a third to two thirds upper case: a short key, not a name."""
+    upper = sum(c.isupper() for c in value)
+    return value.isalpha() and 0.3 <= upper / len(value) <= 0.7 and not _LOWER_RUN_RE.search(value)
 
 
 def _looks_scrambled(value: str) -> bool:
-    """A long letters-only run with no vowel structure: ``"ajklawejrklsdfgkg"`` reads as typed noise."""
+    """A long letters-only run with no vowel structure: ``"qzmwpvtrxlkdbnhgf"`` reads as typed noise."""
     letters = [c for c in value.lower() if c.isalpha()]
     if not letters:
         return False
@@ -238,7 +264,11 @@ def is_hex_digest(value: str) -> bool:
 
 
 def is_repetitive(value: str) -> bool:
-    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key."""
+    """``"wxyz9876wxyz9876wxyz9876"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key.
+
+    Checks a provider token's tail; under a secret name such a short filler still counts as a (weak)
+    typed value, as the peers' tests expect: see :func:`is_long_filler` for the one a name does not save.
+    """
     n = len(value)
     if n < 12:
         return False
@@ -246,6 +276,40 @@ def is_repetitive(value: str) -> bool:
         if n >= unit * 3 and value[:unit] * (n // unit) == value[: unit * (n // unit)]:
             return True
     return len(set(value)) <= 3
+
+
+def is_long_filler(value: str) -> bool:
+    """``"Tk9vQ2xWp7Lm4Rz8Yb6N" * 3``, ``"aB3xAb3XaB3xab3X"``: one unit typed three times or more, where the unit
+    is long (more than 16 characters) or mixes cases, so that entropy alone reads it as random. Generated test
+    data and padding, not a key: a key never repeats itself.
+
+    A unit of up to 16 characters in one case (``"1234567890abcdef" * 3``, ``"abcd1234" * 8``) is the fake key
+    that tests and examples type in place of a real one; under a secret name it stays reported (the peers'
+    tests expect that too)."""
+    n = len(value)
+    if n < 12:
+        return False
+    unit = _smallest_period(value.lower())
+    if unit > n // 3:
+        return False
+    head = value[:unit]  # the shortest unit: "abcd1234" * 4 is a short unit, not a 16-character one
+    mixed = any(c.isupper() for c in head) and any(c.islower() for c in head)
+    return unit > 16 or mixed or value != (head * (n // unit + 1))[:n]
+
+
+def _smallest_period(text: str) -> int:
+    """The smallest *p* with ``text[i] == text[i + p]`` everywhere (``len(text)`` when none is shorter), from the
+    KMP prefix function: linear, where trying every unit in turn was quadratic (80 s on a 1 MB literal)."""
+    border = [0] * len(text)
+    k = 0
+    for i in range(1, len(text)):
+        c = text[i]
+        while k and c != text[k]:
+            k = border[k - 1]
+        if c == text[k]:
+            k += 1
+        border[i] = k
+    return len(text) - (border[-1] if text else 0)
 
 
 def is_doc_example(value: str) -> bool:
@@ -259,17 +323,141 @@ _NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/
 def could_be_used_as_secret(value: str) -> bool:
     """Whether a program could sign or log in with *value* as written (NSC207): ``"dev"``, ``"password"``,
     ``"super secret key"`` could; ``""``, ``"None"``, ``"-"``, ``"${SECRET_KEY}"``, ``"****"``, ``"..."``,
-    ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var name) and paths are not values at all."""
+    ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var name), paths, stored password hashes and
+    injection payloads are not values a program signs or logs in with."""
     if not value or len(value) > 1024 or not any(c.isalnum() for c in value) or value.lower() in _NONE_LIKE:
         return False
     if _MASK_RE.search(value) or _ANGLE_RE.match(value) or is_template(value) or is_env_var_name(value):
         return False
+    if is_password_hash(value) or is_attack_payload(value):
+        return False  # a stored hash or an injection payload is not the secret itself (see below)
     return not (is_path(value) or is_url_without_credentials(value))
+
+
+_ATTACK_RE = re.compile(  # white space runs bounded: a quote before a long run of spaces stays linear
+    r"""['"`]\s{0,3}\)?\s{0,3}(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
+    r"""|['"`]\s{0,3}\)?\s{0,3}(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
+    r"""|['"`]\s{0,3};\s{0,3}(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
+    r"""|\*/\s{0,3}(?:or|and|like|union|select|['"])"""  # */OR/*: a payload split over repeated parameters
+    r"|\b(?:or|and)\s{1,5}\(?['\"]?\w{1,20}['\"]?\s{0,5}(?:=|like)\s{0,5}['\"]?\w"  # OR 1=1
+    r"|\bunion\s{1,5}(?:all\s{1,5})?select\b|<\s{0,3}script\b|\bjavascript:|\.\./\.\./",
+    re.IGNORECASE,
+)
+
+
+def is_attack_payload(value: str) -> bool:
+    """``"' OR '1'='1"``, ``"admin'--"``, ``"x%27%20OR%201%3D1--"``, ``"<script>alert(1)</script>"``: an injection
+    payload of a security demo or test, under a password name because the password field is what it attacks.
+
+    URL-encoded payloads (query strings in a demo's requests) are decoded first. A random password holds no
+    quote followed by white space and ``OR``, nor a trailing quote and SQL comment.
+    """
+    if "%" in value:
+        value = urllib.parse.unquote_plus(value)
+    return bool(_ATTACK_RE.search(value))
+
+
+_CRYPT_RE = re.compile(
+    # crypt(3) and PHC strings: $1$ MD5, $2a/b/x/y$ bcrypt, $5$/$6$ SHA-crypt, $7$/$y$/$gy$ scrypt and yescrypt,
+    # $argon2id$, $pbkdf2-sha256$, $scrypt$…: "$id$", optional parameters, salt and hash in crypt's alphabet.
+    r"^\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|bcrypt(?:-sha256)?)"
+    r"\$[./A-Za-z0-9$=,+\-]{8,}$"
+)
+# Django's stored form "<algorithm>$<iterations or params>$<salt>$<hash>" and RFC 2307 "{SSHA}base64".
+_STORED_HASH_RE = re.compile(
+    r"^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|crypt|unsalted_(?:md5|sha1))"
+    r"\$[^\s$]*\$\S{4,}$"
+    r"|^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2(?:-SHA\d+)?|ARGON2)\}\S{8,}$",
+    re.IGNORECASE,
+)
+# SHA-1 and SHA-2 hex lengths. Not 32: an MD5 under a password name is rarer today than a password made by
+# ``secrets.token_hex(16)`` or ``uuid4().hex`` (a seeded lab user's hex password in the real-world corpus).
+_DIGEST_LENGTHS = frozenset({40, 56, 64, 96, 128})
+
+
+def is_password_hash(value: str) -> bool:
+    """``"$2b$12$…"`` (bcrypt), ``"$6$salt$…"`` (SHA-crypt), ``"pbkdf2_sha256$600000$salt$…"`` (Django),
+    ``"{SSHA}…"`` (LDAP): a stored password hash, what a login compares against, not the password itself."""
+    return bool(_CRYPT_RE.match(value) or _STORED_HASH_RE.match(value))
+
+
+def is_digest_under_password_name(value: str) -> bool:
+    """``ADMIN_PASSWORD = "7c4a8d09…"`` (40, 64, 128… hex digits in one case): the SHA hash of a password kept
+    where the password would be. Asked only for password names: under a token or key name, hex is a key."""
+    if len(value) not in _DIGEST_LENGTHS or not is_hex(value) or not (value.islower() or value.isupper()):
+        return False
+    return any(c.isalpha() for c in value) and not is_repetitive(value)  # a digest never repeats a short unit
+
+
+_WEBSOCKET_HEADERS = frozenset({"secwebsocketkey", "secwebsocketaccept"})
+
+
+def is_handshake_nonce(value: str, name: str) -> bool:
+    """``{"Sec-WebSocket-Key": "dGhl…=="}``: the WebSocket handshake's nonce (16 random bytes, base64) or its
+    answer (a SHA-1, 20 bytes): public by design, sent in the clear with every connection (RFC 6455 4.1)."""
+    if "".join(names.words(name)) not in _WEBSOCKET_HEADERS:
+        return False
+    try:
+        return len(base64.b64decode(value, validate=True)) in (16, 20)
+    except (ValueError, binascii.Error):
+        return False
+
+
+# Verbs that open an option's name: ``update_password``, ``reset_token``, ``rotate_secret`` say when or how.
+_OPTION_VERBS = frozenset(
+    {
+        "update", "change", "reset", "rotate", "regenerate", "generate", "renew", "refresh", "expire", "store",
+        "save", "keep", "sync", "check", "validate", "verify", "prompt", "ask", "force", "skip", "encrypt",
+    }
+)
+_CHOICE_RE = re.compile(r"^[a-z]+(?:_[a-z]+){0,3}$")
+
+
+def is_option_choice(value: str, name: str) -> bool:
+    """``update_password == "always"``, ``dict(update_password=dict(default="on_create", choices=[…]))``: a name
+    that opens with a verb names an option, and a lower-case word (``always``, ``on_create``) is its setting."""
+    parts = names.words(name)
+    return len(parts) >= 2 and parts[0] in _OPTION_VERBS and bool(_CHOICE_RE.match(value))
+
+
+WORDLIST_MIN = 5  # ``passwords = [...]`` of at least this many literals is a list to try or refuse, not a setting
+
+
+# Words that make a list under a password name a word list whatever its length: ``weak_passwords = (…)``.
+_WORDLIST_WORDS = frozenset({"common", "weak", "banned", "forbidden", "blacklist", "blacklisted", "blocklist",
+                             "denylist", "wordlist", "dictionary", "popular", "leaked", "breached", "top", "known",
+                             "guesses", "candidates", "bad", "insecure", "rejected", "disallowed"})
+
+
+def is_wordlist_entry(siblings: int, name: str = "") -> bool:
+    """``COMMON_PASSWORDS = ["123456", "letmein", …]``: one of many literals listed under one password name, or
+    of a list whose *name* says it is one (``weak_passwords = ("sunshine", "princess")``), a wordlist for brute
+    force or validation. *siblings* is the length of the list, tuple or set it sits in."""
+    return siblings >= WORDLIST_MIN or (siblings >= 1 and bool(_WORDLIST_WORDS.intersection(names.words(name))))
+
+
+_IDENTIFIER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$")
+
+
+def is_credential_name(value: str, siblings: int) -> bool:
+    """``password=("app_password", "app_ssh_pass")``: in a tuple or list of names, an identifier that itself
+    names a credential (Ansible's aliases, a settings lookup order) is a variable name, not a password."""
+    return siblings >= 2 and bool(_IDENTIFIER_RE.match(value)) and names.strength(value) is not names.Strength.NONE
+
+
+_ARN_RE = re.compile(r"arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(?:\d{12}|aws)?:\S+")
+
+
+def is_arn(value: str) -> bool:
+    """``"arn:aws:iam::aws:policy/IAMUserChangePassword"``: an Amazon Resource Name names a resource (even a
+    secret in Secrets Manager); it is never the credential, whatever the name it is bound to."""
+    return value.startswith("arn:") and _ARN_RE.fullmatch(value) is not None
 
 
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
+    ("long-filler", is_long_filler),
     ("template", is_template),
     ("env-var-name", is_env_var_name),
     ("doc-example", is_doc_example),
@@ -277,6 +465,9 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
+    ("arn", is_arn),
+    ("password-hash", is_password_hash),
+    ("attack-payload", is_attack_payload),
 )
 
 

@@ -6,6 +6,7 @@ from here. Codes are only ever added, never reused.
   provider is named in the message and can be disabled on its own).
 * NSC2xx: generic evidence (private key, credentials in a URL, Authorization
   header, JWT, a random value under a secret-like name, a hardcoded password).
+* NSC3xx: placement: a file that must not be in git at all (a committed ``.env``).
 * NSC4xx: a constant that reaches an API that takes credentials (inference).
 """
 
@@ -32,6 +33,8 @@ class Rule:
     options: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     severity: float = 8.0  # SARIF security-severity
+    language: str = "python"  # of the example and fix: what their code fences say
+    fix_safety: str = FIX_ENV  # what nosecrets-fix does about it
 
     @property
     def pylint_symbol(self) -> str:
@@ -118,7 +121,10 @@ RULES: tuple[Rule, ...] = (
         title="Hardcoded Authorization header",
         what=(
             "The value of an `Authorization` (or `Proxy-Authorization`) header: `Bearer <token>`, "
-            "`Token <token>`, or `Basic <base64 user:password>` that decodes as such."
+            "`Token <token>`, or `Basic <base64 user:password>` that decodes as such. Written in code (a header "
+            "dict or pair list, a comparison, `\"Bearer %s\" % \"…\"`, `.format`), any real token counts, a word "
+            "included; in text (a curl command, a notebook output, a comment) the scheme may be lower case and "
+            "the token must look like one, and a lone `bearer <token>` needs a random-looking token."
         ),
         why="The header value is the credential itself; anyone with it acts as the caller.",
         example='headers = {"Authorization": "Bearer 8f3…"}',
@@ -144,7 +150,9 @@ RULES: tuple[Rule, ...] = (
         what=(
             "A literal bound to a token/secret/key-like name (assignment, attribute, keyword, default, dict key, "
             "comparison, env fallback) whose value looks like a credential: not a word, identifier, path, URL, "
-            "regex, message, template or placeholder; for a bare `key`, only a high-entropy value."
+            "regex, message, template or placeholder; for a bare `key`, only a high-entropy value. Bytes pasted "
+            "from `os.urandom` and random values with a space count too, and a literal given as a symmetric "
+            "cipher's key (`AES.new(b\"…\")`, `Fernet(b\"…\")`) counts whatever it reads like."
         ),
         why="Most leaked credentials have no recognisable prefix; the name they are bound to gives them away.",
         example='self.signing_secret = "q8Z…"',
@@ -158,7 +166,12 @@ RULES: tuple[Rule, ...] = (
         title="Hardcoded password",
         what=(
             "A literal bound to a password-like name (`password`, `passwd`, `pwd`, `passphrase`…) in any context, "
-            "unless it is empty, a placeholder, a template, a label, a message or an env var name."
+            "unless it is empty, a placeholder, a template, a label, a message, an env var name, a stored password "
+            "hash, an injection payload, one entry of a wordlist (`COMMON_PASSWORDS = […]`) or a choice word under "
+            "an option name (`update_password`); the password of a user record in seed code "
+            "(`USERS = [(\"admin\", \"…\")]`, `users = {\"john\": \"…\"}`); a password written as data inside a "
+            "string (XML `<password>`, SQL `PASSWORD '…'`/`IDENTIFIED BY '…'`, JSON, YAML, ODBC `PWD=…;`, JDBC "
+            "`password=…`)."
         ),
         why="Passwords in code end up in every clone, fork and backup, and are rarely changed afterwards.",
         example='conn = connect(user="app", password="Summ…")',
@@ -199,6 +212,36 @@ RULES: tuple[Rule, ...] = (
         references=(_CWE798, "https://cwe.mitre.org/data/definitions/1392.html",
                     "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key"),
         severity=7.5,
+    ),
+    Rule(
+        code="NSC301",
+        slug="committed-env-file",
+        title="Environment file committed to git",
+        what=(
+            "A `.env`-style file (`.env`, `.env.production`, `docker.env`) that git tracks, or that sits in a git "
+            "work tree without being git-ignored, whatever its values; reported at its first line. Templates meant "
+            "to be committed (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`…) are not. The values "
+            "in the file are scanned as well and reported under their own codes."
+        ),
+        why=(
+            "A `.env` file exists to keep configuration and credentials out of the repository; once committed, "
+            "every clone, fork and CI log has them, and deleting the file later leaves them in history."
+        ),
+        example="$ git ls-files .env\n.env",
+        fix=(
+            "$ git rm --cached .env && echo .env >> .gitignore   # the file and its values stay on disk\n"
+            "$ git commit -m 'Stop tracking .env'                # commit a .env.example with the names only\n"
+            "# then rotate every value the file held: they are in git history"
+        ),
+        language="console",
+        fix_safety=(
+            "`nosecrets-fix` runs `git rm --cached` on the file (the removal is staged for the next commit) and adds "
+            "it to `.gitignore`; a file git would commit is only added to `.gitignore`. The file and its values stay "
+            "on disk; values that were committed stay in git history, so rotate them."
+        ),
+        options=("nosecrets-file-kinds",),
+        references=(_CWE798, "https://12factor.net/config", _OWASP),
+        severity=8.0,
     ),
     Rule(
         code="NSC401",

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 
 from . import classify, names, rules, suppress, uses
 from .contexts import Candidate, comment_candidates, literal_candidates
-from .findings import Finding, redact
+from .findings import Binding, Finding, redact
 from .names import Strength
 from .options import DEFAULT, Options
 
@@ -84,6 +84,22 @@ def _shown_name(name: str) -> str | None:
     return redact(name)
 
 
+def secret_line(lines: Sequence[str], cand: Candidate, start: int, line: int) -> int:
+    """The source line holding value offset *start* of a literal that spans lines (else *line*).
+
+    The line the value's own newlines give is the guess (exact for a triple-quoted string without
+    escapes); the source line nearest to it that holds the secret's first characters is the answer.
+    """
+    if cand.is_comment or cand.end_line <= line:
+        return line
+    guess = min(cand.end_line, cand.line + cand.value.count("\n", 0, start))
+    needle = cand.value[start:start + 24].split("\n", 1)[0]
+    if len(needle) < 4:
+        return max(guess, line)
+    holding = [n for n in range(line, cand.end_line + 1) if needle in _line(lines, n)]
+    return min(holding, key=lambda n: abs(n - guess)) if holding else max(guess, line)
+
+
 def _findings_for(
     cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str], where: str = ""
 ) -> Iterator[Finding]:
@@ -92,7 +108,11 @@ def _findings_for(
         line, col = locate_piece(lines, cand, m.start)
         secret = cand.value[m.start:m.end]
         where = where or cand.binding.describe(_shown_name(cand.binding.name))
-        message = f"{m.what} {redact(secret, m.prefix)} {where}"
+        shown = redact(secret, m.prefix)
+        message = f"{m.what} {shown} {where}"
+        inner = secret_line(lines, cand, m.start, line)
+        if inner != line:  # a long string is reported where it starts; the message leads to the secret
+            message += f" at line {inner}"
         node_col = cand.col if cand.is_comment else _char_col(_line(lines, cand.line), cand.col)
         yield Finding(
             code=m.code,
@@ -108,6 +128,8 @@ def _findings_for(
             node_col=node_col,
             end_line=cand.end_line,
             is_bytes=cand.is_bytes,
+            shown=shown,
+            where=where,
         )
 
 
@@ -225,6 +247,35 @@ def _copies(
         yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
 
 
+def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Finding]:
+    """Findings in a module that does not parse (Python 2, newer syntax): its string tokens with the names the
+    tokens before them give (:mod:`tokenscan`), and value rules line by line where the tokenizer gave up."""
+    from .tokenscan import remaining, token_candidates
+
+    found: list[Finding] = []
+    cands, reached = token_candidates(lines)
+    for cand in cands:
+        if cand.binding.kind in ("string", "comment") and len(cand.value) < classify.MIN_VALUE_LENGTH:
+            continue
+        matches = classify.classify(cand.value, cand.binding, options)
+        if matches:
+            found.extend(_findings_for(cand, matches, lines))
+    for n, line in remaining(lines, reached):
+        text = line.rstrip("\n")
+        for m in classify.value_matches(text, options):
+            secret = text[m.start:m.end]
+            shown, where = redact(secret, m.prefix), "in a file that could not be parsed"
+            found.append(Finding(
+                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}",
+                rule=rules.BY_CODE[m.code].slug, provider=m.provider, binding=Binding("string"), secret=secret,
+                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n, shown=shown, where=where,
+            ))
+    return sorted(
+        (f for f in found if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
+        key=lambda f: (f.line, f.col, f.code),
+    )
+
+
 def scan_source(
     source: str | None = None,
     *,
@@ -233,11 +284,14 @@ def scan_source(
     tree: ast.AST | None = None,
     lines: Sequence[str] | None = None,
     tokens: Iterable[tokenize.TokenInfo] | None = None,
+    markers: bool = True,
 ) -> list[Finding]:
     """All findings in one module, sorted by position. Raises ``SyntaxError`` only if it must parse itself.
 
     *tokens*, when given, are the module's tokens (their comments are scanned);
-    otherwise only the comment lines that could matter are tokenized.
+    otherwise only the comment lines that could matter are tokenized. *markers* false keeps
+    the findings the inline markers (``# pragma: allowlist secret``…) would hide: what must
+    still be redacted wherever source lines are shown.
     """
     if lines is None:
         lines = (source or "").splitlines(keepends=True)
@@ -275,6 +329,7 @@ def scan_source(
             found.extend(f for f in infer.infer_findings(text, filename) if (f.line, f.col) not in taken)
     unique = {(f.line, f.col, f.code, f.span): f for f in found}
     return sorted(
-        (f for f in unique.values() if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
+        (f for f in unique.values()
+         if not (markers and suppress.is_suppressed(lines, f.line, max(f.line, f.end_line)))),
         key=lambda f: (f.line, f.col, f.code),
     )

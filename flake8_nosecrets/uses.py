@@ -31,7 +31,7 @@ import functools
 import re
 
 from . import names, sinks
-from .walk import dotted
+from .astwalk import dotted
 
 SIGNING = "signing-key"
 PASSWORD = "password"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import secretgen
-from flake8_nosecrets import cli, findings, providers
+from flake8_nosecrets import baseline, cli, findings, providers, sarif, scan_source
 
 GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
 PW = secretgen.weak_password(secretgen.rng("cli"))
@@ -87,7 +87,7 @@ def test_json_output(tmp_path: Path, run) -> None:
         ("./app.py", 2, 12, "NSC206", providers_rule("NSC206"), ""),
     ]
     assert records[0]["fingerprint"] == findings.fingerprint(GH)
-    assert records[1]["fingerprint"] == findings.fingerprint(PW)
+    assert records[1]["fingerprint"] is None  # a weak value: nothing derived from it is shown
     assert set(records[0]) == {"path", "line", "col", "code", "rule", "provider", "message", "fingerprint"}
 
 
@@ -104,7 +104,6 @@ def test_json_output_when_clean_is_an_empty_list(tmp_path: Path, run) -> None:
 
 
 def test_sarif_output(tmp_path: Path, run) -> None:
-    sarif = pytest.importorskip("flake8_nosecrets.sarif")
     write(tmp_path, {"app.py": LEAKY})
     status, out, _ = run("--format", "sarif")
     assert status == 1
@@ -291,30 +290,36 @@ def test_unknown_nosecrets_key_in_flake8_section_warns(tmp_path: Path, run) -> N
 # --------------------------------------------------------------------------- suppressions
 
 
+BOTH = {"NSC102", "NSC206"}
+
+
 @pytest.mark.parametrize(
-    ("marker", "reported"),
+    ("marker", "reported", "bare_rule"),  # reported by default, and with nosecrets-bare-noqa (flake8's rule)
     [
-        ("", {"NSC102", "NSC206"}),
-        ("# noqa", set()),
-        ("# NOQA", set()),
-        ("#noqa", {"NSC102", "NSC206"}),  # flake8 needs '# noqa'
-        ("# noqa:NSC206", {"NSC102"}),
-        ("# noqa: NSC206", {"NSC102"}),
-        ("# noqa: NSC2", {"NSC102"}),
-        ("# noqa: NSC", set()),
-        ("# noqa: E501", {"NSC102", "NSC206"}),
-        ("# noqa: E501,NSC102", {"NSC206"}),
-        ("# noqa: E501 NSC102 NSC206", set()),
-        ("# noqa : NSC206", set()),  # flake8 reads a blanket noqa here
-        ("# noqa: nsc206", {"NSC102", "NSC206"}),  # codes compare case-sensitively in flake8
-        ("# pragma: allowlist secret", set()),
+        ("", BOTH, BOTH),
+        ("# noqa", BOTH, set()),  # by default a bare noqa (mostly written for a long line) hides no secret
+        ("# NOQA", BOTH, set()),
+        ("#noqa", BOTH, BOTH),  # flake8 needs '# noqa'
+        ("# noqa:NSC206", {"NSC102"}, {"NSC102"}),
+        ("# noqa: NSC206", {"NSC102"}, {"NSC102"}),
+        ("# noqa: NSC2", {"NSC102"}, {"NSC102"}),
+        ("# noqa: NSC", BOTH, set()),  # a code needs digits: flake8 reads a blanket noqa
+        ("# noqa: E501", BOTH, BOTH),
+        ("# noqa: E501,NSC102", {"NSC206"}, {"NSC206"}),
+        ("# noqa: E501 NSC102 NSC206", set(), set()),
+        ("# noqa : NSC206", BOTH, set()),  # flake8 reads a blanket noqa here
+        ("# noqa: nsc206", BOTH, BOTH),  # codes compare case-sensitively in flake8
+        ("# pragma: allowlist secret", set(), set()),
     ],
 )
-def test_noqa_semantics(tmp_path: Path, run, marker: str, reported: set[str]) -> None:
+def test_noqa_semantics(tmp_path: Path, run, marker: str, reported: set[str], bare_rule: set[str]) -> None:
     write(tmp_path, {"app.py": f'creds = {{"token": "{GH}", "password": "{PW}"}}  {marker}\n'})
     status, out, _ = run()
     assert {c for _, _, c in codes(out)} == reported
     assert status == (1 if reported else 0)
+    status, out, _ = run("--nosecrets-bare-noqa", "true")
+    assert {c for _, _, c in codes(out)} == bare_rule
+    assert status == (1 if bare_rule else 0)
 
 
 def test_noqa_and_multiline_tokens(tmp_path: Path, run) -> None:
@@ -327,11 +332,12 @@ def test_noqa_and_multiline_tokens(tmp_path: Path, run) -> None:
 
 def test_file_level_noqa_and_disable_noqa(tmp_path: Path, run) -> None:
     write(tmp_path, {"app.py": "# flake8: noqa\n" + LEAKY + f'x = "{GH}"  # noqa\n'})
-    assert run()[0] == 0
-    status, out, _ = run("--disable-noqa")
+    assert len(codes(run()[1])) == 3  # by default neither hides a secret
+    assert run("--nosecrets-bare-noqa", "true")[0] == 0  # flake8's rule: the file is skipped
+    status, out, _ = run("--nosecrets-bare-noqa", "true", "--disable-noqa")
     assert status == 1 and len(codes(out)) == 3
     write(tmp_path, {"app.py": "x = 1  # flake8: noqa\n" + LEAKY})  # not on its own line: flake8 ignores it
-    assert run()[0] == 1
+    assert run("--nosecrets-bare-noqa", "true")[0] == 1
 
 
 def test_ignore_and_per_file_ignores(tmp_path: Path, run) -> None:
@@ -350,13 +356,9 @@ def test_select_longer_than_ignore_wins(tmp_path: Path, run) -> None:
 
 
 def test_baseline(tmp_path: Path, run) -> None:
-    baseline = pytest.importorskip("flake8_nosecrets.baseline")
     write(tmp_path, {"app.py": LEAKY, "new.py": f'token = "{GH}"\n'})
     base = baseline.Baseline.new(str(tmp_path / ".nosecrets-baseline.json"))
-    from flake8_nosecrets import scan_source
-
-    for f in scan_source(LEAKY):
-        base.add(str(tmp_path / "app.py"), f)
+    base.add_file(str(tmp_path / "app.py"), scan_source(LEAKY))
     baseline.write(base)
     status, out, _ = run("--nosecrets-baseline", ".nosecrets-baseline.json")
     assert status == 1 and codes(out) == [("./new.py", 1, "NSC102")]
@@ -527,13 +529,22 @@ def test_file_changed_while_read(tmp_path: Path, run, monkeypatch: pytest.Monkey
         (b"x = '\xff\xfe'\n" + f'token = "{GH}"\n'.encode(),
          "cannot decode as utf-8: invalid start byte at byte 5 (line 1)", ["NSC102"]),
         (b"# -*- coding: klingon -*-\nx = 1\n", "cannot decode: unknown encoding", []),
-        # A syntax error: key formats and ``name = value`` settings are still found in the raw lines.
+        # A syntax error: key formats, and the name rules on the names the tokens give (not a positional argument).
         (f'def f(:\n    token = "{GH}"\n    password = "{PW}"\n    user(name, "{KEY}")\n'.encode(),
          "syntax error (line 1, col 7): invalid syntax", ["NSC102", "NSC206"]),
+        # Python 2: an assignment, a dict key, a comparison and a getter's fallback are named from the tokens.
+        (f'print "go"\napi_key = "{KEY}"\ncfg = {{"db_pass": "{PW}"}}\nif pwd == "{PW}": pass\n'
+         f'v = getenv("TOKEN", "{KEY}")\nx = "{KEY}"\n'.encode(),
+         "syntax error (line 1, col 1): Missing parentheses in call to 'print'",
+         ["NSC205", "NSC206", "NSC206", "NSC205"]),
+        # The tokenizer stops at an unterminated string: the lines from it on get the value rules, line by line
+        # (``api_key = "…"`` there is an embedded setting).
+        (f'token = "{KEY}"\nx = """\napi_key = "{KEY}"\n{GH}\n'.encode(),
+         "syntax error", ["NSC205", "NSC205", "NSC102"]),
         (b"x = 1\0\n", "source code string cannot contain null bytes", []),
         (b"x = " + b"(" * 300 + b")" * 300 + b"\n", "too many nested parentheses", []),
     ],
-    ids=["undecodable", "unknown-encoding", "syntax-error", "null-byte", "too-deep"],
+    ids=["undecodable", "unknown-encoding", "syntax-error", "python2", "unterminated", "null-byte", "too-deep"],
 )
 def test_undecodable_and_unparseable(tmp_path: Path, run, content: bytes, reason: str, found: list[str]) -> None:
     write(tmp_path, {"bad.py": content, "good.py": LEAKY})
@@ -637,7 +648,6 @@ def _notebook(*cells: tuple[str, str]) -> str:
 
 
 def test_notebooks_are_scanned(tmp_path: Path, run) -> None:
-    pytest.importorskip("flake8_nosecrets.notebook")
     write(tmp_path, {
         "analysis.ipynb": _notebook(("markdown", "# Notes\n"), ("code", f'import os\ntoken = "{GH}"\n'),
                                     ("code", f'ok = "{GH}"  # noqa: NSC102\n')),

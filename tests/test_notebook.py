@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import secretgen
-from flake8_nosecrets import notebook, providers
+from flake8_nosecrets import notebook, options as opts, providers
+from flake8_nosecrets.fix import codemod, envname
 from flake8_nosecrets.scanner import scan_source
 
 nbformat = pytest.importorskip("nbformat")
@@ -25,6 +26,7 @@ GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
 OPENAI = secretgen.provider_samples(providers.BY_ID["openai-api-key"])[0]
 PW = secretgen.password(secretgen.rng("nb"))
 JWT = secretgen.jwt()
+BEARER = secretgen.random_key(secretgen.rng("nb-bearer"), 40)
 
 
 def make(tmp_path: Path, *cells, name: str = "nb.ipynb") -> Path:
@@ -128,6 +130,24 @@ def test_outputs_are_scanned(tmp_path: Path, output) -> None:
     assert GH not in found[0].format()
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a response echoed in lower case: the scheme in any case, a random-looking token after it
+        (f"{{'authorization': 'bearer {BEARER}', 'status': 200}}\n", ["NSC203"]),
+        (f"token_type=bearer access={BEARER}\nbearer {BEARER}\n", ["NSC203"]),
+        # a word after 'bearer' is prose, not a token
+        ("The server expects a bearer token in the authorization header.\n", []),
+    ],
+    ids=["dict-repr", "lone-bearer", "prose"],
+)
+def test_lower_case_bearer_in_outputs(tmp_path: Path, text: str, codes: list[str]) -> None:
+    path = make(tmp_path, v4.new_code_cell("print(resp.request.headers)", outputs=[stream(text)]))
+    found = notebook.scan_notebook(str(path))
+    assert [nf.finding.code for nf in found] == codes
+    assert all(BEARER not in nf.format() for nf in found)
+
+
 def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:
     cell = v4.new_code_cell(f'password = "{PW}"\nprint(password)', outputs=[stream(f"{PW}\n")])
     path = make(tmp_path, cell)
@@ -138,12 +158,16 @@ def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:
     assert {nf.finding.rule for nf in found} == {"hardcoded-password"}
 
 
-@pytest.mark.parametrize(
-    "marker", ["# noqa", "# noqa: NSC206", "# noqa: NSC2", "# pragma: allowlist secret", "# nosec"]
-)
+@pytest.mark.parametrize("marker", ["# noqa: NSC206", "# noqa: NSC2", "# pragma: allowlist secret", "# nosec"])
 def test_suppression_markers_in_code_cells(tmp_path: Path, marker: str) -> None:
     path = make(tmp_path, v4.new_code_cell(f'%matplotlib inline\npassword = "{PW}"  {marker}'))
     assert locations(path) == []
+
+
+def test_bare_noqa_hides_a_finding_only_under_flake8s_rule(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'%matplotlib inline\npassword = "{PW}"  # noqa'))
+    assert [nf.finding.code for nf in notebook.scan_notebook(str(path))] == ["NSC206"]
+    assert notebook.scan_notebook(str(path), opts.build({"nosecrets-bare-noqa": "true"})) == []
 
 
 def test_noqa_for_another_code_does_not_suppress(tmp_path: Path) -> None:
@@ -265,8 +289,6 @@ def test_fix_dry_run_does_not_write(tmp_path: Path) -> None:
 
 def test_fix_with_the_real_codemod(tmp_path: Path) -> None:
     """The nosecrets-fix codemod plugs in as the transform: one code cell at a time, magics kept."""
-    codemod = pytest.importorskip("flake8_nosecrets.fix.codemod")
-    envname = pytest.importorskip("flake8_nosecrets.fix.envname")
     path = make(tmp_path, v4.new_code_cell(
         f'%pip install PyGithub\nfrom github import Github\ngh = Github(login_or_token="{GH}")\nprint(gh)',
         outputs=[stream(f"{GH}\n")]))
