@@ -226,7 +226,7 @@ def _copies(
     ``"aws_secret_access_key"``: also dict keys, roles, field names) or shorter than 6 characters, and not a
     literal whose own name says it is something else (``role="…"``)."""
     origin: dict[str, Finding] = {}
-    for f in found:
+    for f in sorted(found, key=lambda f: (f.line, f.col)):  # "same value as" the first of them
         if len(f.secret) >= 6 and not _IDENTIFIER_RE.match(f.secret):
             origin.setdefault(f.secret, f)
     if not origin:
@@ -239,7 +239,8 @@ def _copies(
         if (cand.line, _char_col(_line(lines, cand.line), cand.col)) in at:
             continue
         b = cand.binding
-        if b.name and b.kind not in ("string",) and names.strength(b.name, options.extra_names) is Strength.NONE:
+        strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
+        if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
             continue
         m = classify.Match(first.code, first.message.split(' "', 1)[0], first.provider, 0, len(cand.value))
         stripped = cand.value.strip()
