@@ -317,6 +317,23 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
+_NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/a", "na"})
+
+
+def could_be_used_as_secret(value: str) -> bool:
+    """Whether a program could sign or log in with *value* as written (NSC207): ``"dev"``, ``"password"``,
+    ``"super secret key"`` could; ``""``, ``"None"``, ``"-"``, ``"${SECRET_KEY}"``, ``"****"``, ``"..."``,
+    ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var name), paths, stored password hashes and
+    injection payloads are not values a program signs or logs in with."""
+    if not value or len(value) > 1024 or not any(c.isalnum() for c in value) or value.lower() in _NONE_LIKE:
+        return False
+    if _MASK_RE.search(value) or _ANGLE_RE.match(value) or is_template(value) or is_env_var_name(value):
+        return False
+    if is_password_hash(value) or is_attack_payload(value):
+        return False  # a stored hash or an injection payload is not the secret itself (see below)
+    return not (is_path(value) or is_url_without_credentials(value))
+
+
 _ATTACK_RE = re.compile(  # white space runs bounded: a quote before a long run of spaces stays linear
     r"""['"`]\s{0,3}\)?\s{0,3}(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
     r"""|['"`]\s{0,3}\)?\s{0,3}(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest

@@ -92,7 +92,8 @@ class Match:
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
-    # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
+    # assign, keyword, argument (a positional argument named by its parameter), default, dict-key, compare,
+    # env-fallback, fallback (a configparser/config getter's), env-write, setattr, return, auth-tuple,
     # header, pair (``("name", "…")``), record (a user record's password), cipher-key,
     # auth-scheme (``"Bearer %s" % …``), string, docstring, comment; setting (a config file's key, its dotted path)
     kind: str
@@ -100,6 +101,9 @@ class Binding:
     callee: str = ""  # for keywords and defaults: the called function or defining function
     converted: bool = False  # reached through a conversion call: ``key = bytes.fromhex("…")``
     siblings: int = 0  # elements of the list/tuple/set literal the value sits in: ``PASSWORDS = ["…", "…"]``
+    # What the program does with the value when that is known from the place (flake8_nosecrets.uses):
+    # "signing-key" (a SECRET_KEY setting, a JWT/HMAC key) or "password" (a log-in, a hashed password); else "".
+    use: str = ""
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.
@@ -111,10 +115,12 @@ class Binding:
         return {
             "assign": f"assigned to '{n}'",
             "keyword": f"passed as '{n}='" + (f" to {printable(self.callee, 40)}()" if self.callee else ""),
+            "argument": f"passed as parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "default": f"default of parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "dict-key": f"under key '{n}'",
             "compare": f"compared with '{n}'",
             "env-fallback": f"fallback for env var '{n}'",
+            "fallback": f"fallback for setting '{n}'",
             "env-write": f"written to env var '{n}'",
             "setattr": f"set as attribute '{n}'",
             "return": f"returned by '{n}()'",

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import ast
 import bisect
+import dataclasses
 import io
 import itertools
+import re
 import tokenize
 from typing import Iterable, Iterator, Sequence
 
-from . import classify, rules, suppress
+from . import classify, names, rules, suppress, uses
 from .contexts import Candidate, comment_candidates, literal_candidates
 from .findings import Binding, Finding, redact
+from .names import Strength
 from .options import DEFAULT, Options
 
 
@@ -97,11 +100,14 @@ def secret_line(lines: Sequence[str], cand: Candidate, start: int, line: int) ->
     return min(holding, key=lambda n: abs(n - guess)) if holding else max(guess, line)
 
 
-def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str]) -> Iterator[Finding]:
+def _findings_for(
+    cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str], where: str = ""
+) -> Iterator[Finding]:
+    """*where* replaces the binding's own description in the message (a copy, a commented-out line)."""
     for m in matches:
         line, col = locate_piece(lines, cand, m.start)
         secret = cand.value[m.start:m.end]
-        where = cand.binding.describe(_shown_name(cand.binding.name))
+        where = where or cand.binding.describe(_shown_name(cand.binding.name))
         shown = redact(secret, m.prefix)
         message = f"{m.what} {shown} {where}"
         inner = secret_line(lines, cand, m.start, line)
@@ -151,7 +157,7 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
     that), unless it lies inside a multi-line string literal, where a ``#`` is text.
     """
     search = classify.has_value_keyword  # from the line's first "#": a comment starts there or later
-    wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at)]
+    wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at) or _may_be_code(lines[n - 1], at)]
     if not wanted:
         return
     inside = set()
@@ -170,6 +176,76 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
 
 
 _UNBOUND = frozenset({"string", "docstring"})
+_QUOTES_RE = re.compile(r"[=(:].*['\"]")
+
+
+def _may_be_code(line: str, at: int) -> bool:
+    """A comment that could be a commented-out assignment or call with a literal (``# SECRET_KEY = 'dev'``)."""
+    return _QUOTES_RE.search(line, at) is not None
+
+
+def commented_code(cand: Candidate, module: uses.Module) -> Iterator[Candidate]:
+    """The literals of a comment that parses as one assignment or call (``# SECRET_KEY = 'dev'``,
+    ``# server.login("ops", "…")``), bound as that code would bind them, placed where the comment starts
+    (as every finding in a comment).
+
+    Judged like the code it was: at module level (a comment in the first column) of a settings
+    module it is a setting. Prose, lists and fragments do not parse as one such statement."""
+    body = cand.value.lstrip("#")
+    code = body.strip()
+    if "=" not in code and "(" not in code:
+        return
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return
+    if len(tree.body) != 1 or not isinstance(st := tree.body[0], (ast.Assign, ast.AnnAssign, ast.Expr)):
+        return
+    if isinstance(st, ast.Expr) and not isinstance(st.value, ast.Call):
+        return
+    top = {id(st)} if cand.col == 0 and not isinstance(st, ast.Expr) else set()
+    local = dataclasses.replace(module, setting_statements=top if module.settings_module else set(),
+                                signing_statements=top if module.signing_statements else set())
+    for lit in literal_candidates(tree, None, local):
+        if lit.binding.kind == "string" or lit.line != 1:
+            continue  # an unbound literal of a comment was scanned with the comment's own text
+        yield lit._replace(line=cand.line, col=cand.col, end_line=cand.line, is_comment=True)
+
+
+_UNPROPAGATED = frozenset({"docstring", "comment"})
+_IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z_.:\-]*\Z")  # ``password``, ``aws_secret_access_key``, ``db.password``
+
+
+def _copies(
+    found: list[Finding], literals: list[Candidate], options: Options, lines: Sequence[str]
+) -> Iterator[Finding]:
+    """Once a literal is a finding, every other literal of the module with the same value is one too (the key
+    passed again, compared against, repeated), reported at each with "same value as line N".
+
+    Not values made of letters and identifier punctuation alone (``"password"``, ``"admin"``,
+    ``"aws_secret_access_key"``: also dict keys, roles, field names) or shorter than 6 characters, and not a
+    literal whose own name says it is something else (``role="…"``)."""
+    origin: dict[str, Finding] = {}
+    for f in sorted(found, key=lambda f: (f.line, f.col)):  # "same value as" the first of them
+        if len(f.secret) >= 6 and not _IDENTIFIER_RE.match(f.secret):
+            origin.setdefault(f.secret, f)
+    if not origin:
+        return
+    at = {(f.node_line, f.node_col) for f in found} | {(f.line, f.col) for f in found}
+    for cand in literals:
+        first = origin.get(cand.value.strip())
+        if first is None or cand.binding.kind in _UNPROPAGATED:
+            continue
+        if (cand.line, _char_col(_line(lines, cand.line), cand.col)) in at:
+            continue
+        b = cand.binding
+        strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
+        if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
+            continue
+        m = classify.Match(first.code, first.message.split(' "', 1)[0], first.provider, 0, len(cand.value))
+        stripped = cand.value.strip()
+        m = dataclasses.replace(m, start=cand.value.find(stripped), end=cand.value.find(stripped) + len(stripped))
+        yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
 
 
 def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Finding]:
@@ -224,7 +300,8 @@ def scan_source(
         tree = ast.parse(source if source is not None else "".join(lines), filename)
     text = source if source is not None else "".join(lines)
     found: list[Finding] = []
-    literals = list(literal_candidates(tree, text))
+    module = uses.Module.read(tree, filename)
+    literals = list(literal_candidates(tree, text, module))
     for cand in literals:
         if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
             continue  # no value evidence fits in so few characters, and nothing names it
@@ -237,6 +314,14 @@ def scan_source(
             matches = classify.value_matches(cand.value, options)
             if matches:
                 found.extend(_findings_for(cand, matches, lines))
+                continue
+        for lit in () if module.test_code else commented_code(cand, module):
+            matches = classify.classify(lit.value, lit.binding, options)
+            if matches:
+                where = lit.binding.describe(_shown_name(lit.binding.name)) + " (commented out)"
+                found.extend(_findings_for(lit, matches, lines, where=where))
+    if not module.test_code:  # in test code a value needs a name written beside it
+        found.extend(_copies(found, literals, options, lines))
     if options.inference:
         from . import infer  # astroid is imported only when a sink call is seen
 

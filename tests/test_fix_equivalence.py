@@ -62,6 +62,8 @@ def slot_values() -> dict[str, str]:
         "JWT": secretgen.jwt(r),
         "AWS_ID": secretgen.provider_samples(aws)[0],
         "AWS_SECRET": secretgen.random_key(r, 40, secretgen.string.ascii_letters + secretgen.string.digits + "/+"),
+        # a human-typed signing key (NSC207): words, not a random value
+        "WEAK": r.choice(["dev", "secret", "changeme", "super secret key", "my flask app"]),
     }
 
 
@@ -199,7 +201,7 @@ def test_env_file_holds_the_values(fixed_corpus):
     project, before, after, originals, values, code, output, env = fixed_corpus
     assert code == 1
     assert oct((project / ".env").stat().st_mode & 0o777) == oct(0o600)
-    for slot in ("GH", "KEY", "PW", "PW2", "PEM", "KEY16"):
+    for slot in ("GH", "KEY", "PW", "PW2", "PEM", "KEY16", "WEAK"):
         assert values[slot] in env.values(), slot
     assert values["GH2"] in env.values()  # list element; the commented copy is rewritten
 

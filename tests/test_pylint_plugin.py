@@ -62,6 +62,17 @@ class TestNameChecker(CheckerTestCase):
         ):
             self.checker.visit_module(module)
 
+    def test_weak_signing_key(self, tmp_path):
+        src = "import flask\napp = flask.Flask(__name__)\napp.secret_key = 'dev'\n"
+        (f,) = scan_source(src, filename=str(tmp_path / "app.py"))
+        assert f.code == "NSC207"
+        module = _module(src, tmp_path)
+        with self.assertAddsMessages(
+            MessageTest("nosecrets-weak-or-default-secret", line=3, col_offset=17, args=(f.flake8_text(),)),
+            ignore_position=True,
+        ):
+            self.checker.visit_module(module)
+
     def test_clean_module(self, tmp_path):
         module = _module("import os\npsycopg2 = None\nPW = os.environ['PW']\n", tmp_path)
         with self.assertNoMessages():
