@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Iterable, Iterator, Sequence
 
-from .baseline import DEFAULT_PATH, Baseline, BaselineError, load, write
+from .baseline import DEFAULT_PATH, Baseline, BaselineError, entries_of, load, write
 from .findings import Finding
 from .options import Options
 
@@ -39,8 +39,11 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(full, p) for p in patterns)
 
 
-def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[str]:
-    """``.py``, ``.pyi`` and ``.ipynb`` files under *paths*, sorted; files named explicitly are always included."""
+def iter_files(paths: Iterable[str], exclude: Sequence[str] = (), kinds: frozenset[str] | None = None) -> Iterator[str]:
+    """The files of *kinds* (default: all, :mod:`.files`) under *paths*, sorted: ``.py``, ``.pyi``, ``.ipynb`` and
+    the config, requirements, ``.env`` and Docker files the standalone scan reads; files named are always included."""
+    from . import files as kinds_of_files
+
     for top in paths:
         if os.path.isfile(top):
             yield top
@@ -48,7 +51,7 @@ def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[st
         found: list[str] = []
         for root, dirs, files in os.walk(top):
             dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _excluded(os.path.join(root, d), exclude)]
-            found.extend(os.path.join(root, f) for f in files if f.endswith((".py", ".pyi", ".ipynb")))
+            found.extend(p for p in (os.path.join(root, f) for f in files) if kinds_of_files.kind_of(p, kinds))
         yield from sorted(p for p in found if not _excluded(p, exclude))
 
 
@@ -56,12 +59,21 @@ def scan_file(path: str, options: Options) -> list[Finding]:
     """Findings of one file through the same engine as flake8 (notebooks through :mod:`.notebook`)."""
     from .scanner import scan_source
 
-    if path.endswith(".ipynb"):
+    from . import files
+
+    kind = files.kind_of(path)
+    if kind == "notebook":
         from . import notebook
 
         return [nf.finding for nf in notebook.scan_notebook(path, options)]
     with open(path, "rb") as fh:
         raw = fh.read()
+    if kind in files.CONFIG_KINDS:
+        from .files.scan import scan_text
+        from .textio import decode, split_lines
+
+        text, _ = decode(raw)
+        return scan_text(text, split_lines(text), path, kind, options)[0]  # type: ignore[arg-type]
     try:
         import tokenize
         import io
@@ -74,7 +86,7 @@ def scan_file(path: str, options: Options) -> list[Finding]:
 
 
 def scan(paths: Iterable[str], options: Options, exclude: Sequence[str] = ()) -> dict[str, list[Finding]]:
-    return {p: found for p in iter_files(paths, exclude) if (found := scan_file(p, options))}
+    return {p: found for p in iter_files(paths, exclude, options.file_kinds) if (found := scan_file(p, options))}
 
 
 def import_detect_secrets(ds_path: str, base: Baseline, options: Options) -> tuple[int, int]:
@@ -82,7 +94,7 @@ def import_detect_secrets(ds_path: str, base: Baseline, options: Options) -> tup
 
     detect-secrets stores, per file, the unsalted SHA-1 of each secret. We scan
     each file it names, hash each of our findings' values with SHA-1 *only to
-    compare*, and store our salted fingerprint; no SHA-1 is written.
+    compare*, and record the matching findings as any other entry; no hash is written.
     """
     try:
         with open(ds_path, encoding="utf-8") as fh:
@@ -99,10 +111,11 @@ def import_detect_secrets(ds_path: str, base: Baseline, options: Options) -> tup
         path = os.path.join(root, name)
         found = scan_file(path, options) if os.path.isfile(path) else []
         hit = set()
-        for f in found:
+        rel = base.relpath(path)
+        for entry, f in entries_of(found):
             digest = hashlib.sha1(f.secret.encode("utf-8", "surrogatepass")).hexdigest()
             if digest in wanted:
-                base.add(path, f)
+                base.files.setdefault(rel, set()).add(entry)
                 hit.add(digest)
         matched += len(hit)
         unmatched += len(wanted - hit)
@@ -117,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="nosecrets-baseline",
         description=(
             "Record today's findings so that flake8 (with 'nosecrets-baseline = FILE') reports only new ones. "
-            "Entries are matched by file, rule and a salted fingerprint of the value, never by line."
+            "Entries are matched by file, rule, binding, the value as messages show it (nothing for a weak "
+            "value) and occurrence, never by line."
         ),
     )
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
@@ -127,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="update FILE: keep entries still found, drop fixed ones; new findings only with --add-new")
     p.add_argument("--add-new", action="store_true", help="with --update, also record findings not yet in FILE")
     p.add_argument("--import-detect-secrets", metavar="DS_FILE",
-                   help="add the findings a detect-secrets .secrets.baseline records (re-fingerprinted, salted)")
+                   help="add the findings a detect-secrets .secrets.baseline records (no hash is written)")
     p.add_argument("--config", metavar="FILE", help="configuration file to read instead of searching for one")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     return p
@@ -150,16 +164,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.update and old is None:
             print(f"nosecrets-baseline: {args.output}: no baseline to update", file=sys.stderr)
             return 2
-        base = Baseline.new(args.output, salt=old.salt if old else None)
-        if old:
-            base.iterations = old.iterations
+        base = Baseline.new(args.output)
         current = scan(args.paths, options, exclude)
         kept = added = skipped = 0
         for path, found in current.items():
-            for f in found:
-                rel = base.relpath(path)
-                entry = base.entry(f)
-                if args.update and old is not None and entry not in old.files.get(rel, set()):
+            rel = base.relpath(path)
+            marked = old.recorded(path, found) if old is not None else [(e, f, False) for e, f in entries_of(found)]
+            for entry, f, known in marked:
+                if args.update and not known:
                     if not args.add_new:
                         skipped += 1
                         continue
@@ -174,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             imported = import_detect_secrets(args.import_detect_secrets, base, options)
         dropped = 0
         if old is not None:
-            dropped = sum(len(e - base.files.get(name, set())) for name, e in old.files.items())
+            old_files = old.legacy.files if old.legacy else old.files
+            recorded = sum(len(e) for e in old_files.values())
+            dropped = max(0, recorded - kept)
         write(base, args.output)
     except BaselineError as exc:
         print(f"nosecrets-baseline: {exc}", file=sys.stderr)

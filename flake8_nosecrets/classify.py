@@ -339,9 +339,23 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     # in practice a test vector; a hex string passed as ``key=`` to an API is an API key.
     if level is Strength.KEY and binding.converted and filters.is_hex(stripped):
         return None
-    if level is Strength.KEY and looks_random(stripped, options, 20, True):
+    # A UUID under a bare ``key`` (``translation_key``, ``idempotency_key``) is an identifier; under a secret name
+    # (``api_key``, ``token``) it can be a credential, and is judged above.
+    if level is Strength.KEY and looks_random(stripped, options, 20, True) and not filters.is_uuid(stripped):
         return Match("NSC205", "random-looking key", "", offset, end)
     return None
+
+
+def weak_match(value: str, binding: Binding, options: Options) -> Match | None:
+    """NSC207: a value the name rules let go (a word, a placeholder, the name repeated, a short string) where
+    the program signs or logs in with it (``binding.use``, see :mod:`uses`). Only what cannot be a value
+    at all stays quiet: empty and None-like strings, templates, masks, ``<…>`` slots, env var names, paths."""
+    stripped = value.strip()
+    if not binding.use or not filters.could_be_used_as_secret(stripped) or options.allowed(stripped):
+        return None
+    offset = value.find(stripped)
+    what = "weak or default signing key" if binding.use == "signing-key" else "weak or default password"
+    return Match("NSC207", what, "", offset, offset + len(stripped))
 
 
 def cipher_key_match(value: str, options: Options) -> Match | None:
@@ -366,5 +380,5 @@ def classify(value: str, binding: Binding, options: Options) -> list[Match]:
         return found
     if binding.kind in ("string", "docstring", "comment"):
         return []
-    hit = context_match(value, binding, options)
+    hit = context_match(value, binding, options) or weak_match(value, binding, options)
     return [hit] if hit else []

@@ -33,6 +33,7 @@ import time
 from typing import IO, Any, Iterable, Iterator, Sequence
 
 from . import __version__, config as cfg, options as opts, rules
+from .files import CONFIG_KINDS, kind_of, python_patterns
 from .findings import Finding, printable
 from .scanner import scan_source, scan_unparsed
 from .suppress import CodeFilter, apply_noqa
@@ -60,6 +61,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
+    warnings: list[str] = dataclasses.field(default_factory=list)  # printed; the exit status ignores them
 
 
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
@@ -70,10 +72,16 @@ def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) 
     return baseline.filter_findings(findings, path, options)
 
 
-def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], list[str]]:
-    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading)."""
+def scan_text(text: str, path: str, settings: Settings, kind: str = "python") -> tuple[list[Finding], list[str]]:
+    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading);
+    for a config file (*kind* from :mod:`.files`), warnings instead of errors."""
     errors: list[str] = []
     lines = split_lines(text)
+    if kind in CONFIG_KINDS:
+        from .files.scan import scan_text as scan_config
+
+        findings, errors = scan_config(text, lines, path, kind, settings.options)
+        return _filtered(findings, lines, path, settings), errors
     try:
         tree = ast.parse(text, path)
     except SyntaxError as exc:
@@ -88,12 +96,18 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree
+    return _filtered(findings, lines, path, settings), errors
+
+
+def _filtered(findings: list[Finding], lines: list[str], path: str, settings: Settings) -> list[Finding]:
+    """*findings* minus what the baseline, the code filter and ``# noqa`` take out."""
+    findings = _baseline_filter(findings, path, settings.options)  # first: it counts occurrences over all
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
-        findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options), errors
+        findings = apply_noqa(findings, lines, bare=settings.options.bare_noqa)
+    return findings
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -109,24 +123,29 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
     except notebook.NotebookError as exc:
         reason = str(exc)
         raise FileError(reason[len(path) + 2:] if reason.startswith(path + ": ") else reason) from None
+    if found and settings.options.baseline:  # first: it counts occurrences over all
+        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
+        found = [nf for nf in found if id(nf.finding) in kept]
     if found and settings.codes:
         ignored = settings.codes.ignored_for(path)
         found = [nf for nf in found if settings.codes.reported(nf.finding.code, ignored)]
-    if found and settings.options.baseline:
-        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
-        found = [nf for nf in found if id(nf.finding) in kept]
     return [nf.file_finding() for nf in found]
 
 
 def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
     """Scan one file; never raises for anything a file can contain or do."""
+    kind = kind_of(path) or "python"
+    if kind in CONFIG_KINDS and kind not in settings.options.file_kinds:
+        return FileResult(path, [], [])  # named explicitly (pre-commit), but its kind is turned off
     try:
         if data is None:
             data = read_bytes(path)
-            if path.endswith(".ipynb"):
+            if kind == "notebook":
                 return FileResult(path, scan_notebook(path, settings), [])
         text, error = decode(data)
-        findings, errors = scan_text(text, path, settings)
+        findings, errors = scan_text(text, path, settings, kind)
+        if kind in CONFIG_KINDS:
+            return FileResult(path, findings, [error] if error else [], errors)
         if error:
             errors.insert(0, error)
     except FileError as exc:
@@ -189,7 +208,7 @@ def json_record(path: str, f: Finding) -> dict[str, Any]:
         "rule": rule.slug if rule else "",
         "provider": f.provider,
         "message": f.message,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint or None,  # None: the value is too guessable to show a fingerprint
     }
 
 
@@ -243,7 +262,8 @@ def _comma_list(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nosecrets",
-        description="Find hardcoded secrets in Python files (flake8-nosecrets without the rest of flake8).",
+        description="Find hardcoded secrets in Python files and the config, requirements, .env and Docker files "
+                    "beside them (flake8-nosecrets without the rest of flake8).",
         epilog="Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned or a usage error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and directories to scan (default: .)")
@@ -260,8 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"({','.join(DEFAULT_EXCLUDE)})")
     p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
                    help="comma-separated patterns to skip in addition")
-    p.add_argument("--filename", type=_comma_list, default=list(DEFAULT_FILENAMES), metavar="PATTERNS",
-                   help=f"patterns of the files looked at in directories (default: {','.join(DEFAULT_FILENAMES)})")
+    p.add_argument("--filename", type=_comma_list, default=None, metavar="PATTERNS",
+                   help=f"patterns of the files looked at in directories, replacing the default: "
+                        f"{','.join(DEFAULT_FILENAMES)} and the config files of nosecrets-file-kinds")
     p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
                    help="the name shown for source read from standard input ('-')")
@@ -305,17 +326,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
         settings, exclude = _settings(args, conf)
+        warnings = list(conf.warnings)
         if settings.options.baseline:
             from . import baseline
 
             try:
-                baseline.cached(settings.options.baseline)
+                legacy = baseline.legacy_warning(baseline.cached(settings.options.baseline))
             except baseline.BaselineError as exc:
                 raise cfg.ConfigError(str(exc)) from None
+            if legacy:
+                warnings.append(legacy)
     except opts.OptionError as exc:
         _error(stderr, printable(str(exc), 500))
         return 2
-    for warning in conf.warnings:
+    for warning in warnings:
         stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
     if args.format == "sarif":
         try:
@@ -324,7 +348,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(stderr, "SARIF output is not available in this installation")
             return 2
 
-    walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    kinds = settings.options.file_kinds
+    if args.filename is None:
+        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
+    else:
+        walk = Walk(exclude=exclude, filename=tuple(args.filename))
     files = walk.files(paths)
     progress = Progress(stderr, stderr.isatty() and not args.no_progress)
     out: IO[str] = stdout
@@ -349,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 n_errors += 1
                 progress.clear()
                 stderr.write(f"{_display(result.path)}: error: {reason}\n")
+            for reason in result.warnings:
+                progress.clear()
+                stderr.write(f"{_display(result.path)}: warning: {reason}\n")
             for f in result.findings:
                 n_findings += 1
                 if args.format == "text":

@@ -88,13 +88,15 @@ def embedded_setting_matches(value: str, options: Options, data: bool = False) -
 def _setting_match(name: str, level: Strength, secret: str, start: int, options: Options, data: bool) -> Match | None:
     """A setting named *name* holding *secret*: a credential-looking value under any secret name, and under a
     password name any real value when the text is *data* (quoted JSON/SQL, a connection string, XML, YAML)."""
-    if filters.why_not_secret(secret, name) or options.allowed(secret):
+    if filters.why_not_secret(secret, name) or options.allowed(secret) or filters.is_option_choice(secret, name):
+        return None  # (``update_password: on_create`` in an Ansible example: an option's setting)
+    if level is Strength.PASSWORD and filters.is_digest_under_password_name(secret):
         return None
     if not (data and level is Strength.PASSWORD and secret.lower() not in _TYPE_WORDS) and not looks_like_credential(
         secret, options
     ):
         return None
-    if level is Strength.KEY and not looks_random(secret, options, 20, True):
+    if level is Strength.KEY and (not looks_random(secret, options, 20, True) or filters.is_uuid(secret)):
         return None  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
     code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
     return Match(code, f"{what} in a '{name[:40]}' setting", "", start, start + len(secret))

@@ -762,10 +762,11 @@ def _check(node, module) -> Iterator[Finding]:
             value = const.value.decode("latin-1") if isinstance(const.value, bytes) else const.value
             target = sink.qualname if sink.kind == "call" else sink.qualname
             via = f" (constant from {origin})" if origin else ""
-            msg = f"{sink.expects} {redact(value)} reaches {target}({sink.param}=){via}"
+            shown, where = redact(value), f"reaches {target}({sink.param}=){via}"
+            msg = f"{sink.expects} {shown} {where}"
             yield Finding(
                 code="NSC401", line=line, col=col, message=msg, rule="credential-into-sink", provider="",
                 binding=Binding("keyword", sink.param, sink.qualname), secret=value,
                 span=(0, len(value)), node_line=line, node_col=col, end_line=line,
-                is_bytes=isinstance(const.value, bytes),
+                is_bytes=isinstance(const.value, bytes), shown=shown, where=where,
             )

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any, Iterable
 
-from . import providers
+from . import files, providers
 
 
 class OptionError(ValueError):
@@ -50,6 +50,13 @@ SPECS: tuple[OptionSpec, ...] = (
                "Path of a baseline file (nosecrets-baseline); findings recorded in it are not reported.", "FILE"),
     OptionSpec("nosecrets-inference", True, "bool",
                "Follow constants into APIs that take credentials (astroid); set to false to turn off.", "BOOL"),
+    OptionSpec("nosecrets-bare-noqa", False, "bool",
+               "Let a bare '# noqa' (and '# flake8: noqa') hide findings in nosecrets, nosecrets-fix and the "
+               "pre-commit hook, as flake8 does; by default only a noqa that names an NSC code does.", "BOOL"),
+    OptionSpec("nosecrets-file-kinds", "", "list",
+               "Comma-separated kinds of file the standalone scan, pre-commit hook and baseline look at: python, "
+               "notebook, yaml, toml, ini, json, dotenv, requirements, dockerfile (default: all; flake8 itself "
+               "only ever sees Python).", "KINDS"),
 )
 
 
@@ -62,6 +69,8 @@ class Options:
     disabled_providers: frozenset[str] = frozenset()
     baseline: str = ""
     inference: bool = True
+    bare_noqa: bool = False  # a bare ``# noqa`` hides findings (flake8's rule) outside flake8 too
+    file_kinds: frozenset[str] = frozenset(files.KINDS)
 
     def allowed(self, value: str) -> bool:
         return any(p.search(value) for p in self.allow)
@@ -118,6 +127,12 @@ def build(values: dict[str, Any]) -> Options:
         "".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names"))
     )
     inference = get("nosecrets-inference", True)
+    bare_noqa = get("nosecrets-bare-noqa", False)
+    kinds = [k.lower() for k in _split(get("nosecrets-file-kinds"))]
+    unknown = sorted(set(kinds) - set(files.KINDS))
+    if unknown:
+        known = ", ".join(files.KINDS)
+        raise OptionError(f"nosecrets-file-kinds: unknown kind(s) {', '.join(unknown)}; known: {known}")
     return Options(
         extra_names=frozenset(w.lower() for w in _split(get("nosecrets-extra-names"))),
         ignore_names=ignore,
@@ -126,4 +141,6 @@ def build(values: dict[str, Any]) -> Options:
         disabled_providers=frozenset(disabled),
         baseline=str(get("nosecrets-baseline") or ""),
         inference=_bool(True if inference in (None, "") else inference, "nosecrets-inference"),
+        bare_noqa=_bool(False if bare_noqa in (None, "") else bare_noqa, "nosecrets-bare-noqa"),
+        file_kinds=frozenset(kinds or files.KINDS),
     )

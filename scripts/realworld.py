@@ -11,7 +11,8 @@ line: ``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` 
 * ``not-secret``  anything else a tool reported (noise).
 
 ``alt_lines`` (``;``-separated) are other lines some tool reports for the same credential (bandit
-reports a keyword argument at the call's first line and a default at the ``def``). The ``why`` says
+reports a keyword argument at the call's first line and a default at the ``def``; ``path:line`` is a
+line of another file of the project, e.g. where inference reports the use of an imported constant). The ``why`` says
 what the value is without ever showing it.
 
 This script runs ours (the standalone ``nosecrets`` command, JSON output), bandit B105-B107, ruff
@@ -81,6 +82,7 @@ class Label:
     verdict: str
     klass: str
     why: str
+    also: tuple[tuple[str, int], ...] = ()  # lines of other files reported for the same credential
 
 
 @dataclass
@@ -103,8 +105,11 @@ def load_labels(path: Path) -> list[Label]:
         for n, row in enumerate(csv.DictReader(fh), start=2):
             if row["verdict"] not in VERDICTS:
                 sys.exit(f"{path}:{n}: verdict must be one of {VERDICTS}, not {row['verdict']!r}")
-            alt = tuple(int(x) for x in row.get("alt_lines", "").split(";") if x.strip())
-            lab = Label(row["repo"], row["file"], (int(row["line"]), *alt), row["verdict"], row["class"], row["why"])
+            alts = [x.strip() for x in row.get("alt_lines", "").split(";") if x.strip()]
+            here = tuple(int(x) for x in alts if ":" not in x)
+            also = tuple((x.rsplit(":", 1)[0], int(x.rsplit(":", 1)[1])) for x in alts if ":" in x)
+            lab = Label(row["repo"], row["file"], (int(row["line"]), *here), row["verdict"], row["class"], row["why"],
+                        also)
             if lab.verdict != "not-secret" and (lab.verdict == "test") != is_test_path(lab.file):
                 print(f"WARNING {path}:{n}: verdict {lab.verdict!r} but {lab.file} is "
                       f"{'' if is_test_path(lab.file) else 'not '}test code by path", file=sys.stderr)
@@ -286,6 +291,8 @@ def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tupl
     for i, lab in enumerate(labels):
         for line in lab.lines:
             index[(lab.repo, lab.file, line)] = i
+        for other, line in lab.also:
+            index[(lab.repo, other, line)] = i
     lines = {(repo, f, line) for repo, f, line, _ in reported}
     hit_rows = {index[k] for k in lines if k in index}
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))

@@ -27,6 +27,11 @@ CASES = {
          "postgres://{user}:{password}@{host}/{db}", "${DB_PASSWORD:-dev}", "@API_KEY@", "#name#_key"],
         ["R4v{w}9&Lq#2mZ!t8Kp@x", RANDOM, "s3cr3t", "{" + RANDOM],
     ),
+    filters.is_arn: (
+        ["arn:aws:iam::aws:policy/IAMUserChangePassword", "arn:aws-cn:iam::aws:policy/CloudWatchAPIKeyAccess",
+         "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "arn:aws:s3:::bucket/key"],
+        ["arn:" + RANDOM, RANDOM, "arn:aws", "aws:iam::aws:policy/X"],
+    ),
     filters.is_env_var_name: (["GITHUB_TOKEN", "DB_PASSWORD", "$AWS_SECRET_ACCESS_KEY"], ["ADMIN", RANDOM, "s3cr3t"]),
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",
@@ -44,6 +49,13 @@ CASES = {
         ["".join(("https://u:", "p4ss", "@host/")), RANDOM],
     ),
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
+    # not a false-alarm filter but its converse for NSC207: which values a program could sign or log in with
+    filters.could_be_used_as_secret: (
+        ["dev", "super secret key", "password", "changeme", "django-insecure-change-me", "s3cr3t", "x1", RANDOM],
+        ["", "None", "null", "-", "${SECRET_KEY}", "{{ secret_key }}", "****", "...", "<your-secret-key>",
+         "DJANGO_SECRET_KEY", "/run/secrets/key", "https://vault.internal/v1/key", "pbkdf2_sha256$600000$salt$hash",
+         "x' OR '1'='1"],
+    ),
     filters.is_word_like: (
         ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword", "getElementById",
          "XMLHttpRequest", "DEMOKEYS"],

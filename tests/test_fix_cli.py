@@ -98,6 +98,56 @@ def test_diff_exit_0_when_clean(project):
     assert run_fix(project, "--diff", ".")[0] == 0
 
 
+WEAK = secretgen.weak_password(secretgen.rng("fix-cli-weak"))
+SUPPRESSED = [  # each hides WEAK from the run; the line still sits in the diff's context
+    'DB_PASSWORD = "{v}"  # pragma: allowlist secret\n',
+    'DB_PASSWORD = "{v}"  # noqa: NSC206\n',
+    'DB_PASSWORD = "{v}"  # nosec\n',
+    'ADMIN_PASSWORD = "{v}"  # baselined\n',
+]
+
+
+@pytest.mark.parametrize("line", SUPPRESSED)
+def test_diff_redacts_suppressed_secrets_on_context_lines(tmp_path, line):
+    """A line that would be a finding without its suppression shows no value in the diff."""
+    (tmp_path / "app.py").write_text(f'import os\n\n{line.format(v=WEAK)}TOKEN = "{GH}"\n')
+    if "baselined" in line:
+        from flake8_nosecrets import baseline, scan_source
+
+        base = baseline.Baseline.new(str(tmp_path / "base.json"))
+        base.add_file(str(tmp_path / "app.py"), [f for f in scan_source(line.format(v=WEAK)) if f.code == "NSC206"])
+        baseline.write(base)
+        (tmp_path / "setup.cfg").write_text("[flake8]\nnosecrets-baseline = base.json\n")
+    code, out, err = run_fix(tmp_path, "--diff", "--no-history", ".")
+    assert code == 1, err
+    assert "+TOKEN = os.environ[" in out  # the token moves; the suppressed line is context
+    assert WEAK not in out + err
+    assert " DB_PASSWORD = \"<secret (value withheld)>\"" in out or " ADMIN_PASSWORD = \"<secret" in out
+
+
+def test_diff_redacts_suppressed_secrets_in_notebooks(tmp_path):
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+              "source": [f'DB_PASSWORD = "{WEAK}"  # pragma: allowlist secret\n', f'TOKEN = "{GH}"\n']}]
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                                   "nbformat_minor": 5}, indent=1))
+    code, out, err = run_fix(tmp_path, "--diff", "--no-history", ".")
+    assert code == 1, err
+    assert WEAK not in out + err and GH not in out + err and "<secret (value withheld)>" in out
+
+
+def test_unreadable_file_holding_a_finding_is_an_error(tmp_path):
+    """A latin-1 file without a coding line cannot be decoded as Python reads it; the standalone scan still
+    finds the token in it, so the fixer, asked to fix it, says so and exits 2 (not 'nothing to move')."""
+    (tmp_path / "legacy.py").write_bytes(f'# caf\xe9\nTOKEN = "{GH}"\n'.encode("latin-1"))
+    (tmp_path / "broken.py").write_text(f'def f(:\n    TOKEN = "{GH}"\n')
+    (tmp_path / "clean_broken.py").write_text("def f(:\n    pass\n")
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 2
+    assert "legacy.py: NOT changed, cannot decode" in err and "broken.py: NOT changed, not valid Python" in err
+    assert "clean_broken.py: skipped" in err  # no finding in it: a warning, not a failure
+    assert GH not in out + err and GH in (tmp_path / "legacy.py").read_bytes().decode("latin-1")
+
+
 def test_unparseable_file_is_skipped_not_fatal(project):
     (project / "broken.py").write_text("def (:\n")
     code, out, err = run_fix(project, ".")
@@ -125,15 +175,16 @@ def test_env_file_created_0600_and_read_back(project):
 
 def test_existing_env_keeps_mode_and_entries(project):
     env = project / ".env"
-    env.write_text("# mine\nDEBUG=1\nTOKEN=other\n")
+    env.write_text("# mine\nDEBUG=1\nGITHUB_TOKEN=other\n")
     env.chmod(0o640)
     run_fix(project, ".")
     text = env.read_text()
-    assert text.startswith("# mine\nDEBUG=1\nTOKEN=other\n")
+    assert text.startswith("# mine\nDEBUG=1\nGITHUB_TOKEN=other\n")
     values = dotenv_values(env)
-    assert values["TOKEN"] == "other" and values["TOKEN_2"] == GH
+    # nothing in app.py (no class, dict, module word) tells the two apart: the number is the last resort
+    assert values["GITHUB_TOKEN"] == "other" and values["GITHUB_TOKEN_2"] == GH
     assert stat.S_IMODE(env.stat().st_mode) == 0o640
-    assert 'os.environ["TOKEN_2"]' in (project / "app.py").read_text()
+    assert 'os.environ["GITHUB_TOKEN_2"]' in (project / "app.py").read_text()
 
 
 def test_existing_entry_with_same_value_is_reused(project):
@@ -309,10 +360,19 @@ def test_per_file_ignores_apply(tmp_path):
     assert GH in (tmp_path / "tests" / "t.py").read_text() and GH not in (tmp_path / "app.py").read_text()
 
 
-@pytest.mark.parametrize("marker", ["# noqa", "# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
+@pytest.mark.parametrize("marker", ["# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
 def test_suppressed_lines_left_alone(tmp_path, marker):
     (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  {marker}\n')
     assert run_fix(tmp_path, ".")[0] == 0
+
+
+@pytest.mark.parametrize(("config", "moved"), [("", True), ("nosecrets-bare-noqa = true\n", False)])
+def test_bare_noqa_hides_a_secret_only_when_configured(tmp_path, config, moved):
+    """A bare ``# noqa`` (mostly written for a long line) does not stop the fixer, unless flake8's rule is asked for."""
+    (tmp_path / "setup.cfg").write_text("[flake8]\n" + config)
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  # noqa\n')
+    assert run_fix(tmp_path, ".")[0] == (1 if moved else 0)
+    assert (GH in (tmp_path / "a.py").read_text()) is not moved
 
 
 @pytest.mark.parametrize(("source", "suppressed"), [
@@ -444,9 +504,9 @@ def test_libcst_tool_codemod(tmp_path):
 
 def test_fixed_code_runs_with_env_and_fails_clearly_without(project):
     run_fix(project, ".")
-    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_TOKEN"}
     r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
-    assert r.returncode != 0 and b"KeyError: 'TOKEN'" in r.stderr
+    assert r.returncode != 0 and b"KeyError: 'GITHUB_TOKEN'" in r.stderr
     env.update(dotenv_values(project / ".env"))
     r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
     assert r.returncode == 0 and r.stdout == f"{len(GH)}\n".encode()
@@ -542,9 +602,9 @@ def test_notebook_and_module_share_names_and_env_file(tmp_path):
     path = nb_make(tmp_path / "nb.ipynb", nb_cell(f'TOKEN = "{GH}"\nDB_PASSWORD = "{NB_PW}"'))
     code, out, err = run_fix(tmp_path, "--no-history", ".")
     assert code == 1, err
-    assert dotenv_values(tmp_path / ".env") == {"TOKEN": GH, "DB_PASSWORD": NB_PW}
-    assert 'TOKEN = os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()
-    assert 'TOKEN = os.environ["TOKEN"]' in nb_source(path, 0)
+    assert dotenv_values(tmp_path / ".env") == {"GITHUB_TOKEN": GH, "DB_PASSWORD": NB_PW}
+    assert 'TOKEN = os.environ["GITHUB_TOKEN"]' in (tmp_path / "app.py").read_text()
+    assert 'TOKEN = os.environ["GITHUB_TOKEN"]' in nb_source(path, 0)
     assert "moved 3 secret(s) from 2 file(s)" in out and "(2 new entries)" in out
     assert "# moved from nb.ipynb: cell 1, line 2 by nosecrets-fix" in (tmp_path / ".env").read_text()
     assert GH not in out + err and NB_PW not in out + err
@@ -588,7 +648,7 @@ def test_broken_notebook_is_one_line_exit_2_and_the_rest_continue(tmp_path, cont
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("nosecrets-fix: broken.ipynb: error: not a")
     assert bad.read_text() == content
-    assert 'os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()  # the other file was fixed
+    assert 'os.environ["GITHUB_TOKEN"]' in (tmp_path / "app.py").read_text()  # the other file was fixed
     assert run_fix(tmp_path, "--no-history", "broken.ipynb")[0] == 2  # named explicitly: the same
 
 

@@ -38,8 +38,11 @@ def _rotation_advice(f: Finding) -> str:
     provider = providers.BY_ID.get(f.provider) if f.provider else None
     if provider is not None and provider.rotate:
         return f"revoke it and issue a new one: {provider.rotate}"
-    if f.code in ("NSC202", "NSC206"):
+    if f.code in ("NSC202", "NSC206") or (f.code == "NSC207" and f.binding.use == "password"):
         return "change this password wherever it is used, then put the new one in the env file"
+    if f.code == "NSC207":
+        return ("replace this key with a random one (secrets.token_hex(32)) kept in the env file; "
+                "whatever it signed can be forged")
     if f.code == "NSC201":
         return "replace this key pair (and its certificates), then put the new key in the env file"
     return "revoke it where it was issued and put a new one in the env file"
@@ -103,10 +106,19 @@ def diff(c: FileChange) -> str:
 
 def summary(report: IO[str], changes, new_entries, env_arg: Path, *, diff: bool, notes: list[str]) -> None:
     changed = [c for c in changes if c.changed]
-    moves = [(c, m) for c in changed for m in c.moves]
+    left: dict[str, list[str]] = {}  # a name whose value is still spelled somewhere: never "moved"
+    for c in changed:
+        for name, lines in c.copies_left.items():
+            left.setdefault(name, []).extend(f"{c.display}:{n}" for n in lines)
+    moves = [(c, m) for c in changed for m in c.moves if m.name not in left]
     manual = [(c, m) for c in changes for m in c.manual]
     cleared = [c for c in changed if c.outputs_cleared]
     verb = "would move" if diff else "moved"
+    if left:
+        report.write(f"nosecrets-fix: {len(left)} secret(s) {'would be ' if diff else ''}copied into {env_arg} but "
+                     f"still spelled in the code: remove these copies by hand, then rotate the secret:\n")
+        for name, places in left.items():
+            report.write(f"  {name}: {', '.join(places)}\n")
     if moves:
         files = len({id(c) for c, _ in moves})
         report.write(
@@ -115,7 +127,7 @@ def summary(report: IO[str], changes, new_entries, env_arg: Path, *, diff: bool,
         )
         for c, m in moves:
             report.write(f"  {at(c, m)}: {m.describe()}\n")
-    elif not cleared:
+    elif not cleared and not left:
         report.write("nosecrets-fix: nothing to move\n")
     if cleared:
         outputs = sum(c.outputs_cleared for c in cleared)
