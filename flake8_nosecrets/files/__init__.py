@@ -52,6 +52,7 @@ TEMPLATE_WORDS = frozenset({"example", "sample", "template", "dist", "defaults",
 def kind_of(path: str, kinds: frozenset[str] | None = None) -> str | None:
     """The kind of the file at *path* by its name (None when no kind, or its kind is not in *kinds*)."""
     name = os.path.basename(path)
+    kind: str | None
     for kind, patterns in _PATTERNS:
         if any(fnmatch.fnmatchcase(name, p) for p in patterns):
             break

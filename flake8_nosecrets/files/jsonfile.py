@@ -46,8 +46,10 @@ def values(text: str) -> list[ConfigValue]:
             out.extend(_named(finished[4]))
             path = stack[-1][1] if stack else ()
         elif tok == ":":
+            assert top is not None, "json.loads accepted the text, so a colon is inside an object"
             top[3] = False
         elif tok == ",":
+            assert top is not None, "json.loads accepted the text, so a comma is inside a container"
             if top[0] == "{":
                 top[2], top[3] = None, True
         elif tok.startswith('"'):

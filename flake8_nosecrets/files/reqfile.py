@@ -18,7 +18,7 @@ _OPTION_RE = re.compile(r"--?[A-Za-z][\w-]*")
 
 
 def values(text: str) -> list[ConfigValue]:
-    out = []
+    out: list[ConfigValue] = []
     option = ""
     for n, line in enumerate(text.split("\n"), 1):
         m = _COMMENT_RE.search(line)

@@ -29,6 +29,13 @@ _STRING_RE = re.compile(
 _SCALAR_RE = re.compile(r"[^\s,\]}#]+")
 
 
+def _skipped(space: re.Pattern[str], text: str, pos: int) -> int:
+    """Where the run of *space* at *pos* ends (the patterns match the empty string, so they always match)."""
+    m = space.match(text, pos)
+    assert m is not None, "space patterns match the empty string"
+    return m.end()
+
+
 def values(text: str) -> list[ConfigValue]:
     """Every string value, keyed by its path. Raises :class:`ParseFailure`."""
     try:
@@ -40,13 +47,14 @@ def values(text: str) -> list[ConfigValue]:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.text, self.pos, self.out = text, 0, []
+        self.text, self.pos = text, 0
+        self.out: list[ConfigValue] = []
         self.index = LineIndex(text)
 
     def read(self) -> list[ConfigValue]:
         table: tuple[str, ...] = ()
         while True:
-            self.pos = _SPACE_RE.match(self.text, self.pos).end()
+            self.pos = _skipped(_SPACE_RE, self.text, self.pos)
             if self.pos >= len(self.text):
                 return self.out
             before = self.pos
@@ -67,7 +75,7 @@ class _Reader:
             raise ParseFailure(f"TOML not understood at line {line}, col {col + 1}")
 
     def skip(self, inline: bool = False) -> None:
-        self.pos = (_INLINE_SPACE_RE if inline else _SPACE_RE).match(self.text, self.pos).end()
+        self.pos = _skipped(_INLINE_SPACE_RE if inline else _SPACE_RE, self.text, self.pos)
 
     def keys(self) -> tuple[str, ...]:
         parts = []
@@ -114,6 +122,7 @@ class _Reader:
             self.items("}", lambda: self.pair(path))
         elif c in ("'", '"'):
             m = _STRING_RE.match(self.text, self.pos)
+            assert m is not None, "tomllib accepted the text, so a quote starts a string literal"
             literal = m.group(0)
             string = tomllib.loads(f"v = {literal}")["v"] if "\\" in literal or literal[:3] in ('"""', "'''") \
                 else literal[1:-1]
