@@ -327,8 +327,8 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     if level is Strength.PASSWORD and binding.kind == "pair":
         # ``[("password", "secret"), ("realm", "pypi")]``: pairs are as often a parsed config a test expects as
         # settings, so the value must look like a credential
-        found = looks_like_credential(stripped, options)
-        return Match("NSC206", "hardcoded password", "", offset, end) if found else None
+        credential = looks_like_credential(stripped, options)
+        return Match("NSC206", "hardcoded password", "", offset, end) if credential else None
     if level is Strength.PASSWORD:
         if len(stripped) < 4 or len(stripped) > 1024 or "\n" in stripped:
             return None  # a text of several lines is a document (a config file's text), not a password

@@ -15,7 +15,7 @@ import ast
 import dataclasses
 import functools
 import tokenize
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, NamedTuple, cast
 
 from .findings import FSTRING_HOLE, Binding
 from . import names, shapes, uses
@@ -196,7 +196,8 @@ class _Binder:
 
     def call(self, node: ast.Call) -> None:
         args = node.args
-        keywords = [kw for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
+        # (name, value) of the keywords that may bind a literal; ``**opts`` (no name) binds none
+        keywords = [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
         if not keywords:
             if not any(type(a) in _BINDABLE for a in args):
                 return  # f(x, y=z): no literal to bind (most calls)
@@ -205,30 +206,30 @@ class _Binder:
                 if (scheme := shapes.auth_template_scheme(func.value)) is not None:  # ``"Bearer {}".format("…")``
                     self.bind(args[0], Binding("auth-scheme", scheme))
                 return
-            name = (func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
-                    func.id if type(func) is ast.Name else "")  # type: ignore[attr-defined]
-            if not (_binds_positionally(name) or uses.table_binds_positionally(name)):
+            called = (func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
+                      func.id if type(func) is ast.Name else "")  # type: ignore[attr-defined]
+            if not (_binds_positionally(called) or uses.table_binds_positionally(called)):
                 if not self.module.test_code:
                     self.deferred.append(node)  # perhaps the module's own function: see resolve()
                 return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
-        sink = self.module.sink(callee) if any(kw.arg in _SINK_PARAMS for kw in keywords) else None
-        for kw in keywords:
-            if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
-                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee, use=uses.PASSWORD))
-            elif kw.arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
-                self.bind(kw.value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
-            elif kw.arg in ("default", "value") and args and _str_const(args[0]) is not None and _is_getter(short):
+        sink = self.module.sink(callee) if any(arg in _SINK_PARAMS for arg, _ in keywords) else None
+        for arg, value in keywords:
+            if arg == "auth" and isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == 2:
+                self.bind(value.elts[1], Binding("auth-tuple", "password", callee, use=uses.PASSWORD))
+            elif arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
+                self.bind(value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
+            elif arg in ("default", "value") and args and _str_const(args[0]) is not None and _is_getter(short):
                 continue  # ``config("SECRET_KEY", default="…")``: the getter below names it by its first argument
-            elif kw.arg == "fallback" and (name := _last_str(args)) and _is_getter(short):
+            elif arg == "fallback" and (name := _last_str(args)) and _is_getter(short):
                 # ``config.get("db", "password", fallback="…")``: configparser names the option last
-                self.bind(kw.value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
+                self.bind(value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
             else:
-                use = uses.use_of(sink) if sink is not None and sink.param == kw.arg else ""
-                if not use and (kw.arg.isupper() or names.strength(kw.arg) is names.Strength.PASSWORD):
-                    use = uses.keyword_use(callee, kw.arg)
-                self.bind(kw.value, Binding("keyword", kw.arg, callee, use=use))
+                use = uses.use_of(sink) if sink is not None and sink.param == arg else ""
+                if not use and (arg.isupper() or names.strength(arg) is names.Strength.PASSWORD):
+                    use = uses.keyword_use(callee, arg)
+                self.bind(value, Binding("keyword", arg, callee, use=use))
         if args and shapes.is_cipher_constructor(callee):  # ``AES.new(b"…", AES.MODE_GCM)``, ``Fernet(b"…")``
             self.bind(args[0], Binding("cipher-key", "key", callee))
         elif short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
@@ -485,7 +486,7 @@ def literal_candidates(
             elif kind == _EXPR:
                 if type(node.value) is ast.Constant:  # type: ignore[attr-defined]
                     docstrings.add(id(node.value))  # type: ignore[attr-defined]
-            elif any(type(v) is not ast.Constant for v in node.values):  # _JOINED  # type: ignore[attr-defined]
+            elif any(type(v) is not ast.Constant for v in node.values):  # type: ignore[attr-defined]  # _JOINED
                 joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
                 fstrings.append(node)  # type: ignore[arg-type]
         fields = fields_of(t)
@@ -498,7 +499,7 @@ def literal_candidates(
             if type(child) is list:
                 if how == PLAIN or (how == STATEMENTS and quoted is None):
                     extend(child)
-                elif how == STATEMENTS:
+                elif how == STATEMENTS and quoted is not None:  # (None was taken above)
                     # a definition's decorators sit above its own line: definitions are always entered
                     extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
                             or type(st) in DEFINITIONS])
@@ -513,14 +514,17 @@ def literal_candidates(
         key = id(lit)
         if key in joined_parts:
             continue  # scanned as part of its f-string below
-        value = lit.value
+        value = cast("str | bytes", lit.value)  # only string and bytes constants are collected
         is_bytes = isinstance(value, bytes)
-        text = value.decode("latin-1") if is_bytes else value
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
         binding = binder.bound.get(key) or (doc if key in docstrings else neutral)
         yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
     for chain, parts in chains:
         first, is_bytes = parts[0], isinstance(parts[0].value, bytes)
-        text = b"".join(p.value for p in parts).decode("latin-1") if is_bytes else "".join(p.value for p in parts)
+        # joined_constants keeps chains whose parts are all str or all bytes
+        values = [p.value for p in parts]
+        text = (b"".join(cast("list[bytes]", values)).decode("latin-1") if is_bytes
+                else "".join(cast("list[str]", values)))
         binding = binder.bound.get(id(chain)) or neutral
         yield Candidate(text, first.lineno, first.col_offset, parts[-1].end_lineno or first.lineno, binding,
                         is_bytes, concatenated=True)

@@ -72,14 +72,15 @@ def user_dict_values(node: ast.Dict) -> list[ast.Constant]:
     A dict with a field key (``{"username": …, "password": …}``) is one user's record, whose values the
     binder names by their keys; e-mail addresses and other non-string values mean it maps something else.
     """
-    out = []
+    out: list[ast.Constant] = []
     for key, value in zip(node.keys, node.values):
         k, v = _str_value(key) if key is not None else None, _str_value(value)
         if k is None or v is None or _EMAIL_RE.match(v) or k.lower() in _FIELD_KEYS or names.rank(k):
             return []
         if v.lower() in _ROLES or _DISPLAY_NAME_RE.match(v):
             return []  # ``{"alice": "editor"}``, ``{"admin": "Administrator"}``: roles or display names
-        out.append(value)  # type: ignore[arg-type]
+        assert isinstance(value, ast.Constant), "_str_value gave a string, so the value is a string constant"
+        out.append(value)
     return out
 
 
