@@ -32,7 +32,7 @@ import gc
 import os
 import re
 import sys
-from typing import Iterator
+from typing import Any, Iterator, cast
 
 from . import filters, sinks
 from .contexts import nodes, own_returns
@@ -120,8 +120,8 @@ def prepass(source: str, tree: ast.AST) -> bool:
                     values = values or _Values(outline.nodes)
                     if values.may_be_constant(node.value):
                         return True
-    for node in outline.calls:
-        func = node.func
+    for call in outline.calls:
+        func = call.func
         path = _root_path(func, bound)  # "jwt.encode" for j.encode(...) or encode(...) imported from jwt
         last = func.attr if isinstance(func, ast.Attribute) else (path or "").rsplit(".", 1)[-1]
         for sink in sinks.BY_LAST.get(last, ()):
@@ -132,7 +132,7 @@ def prepass(source: str, tree: ast.AST) -> bool:
                 continue
             if not _is_method(sink) and (path is None or path.split(".", 1)[0] != package):
                 continue
-            arg = _cred_arg(node, sink)
+            arg = _cred_arg(call, sink)
             if arg is not None:
                 values = values or _Values(outline.nodes)
                 if values.may_be_constant(arg):
@@ -175,23 +175,23 @@ class _Values:
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
         for node in module_nodes:
-            t = type(node)
-            if t is ast.Assign:
+            # isinstance over exact node classes of ast.parse's trees (none is subclassed there)
+            if isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._bind(target, node.value)
-            elif t in (ast.AnnAssign, ast.AugAssign, ast.NamedExpr):
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
                 if node.value is not None:
                     self._bind(node.target, node.value)
-            elif t in (ast.For, ast.AsyncFor, ast.comprehension):
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
                 self._bind(node.target, node.iter)  # for pw in ("a", "b"): the iterable's elements
-            elif t in (ast.With, ast.AsyncWith):
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
                 for item in node.items:
                     if item.optional_vars is not None:
                         self._bind(item.optional_vars, item.context_expr)
-            elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 returns = self.returns.setdefault(node.name, [])
                 returns.extend(r.value for r in own_returns(node) if r.value is not None)
-            elif t in (ast.Import, ast.ImportFrom):
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 if _library_import(node):
                     continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
                 for alias in node.names:
@@ -200,18 +200,20 @@ class _Values:
                     else:
                         self.imported.add(alias.asname or alias.name.split(".", 1)[0])
 
-    def _bind(self, target: ast.AST, value) -> None:
-        t = type(target)
-        if t is ast.Name:
+    def _bind(self, target: ast.AST, value: ast.expr) -> None:
+        if isinstance(target, ast.Name):
             self.names.setdefault(target.id, []).append(value)
-        elif t is ast.Attribute:
+        elif isinstance(target, ast.Attribute):
             self.attrs.setdefault(target.attr, []).append(value)
-        elif t is ast.Starred:
+        elif isinstance(target, ast.Starred):
             self._bind(target.value, value)
-        elif t in (ast.Tuple, ast.List):
-            same = type(value) in (ast.Tuple, ast.List) and len(value.elts) == len(target.elts)
-            for i, elt in enumerate(target.elts):
-                self._bind(elt, value.elts[i] if same else value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+                for elt, part in zip(target.elts, value.elts):
+                    self._bind(elt, part)
+            else:
+                for elt in target.elts:
+                    self._bind(elt, value)
 
     def may_be_constant(self, expr, depth: int = 0, seen: set | None = None, piece: bool = False) -> bool:
         """Could *expr* infer to a reportable literal (or be built from literals) here? False means never.
@@ -382,19 +384,18 @@ class Outline:
 def _outline(tree: ast.AST) -> Outline:
     outline = Outline(list(nodes(tree)))
     for node in outline.nodes:
-        t = type(node)
-        if t is ast.Call:
+        if type(node) is ast.Call:
             outline.calls.append(node)
-        elif t is ast.Assign:
+        elif type(node) is ast.Assign:
             outline.assigns.append(node)
-        elif t is ast.Import or t is ast.ImportFrom:
+        elif type(node) is ast.Import or type(node) is ast.ImportFrom:
             outline.imports.append(node)
     return outline
 
 
-def _target_key(t) -> str:
+def _target_key(t: Any) -> str:  # an ast or an (untyped) astroid target
     if type(t).__name__ in ("Name", "AssignName"):
-        return getattr(t, "id", None) or getattr(t, "name", "")
+        return cast(str, getattr(t, "id", None) or getattr(t, "name", ""))  # the identifier of either
     if type(t).__name__ in ("Attribute", "AssignAttr"):
         return t.attr if hasattr(t, "attr") else t.attrname
     if type(t).__name__ == "Subscript":
