@@ -14,10 +14,13 @@ NSC401 -> W5401). Symbols are ``rule.pylint_symbol``. Options are the same
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pylint.checkers import BaseChecker
 from pylint.constants import WarningScope
+
+if TYPE_CHECKING:
+    from pylint.typing import MessageDefinitionTuple
 
 from . import options as opts, rules
 from .scanner import scan_source
@@ -34,8 +37,8 @@ def message_id(code: str) -> str:
     return f"W{50 + hundreds}{rest:02d}"
 
 
-def _msgs(hundreds: int) -> dict[str, tuple[str, str, str, dict[str, Any]]]:
-    out = {}
+def _msgs(hundreds: int) -> dict[str, MessageDefinitionTuple]:
+    out: dict[str, MessageDefinitionTuple] = {}
     for rule in rules.RULES:
         if int(rule.code[3:]) // 100 == hundreds:
             text = f"{rule.code}: {rule.title}. {rule.what}"

@@ -97,7 +97,8 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         raise FixError(str(exc)) from None
     for w in getattr(conf, "warnings", ()):
         err.write(f"nosecrets-fix: warning: {w}\n")
-    exclude = tuple(conf.exclude if getattr(conf, "exclude", None) is not None else DEFAULT_EXCLUDE)
+    given = getattr(conf, "exclude", None)
+    exclude = tuple(given if given is not None else DEFAULT_EXCLUDE)
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
     files = [p for p in gather(args.paths, exclude) if kind_of(str(p)) not in CONFIG_KINDS]
     config_files = configs.gather(args.paths, exclude, conf.options)
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             moves = [m for c in changed for m in c.moves]
             used = {m.name for m in moves}
             new_entries = {k: v for k, v in namer.new.items() if k in used}
-            comments = {}
+            comments: dict[str, str] = {}
             for c in changed:
                 for m in c.moves:
                     comments.setdefault(m.name, f"moved from {report.at(c, m, col=False)} by nosecrets-fix")

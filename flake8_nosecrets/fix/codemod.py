@@ -34,7 +34,7 @@ import dataclasses
 import ast
 import os
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
@@ -89,7 +89,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         self.moves: list[Move] = []
         self.manual: list[Manual] = []
         self._plans: dict[int, _Plan] = {}
-        self._parents: dict = {}
+        self._parents: Mapping[cst.CSTNode, cst.CSTNode] = {}
         self.os_ref = imports.OsRef("os")
         self._current: cst.CSTNode | None = None
         self._forbidden_quotes: list[str] = []
@@ -111,7 +111,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             env = dotenv_io.EnvFile(env_path, root)
             namer = envname.Namer({k: v for k, v in env.values.items()})
 
-            def name_for(f: Finding, value: str, wanted: str) -> str:
+            def name_for(f: Finding, value: str, wanted: Sequence[str]) -> str:
                 return namer.name_for(value, wanted)
 
             new_tree = self._transform(tree, name_for)
@@ -125,8 +125,8 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
                     dotenv_io.add_to_gitignore(*plan)
         for m in self.moves:
             self.warn(f"{m.where} {m.describe()} (value in {env_path})")
-        for m in self.manual:
-            self.warn(f"{m.finding.line}:{m.finding.col + 1} {m.describe()}")
+        for by_hand in self.manual:
+            self.warn(f"{by_hand.finding.line}:{by_hand.finding.col + 1} {by_hand.describe()}")
         return new_tree
 
     def _transform(self, tree: cst.Module, name_for: NameFor) -> cst.Module:
@@ -148,6 +148,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             self.manual.extend(Manual(f, _IN_COMMENT) for f in in_comments)
             return self._rewrite_comment_copies(tree) if self.also_values else tree
         first_line = min(f.node_line or f.line for p in self._plans.values() for f in p.findings)
+        assert wrapper is not None, "plans are made at positions, which only the metadata wrapper gives"
         self.os_ref = imports.Resolver(wrapper).choose([p.node for p in self._plans.values()])
         late = imports.late_os_import(tree, positions, first_line)
         new_tree = tree.visit(self)
@@ -188,7 +189,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
                 spellings.setdefault(text, m.name)
         for f in self.also_values:  # moved from another file: named there already (the namer knows the value)
             value = env_value_for(f)[0]
-            name = self._name_for(f, value, [envname.wanted_name(f)])  # type: ignore[list-item]
+            name = self._name_for(f, value, [envname.wanted_name(f)])
             for text in needles_for(value):
                 spellings.setdefault(text, name)
         if not spellings:
@@ -293,7 +294,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         except dotenv_io.Unquotable as exc:
             raise Skip(f"not moved: the value {exc}") from None
         wanted = envname.wanted_names(f, literal_value, self._place(self._current))
-        return self._name_for(f, value, wanted), value, encoding  # type: ignore[arg-type]
+        return self._name_for(f, value, wanted), value, encoding
 
     def _place(self, node: cst.CSTNode | None) -> envname.Place:
         """The enclosing class, and the assignment target and dict keys leading to *node*."""

@@ -74,7 +74,7 @@ def gather(paths: Sequence[str], exclude: Sequence[str], options: Options) -> li
 
 
 def plan(paths: Iterable[Path], options: Options, root: Path) -> list[ConfigChange]:
-    out = []
+    out: list[ConfigChange] = []
     for path in paths:
         kind = files.kind_of(str(path))
         try:
@@ -82,6 +82,8 @@ def plan(paths: Iterable[Path], options: Options, root: Path) -> list[ConfigChan
         except OSError as exc:
             out.append(ConfigChange(path, str(path), kind or "", [], problem=f"cannot read: {exc.strerror}"))
             continue
+        if kind is None:  # gather() gives config files only; scan_text would refuse it the same way
+            raise ValueError(f"not a config file kind: {kind}")
         found, _ = scan_text(text, split_lines(text), str(path), kind, options)
         if not found:
             continue

@@ -94,7 +94,10 @@ class CommentCopies(cst.CSTTransformer):
     def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
         text = updated_node.value
         for quoted, bare, name in self._patterns:
-            new = quoted.sub(lambda m, n=name: f"{self.read}[{m.group('q')}{n}{m.group('q')}]", text)
+            def env_ref(m: re.Match[str], n: str = name) -> str:
+                return f"{self.read}[{m.group('q')}{n}{m.group('q')}]"
+
+            new = quoted.sub(env_ref, text)
             new = bare.sub(f"${name}", new)
             if new != text:
                 line = next((n for n, t in enumerate(self.original, 1) if original_node.value in t), 0)

@@ -259,8 +259,8 @@ class EnvFile:
         for name, value in new.items():
             if got.get(name) != value:
                 raise EnvFileError(f"{self.path}: entry {name} would not read back exactly; nothing written")
-        for name, value in self.values.items():
-            if got.get(name) != value:
+        for name, old in self.values.items():
+            if got.get(name) != old:
                 raise EnvFileError(f"{self.path}: appending would change the existing entry {name}; nothing written")
         atomic_write(self.path, text.encode("utf-8"), mode=None if self.exists else ENV_MODE, new_mode=ENV_MODE)
         self.raw, self.text, self.values, self.exists = text.encode("utf-8"), text, got, True

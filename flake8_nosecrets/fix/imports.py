@@ -212,8 +212,9 @@ def _module_of(imp) -> str:
     return _dotted(imp.module) if imp.module else ""
 
 
-def _section(stmt: cst.SimpleStatementLine) -> str:
-    mod = _module_of(stmt.body[0])
+def _section(stmt: cst.CSTNode) -> str:
+    """The isort section of an import line (one :func:`_imports` accepts), by its first import."""
+    mod = _module_of(_imports(stmt)[0])
     if mod == "__future__":
         return "future"
     return "stdlib" if mod.split(".")[0] in _STDLIB else "other"
@@ -263,8 +264,8 @@ def add_import(tree: cst.Module, ref: OsRef, drop: int | None = None) -> cst.Mod
     stdlib = [k for k in block if _section(body[k]) == "stdlib"]
     others = [k for k in block if _section(body[k]) == "other"]
     if stdlib:
-        straight = [k for k in stdlib if isinstance(body[k].body[0], cst.Import)]
-        after = [k for k in straight if _module_of(body[k].body[0]).lower() > "os"]
+        straight = [k for k in stdlib if isinstance(_imports(body[k])[0], cst.Import)]
+        after = [k for k in straight if _module_of(_imports(body[k])[0]).lower() > "os"]
         at = after[0] if after else (straight[-1] + 1 if straight else stdlib[0])
         if at in stdlib:
             empties, rest = _split_leading(body[at].leading_lines)

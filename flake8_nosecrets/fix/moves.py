@@ -82,7 +82,7 @@ def env_value_for(finding: Finding) -> tuple[str, str]:
 
 def needles_for(value: str, raw: str = "") -> tuple[str, ...]:
     """Texts whose presence in a file or diff line means *value* is there: the value, its long lines, its spelling."""
-    out = []
+    out: list[str] = []
     for text in (value, raw):
         if not text:
             continue

@@ -71,7 +71,7 @@ def _copies_across_files(changes: list[FileChange], conf, name_for, warnings: li
     if not moved:
         return 0
     spelled = spellings(moved)
-    first = {}
+    first: dict[str, Finding] = {}
     for m in moved:
         first.setdefault(m.name, m.finding)
     failures = 0

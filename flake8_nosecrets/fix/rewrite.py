@@ -9,6 +9,7 @@ enclosing f-strings allow), ``_env_expr``, ``_parents`` and its ``moves``/``manu
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING, Mapping
 
 import libcst as cst
 
@@ -52,6 +53,18 @@ class LiteralRewriter:
     """Mixin: ``_rewrite(original, updated, findings)`` returns the node with the findings' spans replaced."""
 
     _bytes_mode = False
+    # Provided by the command this is mixed into (MoveSecretsToEnv); declared for the type checker only, so
+    # that nothing here shadows the command's own definitions.
+    moves: list[Move]
+    manual: list[Manual]
+    _parents: Mapping[cst.CSTNode, cst.CSTNode]
+
+    if TYPE_CHECKING:
+        def _quote(self, extra: str = "") -> str: ...
+
+        def _name(self, f: Finding, literal_value: str) -> tuple[str, str, str]: ...
+
+        def _env_expr(self, name: str, encoding: str, quote: str) -> cst.BaseExpression: ...
 
     def _rewrite(self, original: cst.BaseExpression, updated: cst.BaseExpression, findings: list[Finding]):
         pieces, spaces = _flatten(updated)
@@ -240,13 +253,14 @@ class LiteralRewriter:
 
     def _join(self, original, updated, items) -> cst.BaseExpression:
         """Consecutive literals as implicit concatenations, joined to the env expressions by ``+``."""
-        groups: list[tuple[cst.BaseExpression, object]] = []
-        run: list[tuple[cst.BaseExpression, object]] = []
+        # (node, the whitespace before it or None); a run holds the literal pieces between env expressions
+        groups: list[tuple[cst.BaseExpression, cst.BaseParenthesizableWhitespace | None]] = []
+        run: list[tuple[cst.SimpleString | cst.FormattedString, cst.BaseParenthesizableWhitespace | None]] = []
 
         def flush() -> None:
             if not run:
                 return
-            expr = run[-1][0]
+            expr: cst.SimpleString | cst.FormattedString | cst.ConcatenatedString = run[-1][0]
             for (node, _), (_, ws_next) in zip(reversed(run[:-1]), reversed(run[1:])):
                 expr = cst.ConcatenatedString(
                     left=node, right=expr,
