@@ -2,7 +2,7 @@
 
 Each :class:`Sink` names a callable (or an attribute/setting) by qualified
 name, the credential parameter by keyword and positional index, what it
-expects, and a reference. ``infer.py`` reads this table; the tests are
+expects, and a reference. ``prepass.py`` and ``infer.py`` read this table; the tests are
 parametrised over it, so an entry without a case cannot exist.
 """
 
