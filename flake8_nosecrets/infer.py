@@ -23,15 +23,16 @@ an NSC401 finding at a position that already has a finding is not reported.
 
 from __future__ import annotations
 
+import ast
+import contextlib
 import gc
 import os
-import re
 import sys
 from typing import Iterator
 
 from . import sinks
-from .findings import Binding, Finding, redact
-from .prepass import cred_arg, prepass, reportable, target_key
+from .findings import Finding
+from .prepass import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, finding, prepass, reportable, target_key
 
 __all__ = ["infer_findings", "prepass"]
 
@@ -141,7 +142,7 @@ def _credentials(arg, sink: sinks.Sink) -> Iterator:
     """The Const nodes that carry the credential in *arg* (a tuple's password, a dict's values)."""
     from astroid import nodes
 
-    if sink.expects in ("auth",) or sink.param in ("headers", "info", "connect_kwargs"):
+    if sink.expects == "auth" or sink.param in CONTAINER_PARAMS:
         vals = _safe_values(arg)
         if len(vals) == 1 and isinstance(vals[0], (nodes.Tuple, nodes.List)) and vals[0].elts:
             c = _constant(vals[0].elts[-1])
@@ -152,7 +153,7 @@ def _credentials(arg, sink: sinks.Sink) -> Iterator:
             for key, value in vals[0].items:
                 k = _constant(key)
                 kv = k.value if k is not None else ""
-                if isinstance(kv, str) and re.search(r"pass|secret|token|key|auth|private", kv, re.I):
+                if isinstance(kv, str) and CREDENTIAL_KEY_RE.search(kv):
                     c = _constant(value)
                     if c is not None:
                         yield c, value
@@ -265,17 +266,41 @@ def _assigned_values(assigned, depth: int = 0) -> list:
     return out
 
 
-def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
-    """NSC401 findings for *source* (already known to pass :func:`prepass`)."""
+# astroid's work per checked module is bounded, so that a file costs about its own size (issue 12: on a
+# 633k-line SQL toolkit whose modules import its own package, astroid built hundreds of modules for one file):
+# it may read at most this many other modules, each a module of the project (under the directory the
+# checked file's top package sits in) of at most this many bytes. Every other import it asks for (the
+# standard library, the sink's package, any installed library, a large project module) fails, which leaves
+# the name Uninferable: nothing is reported for it, never something wrong. A project's constants live in
+# small settings/config modules; libraries never hold them. Counting the modules read, not only those
+# built, keeps the findings independent of which files were checked before in the same process.
+MAX_MODULES = 4
+MAX_MODULE_BYTES = 100_000
+
+# Set by the test suite: an astroid error or a RecursionError while checking a module is raised instead of
+# skipping the call or module it hit (they stand for a bug of ours there, or a case a test should know of).
+STRICT = False
+
+
+def infer_findings(source: str, filename: str = "<string>", settings: frozenset[str] | None = None) -> list[Finding]:
+    """NSC401 findings for *source* (already known to pass :func:`prepass`).
+
+    *settings* are the setting sinks the module configures (:attr:`prepass.Reach.settings`); when not
+    given they are read from *source* here.
+    """
     import astroid
     from astroid import nodes
+
+    if settings is None:
+        settings = prepass(source, ast.parse(source), filename).settings
 
     modname, root = _module_name(filename)
     added = bool(root) and root not in sys.path
     if added:
         sys.path.append(root)  # so `from app.settings import X` resolves the project's own modules
     try:
-        return _infer_module(astroid, nodes, source, filename, modname)
+        with _project_modules_only(root):
+            return _infer_module(astroid, nodes, source, filename, modname, settings)
     finally:
         if added:
             sys.path.remove(root)
@@ -285,6 +310,40 @@ def infer_findings(source: str, filename: str = "<string>") -> list[Finding]:
         # lives now out of its view keeps the run's cost where it was; what is frozen along with them (this
         # file's trees) stays in memory until the process ends, one file's worth per module that entered astroid.
         gc.freeze()
+
+
+@contextlib.contextmanager
+def _project_modules_only(root: str) -> Iterator[set[str]]:
+    """While inside: astroid reads only up to :data:`MAX_MODULES` small modules of the project under *root*.
+
+    astroid asks its manager (``AstroidManager().ast_from_module_name``, a new instance sharing one state
+    each time) for every module an import, a star import or a decorator's inference needs; the class's
+    method is wrapped for the duration, and restored even when the check fails.
+    """
+    from astroid.exceptions import AstroidImportError
+    from astroid.manager import AstroidManager
+
+    original = AstroidManager.ast_from_module_name
+    read: set[str] = set()
+    top = os.path.join(os.path.abspath(root), "") if root else None
+
+    def gated(self, modname, context_file=None, use_cache=True):
+        if modname == "builtins" or modname in read:
+            return original(self, modname, context_file, use_cache)
+        location = None
+        if top is not None and modname and len(read) < MAX_MODULES:
+            location = self.file_from_module_name(modname, context_file).location
+        if not (location and location.startswith(top) and location.endswith(".py")
+                and os.path.getsize(location) <= MAX_MODULE_BYTES):
+            raise AstroidImportError("nosecrets: {modname} is outside the inference budget", modname=modname)
+        read.add(modname)
+        return original(self, modname, context_file, use_cache)
+
+    AstroidManager.ast_from_module_name = gated
+    try:
+        yield read
+    finally:
+        AstroidManager.ast_from_module_name = original
 
 
 def _module_name(filename: str) -> tuple[str, str]:
@@ -302,7 +361,8 @@ def _module_name(filename: str) -> tuple[str, str]:
     return ".".join(parts) or "__nosecrets_checked__", d
 
 
-def _infer_module(astroid, nodes, source: str, filename: str, modname: str) -> list[Finding]:
+def _infer_module(astroid, nodes, source: str, filename: str, modname: str,
+                  settings: frozenset[str]) -> list[Finding]:
     try:
         module = astroid.parse(source, module_name=modname,
                                path=filename if not filename.startswith("<") else None)
@@ -312,7 +372,7 @@ def _infer_module(astroid, nodes, source: str, filename: str, modname: str) -> l
     lines = source.splitlines()
     for node in module.nodes_of_class((nodes.Call, nodes.Assign)):
         try:
-            out.extend(_char_cols(_check(node, module), lines))
+            out.extend(_char_cols(_check(node, module, settings), lines))
         except RecursionError:
             continue
         except Exception:  # noqa: BLE001 - astroid bugs on one call must not hide the rest
@@ -333,7 +393,7 @@ def _char_cols(found: Iterator[Finding], lines: list[str]) -> Iterator[Finding]:
         yield dataclasses.replace(f, col=col, node_col=col)
 
 
-def _check(node, module) -> Iterator[Finding]:
+def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
     from astroid import nodes
 
     hits = []
@@ -346,12 +406,11 @@ def _check(node, module) -> Iterator[Finding]:
         if not cands:
             return
         cands.sort(key=lambda s: s.qualname != qual)  # an exact match before a same-package one
-        for sink in cands:
-            if _matches(qual, sink):
-                arg = cred_arg(node, sink)
-                if arg is not None:
-                    hits.append((sink, arg))
-                break
+        chosen = next((s.qualname for s in cands if _matches(qual, s)), None)
+        for sink in cands:  # every row of that callable: requests.get takes auth= and headers=
+            arg = cred_arg(node, sink) if sink.qualname == chosen else None
+            if arg is not None:
+                hits.append((sink, arg))
     else:
         for t in node.targets:
             key = target_key(t)
@@ -359,11 +418,12 @@ def _check(node, module) -> Iterator[Finding]:
                 if sink.kind == "attribute" and isinstance(t, nodes.AssignAttr) \
                         and _dotted(t.expr) == sink.qualname.rsplit(".", 1)[0]:
                     hits.append((sink, node.value))
-                elif sink.kind == "setting" and (
-                        # Django: module-level SECRET_KEY; Flask: app.config["SECRET_KEY"] / app.secret_key
+                elif sink.kind == "setting" and sink.qualname in settings and (
+                        # Django: module-level SECRET_KEY; Flask: app.config["SECRET_KEY"], app.secret_key
                         (sink.qualname.startswith("django") and isinstance(t, nodes.AssignName)
                          and t.parent.scope() is module)
-                        or (sink.qualname.startswith("flask") and isinstance(t, (nodes.Subscript, nodes.AssignAttr)))):
+                        or (sink.qualname.startswith("flask")
+                            and isinstance(t, nodes.Subscript if sink.param.isupper() else nodes.AssignAttr))):
                     hits.append((sink, node.value))
                     break
     for sink, arg in hits:
@@ -371,13 +431,4 @@ def _check(node, module) -> Iterator[Finding]:
             if not reportable(const.value, sink):
                 continue
             line, col, origin = _origin(const, module, where)
-            value = const.value.decode("latin-1") if isinstance(const.value, bytes) else const.value
-            target = sink.qualname if sink.kind == "call" else sink.qualname
-            via = f" (constant from {origin})" if origin else ""
-            msg = f"{sink.expects} {redact(value)} reaches {target}({sink.param}=){via}"
-            yield Finding(
-                code="NSC401", line=line, col=col, message=msg, rule="credential-into-sink", provider="",
-                binding=Binding("keyword", sink.param, sink.qualname), secret=value,
-                span=(0, len(value)), node_line=line, node_col=col, end_line=line,
-                is_bytes=isinstance(const.value, bytes),
-            )
+            yield finding(sink, const.value, line, col, origin)

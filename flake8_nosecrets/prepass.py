@@ -15,9 +15,11 @@ import ast
 import dataclasses
 import re
 import sys
+from typing import Iterator, Sequence
 
 from . import filters, sinks
 from .contexts import nodes, own_returns
+from .findings import Binding, Finding, redact
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
 _ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
@@ -37,9 +39,10 @@ _IMPORT_LINE_RE = re.compile(
     + "|".join(sorted(map(re.escape, _PACKAGES)))
     + r")\b"
 )
-_IMPORT_PACKAGE_RE = re.compile(
-    r"(?:from[ \t]+|import[ \t]+|,[ \t]*)(" + "|".join(sorted(map(re.escape, _PACKAGES))) + r")\b"
-)
+# The packages an import line names: after ``from`` only the module imported from (``from sqlalchemy.dialects
+# import mysql`` binds sqlalchemy's submodule, not the mysql package), else each module imported.
+_FROM_PACKAGE_RE = re.compile(r"[ \t]*from[ \t]+(\w+)")
+_IMPORT_PACKAGE_RE = re.compile(r"(?:import[ \t]+|,[ \t]*)(\w+)")
 _IMPORT_WORD_RE = re.compile(r"import[ \t]")
 
 
@@ -50,7 +53,9 @@ def _may_call_a_sink(source: str) -> bool:
         if _IMPORT_LINE_RE.match(source, start):
             end = source.find("\n", start)
             line = source[start:end if end >= 0 else len(source)]
-            if any(w in source for p in _IMPORT_PACKAGE_RE.findall(line) for w in _WORDS[p]):
+            m = _FROM_PACKAGE_RE.match(line)
+            packages = [m.group(1)] if m else _IMPORT_PACKAGE_RE.findall(line)
+            if any(w in source for p in packages if p in _WORDS for w in _WORDS[p]):
                 return True
     return False
 
@@ -64,6 +69,12 @@ def _assigns_a_setting(source: str) -> bool:
     return any(a in source for a in _ATTRS) and _SETTING_RE.search(source) is not None
 
 
+# Parameters whose argument is a container holding the credential (``headers={"Authorization": …}``,
+# ``info={"private_key": …}``), and the keys in it that hold one.
+CONTAINER_PARAMS = frozenset({"headers", "info", "connect_kwargs"})
+CREDENTIAL_KEY_RE = re.compile(r"pass|secret|token|key|auth|private", re.IGNORECASE)
+
+
 def cred_arg(call, sink: sinks.Sink):
     for kw in call.keywords:
         if kw.arg == sink.param:
@@ -75,8 +86,24 @@ def cred_arg(call, sink: sinks.Sink):
     return None
 
 
-def prepass(source: str, tree: ast.AST) -> bool:
-    """True when the module may pass a credential to a sink (cheap: substring checks, then the calls).
+@dataclasses.dataclass
+class Reach:
+    """What the pre-pass found: whether astroid must look, and the credential arguments written in place.
+
+    *literals* are the sinks' credential arguments that are literals where they are passed
+    (``create_engine("postgresql://app:…@db/app")``, ``auth=("svc", "…")``): no inference is needed to
+    know their value, so they are reported from here when astroid is not entered (when it is, it reports
+    them with the rest). *settings* are the credential settings this module really configures (the import
+    gate of :func:`_settings_in_force`).
+    """
+
+    enter: bool = False
+    literals: list[tuple[sinks.Sink, ast.Constant]] = dataclasses.field(default_factory=list)
+    settings: frozenset[str] = frozenset()
+
+
+def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
+    """Whether the module may pass a credential to a sink (cheap: substring checks, then the calls).
 
     *tree* is the module's ``ast`` tree, walked here only when the source text names a sink and
     imports its package (or assigns a credential setting). A call counts only when it can be
@@ -84,23 +111,38 @@ def prepass(source: str, tree: ast.AST) -> bool:
     called through a name bound to that package or imported from it (``j.encode``, ``new``, ``c`` for
     ``from psycopg2 import connect as c``); a method sink (``smtplib.SMTP.login``) is any ``x.login(...)``
     in a module that imports ``smtplib``. An attribute sink (``stripe.api_key = …``) needs the package's
-    name on the left.
+    name on the left, a setting the framework's module (see :func:`_settings_in_force`).
     """
+    reach = Reach()
     if not _may_call_a_sink(source) and not _assigns_a_setting(source):
-        return False  # no sink package imported, no credential setting assigned: nothing to follow
+        return reach  # no sink package imported, no credential setting assigned: nothing to follow
     outline = _outline(tree)
     bound = _bound_names(outline)  # local name -> the dotted module or object it stands for
     packages = {path.split(".", 1)[0] for path in bound.values()}
+    reach.settings = _settings_in_force(outline, packages, filename)
     values: _Values | None = None  # built only when a call or setting can be a sink (a few modules in a thousand)
+    for sink, arg in _sink_arguments(outline, bound, packages, reach.settings):
+        written = _written_credentials(arg, sink)
+        if written is not None:
+            reach.literals.extend((sink, c) for c in written)
+            continue
+        values = values or _Values(outline.nodes)
+        if values.may_be_constant(arg):
+            reach.enter = True  # astroid reports every sink of the module, the literals above included
+            reach.literals.clear()
+            break
+    return reach
+
+
+def _sink_arguments(outline: Outline, bound: dict[str, str], packages: set[str],
+                    settings: frozenset[str]) -> Iterator[tuple[sinks.Sink, ast.AST]]:
+    """(sink, the expression given as its credential) for each assignment and call that can be a sink."""
     for node in outline.assigns:
         for t in node.targets:
-            key = target_key(t)
-            for sink in _BY_ATTR.get(key, ()):
-                if sink.kind == "setting" or (isinstance(t, ast.Attribute) and _root_path(t.value, bound)
-                                              == sink.qualname.rsplit(".", 1)[0]):
-                    values = values or _Values(outline.nodes)
-                    if values.may_be_constant(node.value):
-                        return True
+            for sink in _BY_ATTR.get(target_key(t), ()):
+                if sink.qualname in settings or (sink.kind == "attribute" and isinstance(t, ast.Attribute)
+                                                 and _root_path(t.value, bound) == sink.qualname.rsplit(".", 1)[0]):
+                    yield sink, node.value
     for node in outline.calls:
         func = node.func
         path = _root_path(func, bound)  # "jwt.encode" for j.encode(...) or encode(...) imported from jwt
@@ -115,10 +157,57 @@ def prepass(source: str, tree: ast.AST) -> bool:
                 continue
             arg = cred_arg(node, sink)
             if arg is not None:
-                values = values or _Values(outline.nodes)
-                if values.may_be_constant(arg):
-                    return True
-    return False
+                yield sink, arg
+
+
+# Module-level names only a Django settings module assigns (with SECRET_KEY, they make it one).
+_DJANGO_SETTINGS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES", "WSGI_APPLICATION",
+                              "ASGI_APPLICATION", "AUTH_PASSWORD_VALIDATORS", "DEFAULT_AUTO_FIELD", "TEMPLATES",
+                              "ALLOWED_HOSTS", "STATIC_URL", "AUTH_USER_MODEL"})
+_SETTINGS_FILE_RE = re.compile(r"(?:^|[/\\])settings(?:[/\\][^/\\]+|_?\w*)\.py$")
+
+
+def _settings_in_force(outline: Outline, packages: set[str], filename: str) -> frozenset[str]:
+    """The setting sinks this module configures: the import gate of the settings (issue 12).
+
+    ``SECRET_KEY = …`` is Django's setting only in a settings module: one that imports Django, is named
+    like one (``settings.py``, ``settings/prod.py``, ``settings_local.py``) or assigns Django's other
+    settings at its top level (``INSTALLED_APPS``…). Flask's ``app.config["SECRET_KEY"]`` and
+    ``app.secret_key`` need Flask imported. A notebook or script that names a variable ``SECRET_KEY``
+    for another service configures neither.
+    """
+    found = set()
+    top = {t.id for n in outline.top if type(n) is ast.Assign for t in n.targets if type(t) is ast.Name}
+    if "django" in packages or _SETTINGS_FILE_RE.search(filename) or top & _DJANGO_SETTINGS:
+        found.update(s.qualname for s in sinks.SINKS if s.kind == "setting" and s.qualname.startswith("django."))
+    if "flask" in packages:
+        found.update(s.qualname for s in sinks.SINKS if s.kind == "setting" and s.qualname.startswith("flask."))
+    return frozenset(found)
+
+
+def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[ast.Constant] | None:
+    """The literals that carry the credential when *arg* is written in place, else None (a name, a call…).
+
+    The same pieces the astroid stage reads (``infer._credentials``): an ``auth`` tuple's last item, the
+    values of a dict's credential keys, else the argument itself. Only literals that would be reported
+    are returned: a written DSN without a password or a placeholder is known here to report nothing.
+    """
+    pieces: list[ast.AST]
+    if sink.expects == "auth" or sink.param in CONTAINER_PARAMS:
+        if type(arg) in (ast.Tuple, ast.List) and arg.elts:
+            pieces = [arg.elts[-1]]
+        elif type(arg) is ast.Dict:
+            pieces = [v for k, v in zip(arg.keys, arg.values)
+                      if type(k) is ast.Constant and isinstance(k.value, str) and CREDENTIAL_KEY_RE.search(k.value)]
+            if len(pieces) != sum(1 for k in arg.keys if k is not None) and any(k is None for k in arg.keys):
+                return None  # {**base, "password": …}: what ** adds is for astroid
+        else:
+            pieces = [arg]
+    else:
+        pieces = [arg]
+    if not all(type(p) is ast.Constant and isinstance(p.value, (str, bytes)) for p in pieces):
+        return None
+    return [p for p in pieces if reportable(p.value, sink)]
 
 
 _STR_METHODS = frozenset({"encode", "decode", "format", "strip", "lstrip", "rstrip", "lower", "upper", "replace",
@@ -152,7 +241,8 @@ class _Values:
     def __init__(self, module_nodes: list[ast.AST]) -> None:
         self.names: dict[str, list] = {}
         self.attrs: dict[str, list] = {}
-        self.returns: dict[str, list] = {}  # function name -> the values its return statements give
+        self.functions: dict[str, list] = {}  # function name -> its definitions (their returns read when asked)
+        self._returns: dict[str, list] = {}
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
         for node in module_nodes:
@@ -170,8 +260,7 @@ class _Values:
                     if item.optional_vars is not None:
                         self._bind(item.optional_vars, item.context_expr)
             elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
-                returns = self.returns.setdefault(node.name, [])
-                returns.extend(r.value for r in own_returns(node) if r.value is not None)
+                self.functions.setdefault(node.name, []).append(node)
             elif t in (ast.Import, ast.ImportFrom):
                 if _library_import(node):
                     continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
@@ -180,6 +269,13 @@ class _Values:
                         self.star = True
                     else:
                         self.imported.add(alias.asname or alias.name.split(".", 1)[0])
+
+    def returns(self, name: str) -> list:
+        """The values the return statements of the functions called *name* give (walked on first ask: most
+        modules define hundreds of functions and pass none of them to a sink)."""
+        if name not in self._returns:
+            self._returns[name] = [r.value for f in self.functions[name] for r in own_returns(f) if r.value is not None]
+        return self._returns[name]
 
     def _bind(self, target: ast.AST, value) -> None:
         t = type(target)
@@ -243,8 +339,8 @@ class _Values:
         if t is ast.Call:
             func = expr.func
             name = func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else ""
-            if name in self.returns:  # a function of this module: what it returns (a class's instance never is)
-                return self._any_binding(name + "()", self.returns[name], depth, seen, piece)
+            if name in self.functions:  # a function of this module: what it returns (a class's instance never is)
+                return self._any_binding(name + "()", self.returns(name), depth, seen, piece)
             if type(func) is ast.Attribute and name in _STR_METHODS:
                 if name == "format":  # "{}{}".format(A, B): a template and its pieces
                     return all(self.may_be_constant(p, depth + 1, seen, True)
@@ -355,13 +451,14 @@ class Outline:
     pre-pass reads, from one walk."""
 
     nodes: list[ast.AST]
+    top: list[ast.stmt] = dataclasses.field(default_factory=list)  # the module's own statements
     calls: list[ast.Call] = dataclasses.field(default_factory=list)
     imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
     assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
 
 
 def _outline(tree: ast.AST) -> Outline:
-    outline = Outline(list(nodes(tree)))
+    outline = Outline(list(nodes(tree)), list(getattr(tree, "body", ())))
     for node in outline.nodes:
         t = type(node)
         if t is ast.Call:
@@ -401,3 +498,27 @@ def reportable(value, sink: sinks.Sink) -> bool:
 
         return bool(classify.url_credential_matches(text, options.DEFAULT))
     return True
+
+
+def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "") -> Finding:
+    """The NSC401 finding for *raw* reaching *sink*, at (line, character column) of its literal.
+
+    *origin* (``"module:line"``) names the module that holds the literal when it is not this one.
+    """
+    value = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    via = f" (constant from {origin})" if origin else ""
+    return Finding(
+        code="NSC401", line=line, col=col, message=f"{sink.expects} {redact(value)} reaches {sink.qualname}"
+        f"({sink.param}=){via}", rule="credential-into-sink", provider="",
+        binding=Binding("keyword", sink.param, sink.qualname), secret=value,
+        span=(0, len(value)), node_line=line, node_col=col, end_line=line, is_bytes=isinstance(raw, bytes),
+    )
+
+
+def literal_findings(reach: Reach, lines: Sequence[str]) -> Iterator[Finding]:
+    """NSC401 for the credential arguments written in place (:attr:`Reach.literals`)."""
+    for sink, const in reach.literals:
+        text = lines[const.lineno - 1] if 0 < const.lineno <= len(lines) else ""
+        col = const.col_offset if text.isascii() else len(text.encode("utf-8")[:const.col_offset].decode(
+            "utf-8", "replace"))  # ast columns count UTF-8 bytes; findings count characters
+        yield finding(sink, const.value, const.lineno, col)

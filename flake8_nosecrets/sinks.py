@@ -90,6 +90,7 @@ SINKS: tuple[Sink, ...] = (
     # settings
     S("django.conf.settings.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key", "setting"),
     S("flask.Flask.config.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY", "setting"),
+    S("flask.Flask.secret_key", "secret_key", None, "signing-key", "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.secret_key", "setting"),
 )
 
 BY_LAST: dict[str, tuple[Sink, ...]] = {}
