@@ -11,6 +11,7 @@ checked against the table (regenerate it with ``python tests/test_infer.py``).
 from __future__ import annotations
 
 import ast
+import contextlib
 import textwrap
 from pathlib import Path
 
@@ -545,3 +546,83 @@ def test_instance_from_a_with_statement(sink):
     assert src != plain
     (f,) = _nsc401(src)
     assert (f.code, f.line, f.col) == ("NSC401", 2, 7)
+
+
+def test_astroid_failures_skip_the_call_but_our_bugs_propagate(monkeypatch):
+    """An astroid exception (or RecursionError) skips the call it hit; under the tests (STRICT) it is raised
+    again; any other exception is a bug of ours and is never swallowed (issue 16)."""
+    import astroid
+
+    src = f"import psycopg2\nPW = {_secret('strict')!r}\npsycopg2.connect(password=PW)\n"
+    assert len(_nsc401(src)) == 1
+
+    def astroid_fails(node, module, settings):
+        raise astroid.InferenceError("astroid could not")
+
+    monkeypatch.setattr(infer, "_check", astroid_fails)
+    with pytest.raises(astroid.InferenceError):
+        infer.infer_findings(src)  # conftest sets STRICT
+    monkeypatch.setattr(infer, "STRICT", False)
+    assert infer.infer_findings(src) == []  # as in a user's run: that call is skipped, the lint goes on
+
+    def our_bug(node, module, settings):
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(infer, "_check", our_bug)
+    with pytest.raises(KeyError):
+        infer.infer_findings(src)
+
+
+def _package(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
+    """A package *name* under *tmp_path* (a name of its own per test: astroid caches where it found a module
+    for the rest of the process, as importlib does)."""
+    pkg = tmp_path / name
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    for name, text in files.items():
+        (pkg / name).write_text(text)
+    return pkg
+
+
+def _inferred(path: Path) -> list:
+    return [f for f in scan_source(path.read_text(), filename=str(path)) if f.code == "NSC401"]
+
+
+def test_astroid_reads_only_small_project_modules(tmp_path, monkeypatch):
+    """The inference budget: a constant in a project module over MAX_MODULE_BYTES is not followed (astroid
+    would build every module that one imports); within the budget it is."""
+    pw = _secret("budget-size")
+    filler = "".join(f"X{i} = {i}\n" for i in range(infer.MAX_MODULE_BYTES // 8))
+    db = "import psycopg2\nfrom sizeapp.settings import DB_PW\npsycopg2.connect(password=DB_PW)\n"
+    pkg = _package(tmp_path, "sizeapp", {"settings.py": f"DB_PW = {pw!r}\n{filler}", "db.py": db})
+    assert (pkg / "settings.py").stat().st_size > infer.MAX_MODULE_BYTES
+    assert _inferred(pkg / "db.py") == []
+    monkeypatch.setattr(infer, "MAX_MODULE_BYTES", 10 * infer.MAX_MODULE_BYTES)
+    (f,) = _inferred(pkg / "db.py")
+    assert f.line == 3 and "sizeapp.settings:1" in f.message
+
+
+def test_astroid_reads_at_most_max_modules(tmp_path, monkeypatch):
+    """A constant re-exported through more project modules than MAX_MODULES is not followed; with one more
+    module allowed it is. Libraries and the standard library are never read: `read` holds project modules."""
+    pw = _secret("budget-count")
+    n = infer.MAX_MODULES + 1
+    files = {f"m{i}.py": f"from chainapp.m{i + 1} import DB_PW\n" for i in range(n - 1)}
+    files[f"m{n - 1}.py"] = f"import os\nDB_PW = {pw!r}\n"
+    files["db.py"] = "import psycopg2\nfrom chainapp.m0 import DB_PW\npsycopg2.connect(password=DB_PW)\n"
+    pkg = _package(tmp_path, "chainapp", files)
+    seen: list[set] = []
+    gate = infer._project_modules_only
+
+    @contextlib.contextmanager
+    def spy(root, budget):
+        with gate(root, budget):
+            yield budget
+            seen.append(set(budget.read))
+
+    monkeypatch.setattr(infer, "_project_modules_only", spy)
+    assert _inferred(pkg / "db.py") == []
+    assert len(seen[-1]) == infer.MAX_MODULES and all(m.startswith("chainapp") for m in seen[-1])
+    monkeypatch.setattr(infer, "MAX_MODULES", n + 1)  # the package's __init__ counts too
+    (f,) = _inferred(pkg / "db.py")
+    assert f.line == 3 and f.secret == pw and seen[-1] >= {f"chainapp.m{i}" for i in range(n)} and "os" not in seen[-1]
