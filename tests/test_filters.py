@@ -12,7 +12,7 @@ RANDOM = secretgen.random_key(secretgen.rng("filters"), 32)
 CASES = {
     filters.is_placeholder: (
         ["", "changeme", "<your-api-key>", "xxx", "****", "YOUR_TOKEN_HERE", "None", "xxxxxxxxxxxx",
-         "dummy-token", "[REDACTED]", "insert-key-here", "...", "fake_secret"],
+         "dummy-token", "[REDACTED]", "insert-key-here", "...", "fake_secret", "<<SERVICE_SECRET_KEY>>"],
         ["Autumn2019#", "s3cr3t", RANDOM, "admin", "root"],
     ),
     filters.is_template: (

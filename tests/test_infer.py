@@ -626,3 +626,31 @@ def test_astroid_reads_at_most_max_modules(tmp_path, monkeypatch):
     monkeypatch.setattr(infer, "MAX_MODULES", n + 1)  # the package's __init__ counts too
     (f,) = _inferred(pkg / "db.py")
     assert f.line == 3 and f.secret == pw and seen[-1] >= {f"chainapp.m{i}" for i in range(n)} and "os" not in seen[-1]
+
+
+# Issue 12: NSC401 reported a placeholder as reaching Django's setting in a notebook that never imports Django.
+SETTING_GATE = {
+    # (module, the file's name, reported): SECRET_KEY is Django's setting only in a settings module
+    "notebook_placeholder": ("import praw\nSECRET_KEY = '<<REDDIT_SECRET_KEY>>'\n", "notebook.py", False),
+    "notebook_real_value": ("import praw\nSECRET_KEY = <S>\nreddit = praw.Reddit(client_secret=SECRET_KEY)\n",
+                            "notebook.py", False),
+    "settings_placeholder": ("ALLOWED_HOSTS = []\nSECRET_KEY = '<<DJANGO_SECRET_KEY>>'\n", "settings.py", False),
+    "settings_file": ("_K = <S>\nSECRET_KEY = _K\n", "settings.py", True),
+    "settings_package": ("_K = <S>\nSECRET_KEY = _K\n", "proj/settings/prod.py", True),
+    "django_settings_names": ("_K = <S>\nINSTALLED_APPS = ['app']\nSECRET_KEY = _K\n", "base.py", True),
+    "imports_django": ("import django\n_K = <S>\nSECRET_KEY = _K\n", "base.py", True),
+    "flask_not_imported": ("_K = <S>\napp.config['SECRET_KEY'] = _K\napp.secret_key = _K\n", "app.py", False),
+    "flask_attribute": ("import flask\n_K = <S>\napp = flask.Flask(__name__)\napp.secret_key = _K\n", "app.py", True),
+    "flask_subscript_lowercase": ("import flask\n_K = <S>\napp.config['secret_key'] = _K\n", "app.py", False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SETTING_GATE))
+def test_settings_pass_the_import_gate(case):
+    src, name, reported = SETTING_GATE[case]
+    src = src.replace("<S>", repr(_secret(case)))
+    found = [f for f in scan_source(src, filename=name) if f.code == "NSC401"]
+    assert bool(found) is reported, [f.message for f in found]
+    if reported:
+        (f,) = found
+        assert f.line == src.splitlines().index(next(x for x in src.splitlines() if x.startswith("_K"))) + 1
