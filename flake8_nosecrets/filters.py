@@ -68,7 +68,8 @@ _HEX_DIGEST_RE = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f
 
 
 def is_placeholder(value: str) -> bool:
-    """``""``, ``"changeme"``, ``"<your-api-key>"``, ``"<<APP_SECRET_KEY>>"``, ``"xxx"``, ``"****"``, ``"YOUR_TOKEN_HERE"``, ``"None"``."""
+    """``""``, ``"changeme"``, ``"<your-api-key>"``, ``"<<APP_KEY>>"``, ``"xxx"``, ``"****"``, ``"YOUR_TOKEN_HERE"``,
+    ``"None"``."""
     low = value.strip().lower()
     if low in PLACEHOLDER_WORDS or len(low) < 3:
         return True

@@ -33,7 +33,8 @@ from typing import Iterator
 
 from . import sinks
 from .findings import Finding
-from .prepass import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, finding, prepass, reportable, target_key
+from .prepass import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, credential_start, finding, prepass, reportable,
+                      target_key)
 
 __all__ = ["infer_findings", "prepass"]
 
@@ -162,8 +163,8 @@ def _credentials(arg, sink: sinks.Sink) -> Iterator:
         yield c, arg
 
 
-def _origin(const, module, arg):
-    """(line, col, origin) of the literal that holds *const*: its own node when written in this module.
+def _origin(value, const, module, arg):
+    """(line, col, origin) of the literal that holds *value* (of *const*): *const* when written in this module.
 
     A Const made by inference (a concatenation, an f-string, ``+=``, ``%`` or
     ``str.format``) is not a written literal: the first literal piece of this
@@ -177,8 +178,7 @@ def _origin(const, module, arg):
         written = [const]
     else:
         written = [sub for sub in _leaves(arg) if _is_written_literal(sub)]
-        held = [sub for sub in written if sub.value and type(sub.value) is type(const.value)
-                and sub.value in const.value]
+        held = [sub for sub in written if sub.value and type(sub.value) is type(value) and sub.value in value]
         written = held + [sub for sub in written if sub not in held]
     for sub in written:
         if sub.root() is module:
@@ -466,7 +466,9 @@ def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
                     break
     for sink, arg in hits:
         for const, where in _credentials(arg, sink):
-            if not reportable(const.value, sink):
+            start = credential_start(const.value, sink)
+            value = const.value[start:]
+            if not reportable(value, sink):
                 continue
-            line, col, origin = _origin(const, module, where)
-            yield finding(sink, const.value, line, col, origin)
+            line, col, origin = _origin(value, const, module, where)
+            yield finding(sink, value, line, col, origin, start if _is_written_literal(const) else 0)

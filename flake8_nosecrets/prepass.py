@@ -73,6 +73,16 @@ def _assigns_a_setting(source: str) -> bool:
 # ``info={"private_key": …}``), and the keys in it that hold one.
 CONTAINER_PARAMS = frozenset({"headers", "info", "connect_kwargs"})
 CREDENTIAL_KEY_RE = re.compile(r"pass|secret|token|key|auth|private", re.IGNORECASE)
+# The scheme before the credential in an Authorization header's value: the credential is what follows it.
+_SCHEME_RE = re.compile(r"(?:Bearer|Token|Basic|Bot|JWT|Digest|bearer|token)[ \t]+")
+
+
+def credential_start(value: str | bytes, sink: sinks.Sink) -> int:
+    """Where the credential starts in *value* given to *sink*: after ``Bearer `` in a header, else 0."""
+    if sink.param != "headers" or not isinstance(value, str):
+        return 0
+    m = _SCHEME_RE.match(value)
+    return m.end() if m else 0
 
 
 def cred_arg(call, sink: sinks.Sink):
@@ -98,7 +108,7 @@ class Reach:
     """
 
     enter: bool = False
-    literals: list[tuple[sinks.Sink, ast.Constant]] = dataclasses.field(default_factory=list)
+    literals: list[tuple[sinks.Sink, ast.Constant, int]] = dataclasses.field(default_factory=list)
     settings: frozenset[str] = frozenset()
 
 
@@ -124,7 +134,7 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
     for sink, arg in _sink_arguments(outline, bound, packages, reach.settings):
         written = _written_credentials(arg, sink)
         if written is not None:
-            reach.literals.extend((sink, c) for c in written)
+            reach.literals.extend((sink, c, credential_start(c.value, sink)) for c in written)
             continue
         values = values or _Values(outline.nodes)
         if values.may_be_constant(arg):
@@ -207,7 +217,7 @@ def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[ast.Constant] |
         pieces = [arg]
     if not all(type(p) is ast.Constant and isinstance(p.value, (str, bytes)) for p in pieces):
         return None
-    return [p for p in pieces if reportable(p.value, sink)]
+    return [p for p in pieces if reportable(p.value[credential_start(p.value, sink):], sink)]
 
 
 _STR_METHODS = frozenset({"encode", "decode", "format", "strip", "lstrip", "rstrip", "lower", "upper", "replace",
@@ -500,10 +510,12 @@ def reportable(value, sink: sinks.Sink) -> bool:
     return True
 
 
-def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "") -> Finding:
+def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "",
+            offset: int = 0) -> Finding:
     """The NSC401 finding for *raw* reaching *sink*, at (line, character column) of its literal.
 
-    *origin* (``"module:line"``) names the module that holds the literal when it is not this one.
+    *origin* (``"module:line"``) names the module that holds the literal when it is not this one; *offset*
+    is where *raw* starts in that literal's value (after ``Bearer `` in a header written whole).
     """
     value = raw.decode("latin-1") if isinstance(raw, bytes) else raw
     via = f" (constant from {origin})" if origin else ""
@@ -511,14 +523,15 @@ def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str
         code="NSC401", line=line, col=col, message=f"{sink.expects} {redact(value)} reaches {sink.qualname}"
         f"({sink.param}=){via}", rule="credential-into-sink", provider="",
         binding=Binding("keyword", sink.param, sink.qualname), secret=value,
-        span=(0, len(value)), node_line=line, node_col=col, end_line=line, is_bytes=isinstance(raw, bytes),
+        span=(offset, offset + len(value)), node_line=line, node_col=col, end_line=line,
+        is_bytes=isinstance(raw, bytes),
     )
 
 
 def literal_findings(reach: Reach, lines: Sequence[str]) -> Iterator[Finding]:
     """NSC401 for the credential arguments written in place (:attr:`Reach.literals`)."""
-    for sink, const in reach.literals:
+    for sink, const, start in reach.literals:
         text = lines[const.lineno - 1] if 0 < const.lineno <= len(lines) else ""
         col = const.col_offset if text.isascii() else len(text.encode("utf-8")[:const.col_offset].decode(
             "utf-8", "replace"))  # ast columns count UTF-8 bytes; findings count characters
-        yield finding(sink, const.value, const.lineno, col)
+        yield finding(sink, const.value[start:], const.lineno, col, offset=start)
