@@ -254,6 +254,21 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
+_NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/a", "na"})
+
+
+def could_be_used_as_secret(value: str) -> bool:
+    """Whether a program could sign or log in with *value* as written (a weak or default secret where one is
+    used): ``"dev"``, ``"password"``, ``"super secret key"`` could; ``""``, ``"None"``, ``"-"``,
+    ``"${SECRET_KEY}"``, ``"****"``, ``"..."``, ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var
+    name) and paths are not values at all."""
+    if not value or len(value) > 1024 or not any(c.isalnum() for c in value) or value.lower() in _NONE_LIKE:
+        return False
+    if _MASK_RE.search(value) or _ANGLE_RE.match(value) or is_template(value) or is_env_var_name(value):
+        return False
+    return not (is_path(value) or is_url_without_credentials(value))
+
+
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),

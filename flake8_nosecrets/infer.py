@@ -33,7 +33,7 @@ from typing import Iterator
 
 from . import sinks
 from .findings import Finding
-from .prepass import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, credential_start, finding, prepass, reportable,
+from .prepass import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, credential_start, finding, judge, prepass,
                       target_key)
 
 __all__ = ["infer_findings", "prepass"]
@@ -468,7 +468,8 @@ def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
         for const, where in _credentials(arg, sink):
             start = credential_start(const.value, sink)
             value = const.value[start:]
-            if not reportable(value, sink):
+            strength = judge(value, sink)
+            if strength is None:
                 continue
             line, col, origin = _origin(value, const, module, where)
-            yield finding(sink, value, line, col, origin, start if _is_written_literal(const) else 0)
+            yield finding(sink, value, line, col, origin, start if _is_written_literal(const) else 0, strength)

@@ -6,7 +6,7 @@ stdlib ``ast`` tree and keeps the calls / assignments that can be a sink of
 :mod:`sinks` and whose credential argument a literal of the module can reach
 (:class:`_Values`). Only then does :mod:`infer` build an astroid module.
 
-The value judgment both stages share (:func:`reportable`) lives here too.
+The value judgment both stages share (:func:`judge`) lives here too.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ class Reach:
     """
 
     enter: bool = False
-    literals: list[tuple[sinks.Sink, ast.Constant, int]] = dataclasses.field(default_factory=list)
+    literals: list[tuple[sinks.Sink, ast.Constant, int, str]] = dataclasses.field(default_factory=list)
     settings: frozenset[str] = frozenset()
 
 
@@ -134,9 +134,10 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
     for sink, arg in _sink_arguments(outline, bound, packages, reach.settings):
         written = _written_credentials(arg, sink)
         if written is not None:
-            reach.literals.extend((sink, c, credential_start(c.value, sink)) for c in written)
+            reach.literals.extend(written)
             continue
         values = values or _Values(outline.nodes)
+        values.weak = takes_chosen_value(sink)
         if values.may_be_constant(arg):
             reach.enter = True  # astroid reports every sink of the module, the literals above included
             reach.literals.clear()
@@ -195,7 +196,7 @@ def _settings_in_force(outline: Outline, packages: set[str], filename: str) -> f
     return frozenset(found)
 
 
-def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[ast.Constant] | None:
+def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[tuple[sinks.Sink, ast.Constant, int, str]] | None:
     """The literals that carry the credential when *arg* is written in place, else None (a name, a call…).
 
     The same pieces the astroid stage reads (``infer._credentials``): an ``auth`` tuple's last item, the
@@ -217,7 +218,13 @@ def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[ast.Constant] |
         pieces = [arg]
     if not all(type(p) is ast.Constant and isinstance(p.value, (str, bytes)) for p in pieces):
         return None
-    return [p for p in pieces if reportable(p.value[credential_start(p.value, sink):], sink)]
+    out = []
+    for p in pieces:
+        start = credential_start(p.value, sink)
+        strength = judge(p.value[start:], sink)
+        if strength is not None:
+            out.append((sink, p, start, strength))
+    return out
 
 
 _STR_METHODS = frozenset({"encode", "decode", "format", "strip", "lstrip", "rstrip", "lower", "upper", "replace",
@@ -255,6 +262,7 @@ class _Values:
         self._returns: dict[str, list] = {}
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
+        self.weak = False  # whether a word or default counts as a whole value: set for each sink asked about
         for node in module_nodes:
             t = type(node)
             if t is ast.Assign:
@@ -303,9 +311,9 @@ class _Values:
     def may_be_constant(self, expr, depth: int = 0, seen: set | None = None, piece: bool = False) -> bool:
         """Could *expr* infer to a reportable literal (or be built from literals) here? False means never.
 
-        A whole value must be a str/bytes literal that :func:`_reportable` could pass (``''``, ``'coyote'``
-        and ``b'key'`` never are); a *piece* of a concatenation, f-string or ``%``/``format`` may be any
-        literal.
+        A whole value must be a str/bytes literal that :func:`judge` could pass (``''`` never is; ``'coyote'``
+        and ``b'key'`` only when :attr:`weak`, for a password or signing key); a *piece* of a concatenation,
+        f-string or ``%``/``format`` may be any literal.
         """
         if expr is _OPAQUE:
             return True
@@ -315,7 +323,7 @@ class _Values:
         t = type(expr)
         if t is ast.Constant:
             if isinstance(expr.value, (str, bytes)):
-                return piece or _text_may_report(expr.value)
+                return piece or _text_may_report(expr.value, self.weak)
             return piece
         if t is ast.Name:
             if expr.id not in self.names:
@@ -492,35 +500,65 @@ def target_key(t) -> str:
     return ""
 
 
-def _text_may_report(value: str | bytes) -> bool:
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    return bool(text.strip()) and not filters.why_not_secret(text) and not filters.is_word_like(text)
+# The credentials a person chooses (a password, a key the program signs with): there a word or a default
+# is still the secret in use (a weak one). An API key or token is issued by a service, so a word is never one.
+WEAK_KINDS = frozenset({"password", "signing-key"})
+# Keys with a format of their own (Fernet's 32 url-safe base64 bytes, a service account's PEM key): a word
+# given there fails, so it is not a weak key but a placeholder.
+_FORMATTED_KEYS = frozenset({"cryptography.fernet.Fernet",
+                             "google.oauth2.service_account.Credentials.from_service_account_info"})
+WEAK = "weak"
 
 
-def reportable(value, sink: sinks.Sink) -> bool:
-    """The same filters as the name-based rules: placeholders, templates, documentation examples,
-    messages, words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password."""
-    if not _text_may_report(value):
-        return False
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
+def takes_chosen_value(sink: sinks.Sink) -> bool:
+    """Whether whatever a person typed works as *sink*'s credential (a password, an HMAC or JWT key)."""
+    return sink.expects in WEAK_KINDS and sink.qualname not in _FORMATTED_KEYS
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+def _text_may_report(value: str | bytes, weak: bool = False) -> bool:
+    text = _text(value)
+    if text.strip() and not filters.why_not_secret(text) and not filters.is_word_like(text):
+        return True
+    return weak and filters.could_be_used_as_secret(text.strip())
+
+
+def judge(value: str | bytes, sink: sinks.Sink) -> str | None:
+    """How *value* reaching *sink* is reported: ``""`` a credential, :data:`WEAK` a weak or default one (a word,
+    a placeholder like ``changeme``, a short string, where a password or signing key is expected), None not.
+
+    The same filters as the name-based rules: placeholders, templates, documentation examples, messages,
+    words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password make a value weak
+    at most; what cannot be a value at all (empty, ``None``, a template, a mask, a ``<…>`` slot, an env var
+    name, a path) is never reported.
+    """
+    text = _text(value)
     if sink.expects == "dsn" or "://" in text:
         from . import classify, options
 
-        return bool(classify.url_credential_matches(text, options.DEFAULT))
-    return True
+        return "" if _text_may_report(value, weak=True) and classify.url_credential_matches(
+            text, options.DEFAULT) else None
+    if _text_may_report(value):
+        return ""
+    return WEAK if takes_chosen_value(sink) and filters.could_be_used_as_secret(text.strip()) else None
 
 
 def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "",
-            offset: int = 0) -> Finding:
+            offset: int = 0, strength: str = "") -> Finding:
     """The NSC401 finding for *raw* reaching *sink*, at (line, character column) of its literal.
 
     *origin* (``"module:line"``) names the module that holds the literal when it is not this one; *offset*
-    is where *raw* starts in that literal's value (after ``Bearer `` in a header written whole).
+    is where *raw* starts in that literal's value (after ``Bearer `` in a header written whole); *strength*
+    is :func:`judge`'s verdict.
     """
-    value = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    value = _text(raw)
     via = f" (constant from {origin})" if origin else ""
+    what = f"weak or default {sink.expects}" if strength == WEAK else sink.expects
     return Finding(
-        code="NSC401", line=line, col=col, message=f"{sink.expects} {redact(value)} reaches {sink.qualname}"
+        code="NSC401", line=line, col=col, message=f"{what} {redact(value)} reaches {sink.qualname}"
         f"({sink.param}=){via}", rule="credential-into-sink", provider="",
         binding=Binding("keyword", sink.param, sink.qualname), secret=value,
         span=(offset, offset + len(value)), node_line=line, node_col=col, end_line=line,
@@ -530,8 +568,8 @@ def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str
 
 def literal_findings(reach: Reach, lines: Sequence[str]) -> Iterator[Finding]:
     """NSC401 for the credential arguments written in place (:attr:`Reach.literals`)."""
-    for sink, const, start in reach.literals:
+    for sink, const, start, strength in reach.literals:
         text = lines[const.lineno - 1] if 0 < const.lineno <= len(lines) else ""
         col = const.col_offset if text.isascii() else len(text.encode("utf-8")[:const.col_offset].decode(
             "utf-8", "replace"))  # ast columns count UTF-8 bytes; findings count characters
-        yield finding(sink, const.value[start:], const.lineno, col, offset=start)
+        yield finding(sink, const.value[start:], const.lineno, col, offset=start, strength=strength)

@@ -175,8 +175,9 @@ NEGATIVES = {
     "config": "import configparser\n_c = configparser.ConfigParser()\nCRED = _c.get('db', 'password')",
     "input": "CRED = input()",
     "secrets": "import secrets\nCRED = secrets.token_hex(16)",
-    "placeholder": "CRED = 'changeme'",
     "template": "CRED = '${APP_CRED}'",
+    "slot": "CRED = '<<APP_CRED>>'",
+    "none_like": "CRED = 'None'",
     "empty": "CRED = ''",
     # Ambiguous: inference gives more than one value (or one it cannot know), so nothing is reported even
     # though one branch holds a real password (<S>, <T>: filled with generated values at test time).
@@ -194,6 +195,24 @@ NEGATIVES = {
 def test_non_constant_is_silent(sink, kind):
     binding = NEGATIVES[kind].replace("<S>", repr(_secret("neg-s"))).replace("<T>", repr(_secret("neg-t")))
     _silent(_program(sink, binding))
+
+
+# A word or a default where a person chooses the value (a password, an HMAC or JWT key) is still the secret in use:
+# reported as weak (issue 12). Where a service issues the credential (an API key, a token) or the key has a format
+# of its own (Fernet, a service account's PEM key), a word cannot work: a placeholder, silent.
+WEAK_VALUES = ["changeme", "coyote", "dev"]
+
+
+@pytest.mark.parametrize("value", WEAK_VALUES)
+@pytest.mark.parametrize("sink", sinks.SINKS, ids=IDS)
+def test_weak_constant(sink, value):
+    src = _program(sink, f"CRED = {value!r}")
+    found = [f for f in scan_source(src) if f.code == "NSC401"]
+    if not prepass.takes_chosen_value(sink) or sink.expects == "dsn":
+        assert found == [], src
+        return
+    (f,) = found
+    assert f.secret == value and f.message.startswith(f"weak or default {sink.expects} ") and value not in f.message
 
 
 @pytest.mark.parametrize("sink", [s for s in sinks.SINKS if s.kind == "call"], ids=lambda s: s.qualname)
@@ -338,16 +357,15 @@ ARGUMENTS = {
     "library_call": ("PW = vault.read('db')\npsycopg2.connect(password=PW)", False),
     "input": ("PW = input()\npsycopg2.connect(password=PW)", False),
     "empty_then_prompt": ("PW = ''\nif not PW:\n    PW = input()\npsycopg2.connect(password=PW)", False),
-    "word": ("PW = 'coyote'\npsycopg2.connect(password=PW)", False),
-    "word_literal": ("psycopg2.connect(password='python')", False),
-    "placeholder": ("PW = 'changeme'\npsycopg2.connect(password=PW)", False),
+    "empty": ("PW = ''\npsycopg2.connect(password=PW)", False),
+    "template_value": ("PW = '${DB_PASSWORD}'\npsycopg2.connect(password=PW)", False),
+    "word_api_key": ("KEY = 'coyote'\nrequests.get(url, headers={'Authorization': KEY})", False),
     "repetition": ("KEY = b'\\x0b' * 16\nhmac.new(KEY, b'', 'sha256')", False),
     "attribute_from_parameter": ("class Db:\n    def __init__(self, pw):\n        self.pw = pw\n"
                                  "    def open(self):\n        psycopg2.connect(password=self.pw)", False),
     "function_of_environ": ("def pw():\n    return os.environ['PW']\npsycopg2.connect(password=pw())", False),
     "instance": ("class Secret:\n    pass\npsycopg2.connect(password=Secret())", False),
     "fstring_of_parameter": ("def go(user):\n    psycopg2.connect(password=f'{user}-pw')", False),
-    "tuple_item_word": ("AUTH = ('ops@example.com', 'coyote')\npsycopg2.connect(password=AUTH[1])", False),
     "library_object_attribute": ("import configparser\ncfg = configparser.ConfigParser()\n"
                                  "psycopg2.connect(password=cfg.password)", False),
     "environ_method": ("psycopg2.connect(password=os.environ.get('PW'))", False),
@@ -358,6 +376,7 @@ ARGUMENTS = {
     "literal": ("psycopg2.connect(password=<S>)", False),
     "literal_auth_tuple": ("requests.get(url, auth=('svc', <S>))", False),
     "literal_placeholder": ("psycopg2.connect(password='<db-password>')", False),
+    "word_literal": ("psycopg2.connect(password='python')", False),  # a weak password, written in place
     "literal_bytes_key": ("hmac.new(<B>, b'', 'sha256')", False),
     # Entered: a literal can reach it, or this module cannot see (another module's name): astroid decides.
     "name": ("PW = <S>\npsycopg2.connect(password=PW)", True),
@@ -384,6 +403,10 @@ ARGUMENTS = {
     "unpacked": ("USER, PW = 'svc', <S>\npsycopg2.connect(password=PW)", True),
     "tuple_item": ("AUTH = ('svc', <S>)\npsycopg2.connect(password=AUTH[1])", True),
     "auth_tuple": ("AUTH = ('svc', <S>)\nrequests.get(url, auth=AUTH)", True),
+    # a word or default where a password is chosen: a weak password, followed like any other
+    "word": ("PW = 'coyote'\npsycopg2.connect(password=PW)", True),
+    "placeholder": ("PW = 'changeme'\npsycopg2.connect(password=PW)", True),
+    "tuple_item_word": ("AUTH = ('ops@corp.test', 'coyote')\npsycopg2.connect(password=AUTH[1])", True),
 }
 
 
@@ -391,7 +414,8 @@ ARGUMENTS = {
 # None: the name comes from another module, absent here (astroid reports nothing; the case is about entering).
 # Two of the entered ones report nothing: one branch reads the environment (ambiguous), and a loop over a
 # one-literal list is that literal.
-FOUND = {"literal": 1, "literal_auth_tuple": 1, "literal_bytes_key": 1, "one_branch_literal": 0, "loop": 1}
+FOUND = {"literal": 1, "literal_auth_tuple": 1, "literal_bytes_key": 1, "word_literal": 1, "one_branch_literal": 0,
+         "loop": 1}
 
 
 @pytest.mark.parametrize("case", sorted(ARGUMENTS))
@@ -409,7 +433,7 @@ def test_prepass_enters_astroid_only_when_a_literal_can_reach_the_argument(case)
         assert not reach.literals and len(infer.infer_findings(src)) == expected
     else:
         found = list(prepass.literal_findings(reach, src.splitlines()))
-        assert len(found) == expected and all(f.secret == secret for f in found)
+        assert len(found) == expected and all(f.secret in (secret, "python") for f in found)
         assert infer.infer_findings(src) == found  # astroid, asked anyway, agrees with the pre-pass
 
 
