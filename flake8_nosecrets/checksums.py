@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -478,3 +479,44 @@ def finish_github_stateless_token(token: str) -> str:
     header = _b64json({"alg": "RS256", "typ": "JWT"}, urlsafe=True, pad=False)
     claims = _b64json({"iss": int(app_id), "ins": body[: len(body) // 3], "exp": 1790000000}, urlsafe=True, pad=False)
     return f"{prefix}_{app_id}_{header}.{claims}.{body[len(body) // 3:]}"
+
+
+# ---------------------------------------------------------------- X (Twitter) app-only bearer tokens
+
+TWITTER_BEARER_LEAD = "A" * 21  # base64 of the 16 zero bytes every app-only bearer token opens with
+
+
+def _twitter_bearer_head(token: str) -> bytes | None:
+    """The 44 bytes of the base64 head (the first 60 characters once ``%2B``/``%2F``/``%3D`` are decoded)."""
+    head = token.replace("%2B", "+").replace("%2b", "+").replace("%2F", "/").replace("%2f", "/")
+    head = head.replace("%3D", "=").replace("%3d", "=")
+    try:
+        return base64.b64decode(head[:60], validate=True)
+    except (ValueError, binascii.Error):
+        return None
+
+
+def valid_twitter_bearer_token(token: str) -> bool:
+    """X (Twitter) app-only bearer tokens: base64 of 44 bytes (16 zero bytes, the app id as a little-endian
+    64-bit integer, 20 bytes of MAC), then 50 letters and digits; as the API returns it, URL-encoded.
+
+    https://docs.x.com/fundamentals/authentication/oauth-2-0/bearer-tokens
+    """
+    raw = _twitter_bearer_head(token)
+    # App ids are well under 2**40: the top three bytes of the id are zero too (1 in 2**26 random heads pass).
+    return raw is not None and len(raw) == 44 and not any(raw[:16]) and any(raw[16:21]) and not any(raw[21:24])
+
+
+def finish_twitter_bearer_token(token: str) -> str:
+    """Sample generation: ``[text]AAAAAAAAAAAAAAAAAAAAA<app id digits>.<50 alphanumerics>``, encoded as X does it.
+
+    A ``%`` after the app id asks for the URL-encoded form (``%3D`` and, where they occur, ``%2B``/``%2F``).
+    """
+    lead, _, rest = token.partition(TWITTER_BEARER_LEAD)  # text before the token ("Bearer ") stays
+    head, _, tail = rest.partition(".")
+    app_id, encoded = head.rstrip("%"), head.endswith("%")
+    mac = hashlib.sha1(tail.encode()).digest()
+    text = base64.b64encode(bytes(16) + int(app_id).to_bytes(8, "little") + mac).decode() + tail
+    if encoded:
+        text = text.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")
+    return lead + text

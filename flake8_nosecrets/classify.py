@@ -90,7 +90,7 @@ def _clean_token(token: str) -> bool:
 
 
 def _placeholder_body(token: str) -> bool:
-    """``ghp_xxxxxxxx…``, ``AKIAZZZZZZZZZZZZZZZZ``: a prefix followed by one repeated character or a run."""
+    """``ghp_xxxxxxxx…``, ``AKIA`` and sixteen ``Q``: a prefix followed by one repeated character or a run."""
     tail = token[-16:]
     return len(set(tail)) <= 3 or tail.lower() in ("abcdefghijklmnop", "0123456789abcdef")
 
@@ -359,11 +359,16 @@ def looks_like_credential(value: str, options: Options) -> bool:
 MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
 
 
-def value_matches(value: str, options: Options) -> list[Match]:
-    """Evidence in the value alone, wherever it sits."""
+def value_matches(value: str, options: Options, settings: bool = True) -> list[Match]:
+    """Evidence in the value alone, wherever it sits.
+
+    Without *settings*, ``name: value`` text inside the value is not judged: in a docstring it is an example
+    request or response (``"listenKey": "…"``), documentation rather than configuration. Key formats,
+    private keys, URL credentials and Authorization headers count everywhere.
+    """
     if len(value) < MIN_VALUE_LENGTH:
         return []
-    found = embedded_setting_matches(value, options)
+    found = embedded_setting_matches(value, options) if settings else []
     if not has_value_keyword(value):
         return found
     found += (
@@ -388,6 +393,17 @@ def _drop_overlaps(found: list[Match]) -> list[Match]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _not_a_setting(value: str, binding: Binding, level: Strength) -> bool:
+    """The binding's filters (:mod:`filters`): the name and its place say the value is not the secret itself."""
+    if filters.is_handshake_nonce(value, binding.name) or filters.is_option_choice(value, binding.name):
+        return True
+    if filters.is_credential_name(value, binding.siblings):
+        return True
+    return level is Strength.PASSWORD and (
+        filters.is_wordlist_entry(binding.siblings) or filters.is_digest_under_password_name(value)
+    )
+
+
 def context_match(value: str, binding: Binding, options: Options) -> Match | None:
     """Evidence from the name the value is bound to (assignment, keyword, default, dict key…)."""
     if not binding.name:
@@ -402,6 +418,8 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     stripped = value.strip()  # ``"\tdeadbeef…\r\n"``: surrounding white space is not part of a key
     offset = value.find(stripped) if stripped else 0
     if filters.why_not_secret(stripped, binding.name) or options.allowed(stripped):
+        return None
+    if _not_a_setting(stripped, binding, level):
         return None
     end = offset + len(stripped)
     if level is Strength.PASSWORD:
@@ -421,7 +439,7 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
 
 def classify(value: str, binding: Binding, options: Options) -> list[Match]:
     """All matches for *value* in *binding*: value evidence first, else context evidence."""
-    found = value_matches(value, options)
+    found = value_matches(value, options, settings=binding.kind != "docstring")
     if found:
         return found
     if binding.kind in ("string", "docstring", "comment"):

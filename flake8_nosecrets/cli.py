@@ -23,38 +23,27 @@ from __future__ import annotations
 import argparse
 import ast
 import dataclasses
-import errno
-import fnmatch
 import gc
 import io
 import itertools
 import json
 import os
-import stat
 import sys
 import time
-import tokenize
 from typing import IO, Any, Iterable, Iterator, Sequence
 
 from . import __version__, classify, config as cfg, options as opts, rules, suppress
 from .findings import Binding, Finding, printable, redact
 from .scanner import scan_source
-from .suppress import CodeFilter, apply_noqa, matches_filename as _matches
+from .suppress import CodeFilter, apply_noqa
+from .textio import FileError, decode, os_reason, read_bytes, split_lines
+from .walk import DEFAULT_EXCLUDE, DEFAULT_FILENAMES, Walk
 
-# flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
-DEFAULT_EXCLUDE = (".svn", "CVS", ".bzr", ".hg", ".git", "__pycache__", ".tox", ".nox", ".eggs", "*.egg",
-                   ".venv", "node_modules")
-# flake8 looks at *.py; stubs and notebooks hold keys too (the same set nosecrets-baseline records).
-DEFAULT_FILENAMES = ("*.py", "*.pyi", "*.ipynb")
 AUTO_JOBS_THRESHOLD = 50  # below this many files one process is faster than starting workers
 CHUNK = 24  # files per task sent to a worker process
 
 
 # --------------------------------------------------------------------------- per-file work
-
-
-class FileError(Exception):
-    """A file could not be (fully) scanned; ``str()`` is the one-line reason."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,84 +60,6 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
-
-
-def _os_reason(exc: OSError) -> str:
-    reason = exc.strerror or type(exc).__name__
-    if exc.errno == errno.ELOOP:
-        reason += " (a symlink loop)"
-    return f"cannot read: {reason}"
-
-
-def read_bytes(path: str) -> bytes:
-    """The whole content of the regular file *path*, read once. Raises :class:`FileError`.
-
-    The file is opened non-blocking (a FIFO named ``x.py`` must not hang the
-    run), checked to be a regular file on the open descriptor (no race with a
-    rename), and compared before and after reading: a file written to while
-    it is read is reported, not scanned half-old and half-new.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise FileError(_os_reason(exc)) from None
-    try:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode):
-            kind = "a directory" if stat.S_ISDIR(before.st_mode) else "not a regular file"
-            raise FileError(f"cannot read: {kind}")
-        chunks = []
-        total = 0
-        limit = before.st_size + 1  # one byte more than expected: a single read usually sees the end
-        while total < limit:  # bounded: a file that keeps growing is reported, not read forever
-            chunk = os.read(fd, limit - total)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-        after = os.fstat(fd)
-    except OSError as exc:
-        raise FileError(_os_reason(exc)) from None
-    finally:
-        os.close(fd)
-    if len(data) != after.st_size or after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns:
-        raise FileError("changed while it was being read; not scanned (run again)")
-    return data
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """``(text, error)``: *data* decoded as Python does (BOM, PEP 263 cookie), newlines made ``\\n``.
-
-    On failure the text is decoded with replacement characters and *error* says why.
-    """
-    encoding = "utf-8"
-    head = data[:400]
-    if head.startswith(b"\xef\xbb\xbf") or b"coding" in head:  # otherwise UTF-8: skip the detection
-        try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        except SyntaxError as exc:
-            return data.decode("utf-8", "replace"), f"cannot decode: {printable(str(exc), 120)}"
-    error = None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        error = f"cannot decode as {encoding}: {exc.reason} at byte {exc.start} (line {line})"
-        text = data.decode(encoding, "replace")
-    except LookupError:
-        error = f"cannot decode: unknown encoding {printable(encoding, 40)!r}"
-        text = data.decode("utf-8", "replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:  # universal newlines, as flake8 reads files
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, error
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as Python and flake8 count them: split on ``\\n`` only (not form feeds or U+2028)."""
-    return io.StringIO(text).readlines()
 
 
 def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
@@ -271,39 +182,6 @@ def _chunked(items: Iterable[str], size: int) -> Iterator[list[str]]:
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
         yield chunk
-
-
-# --------------------------------------------------------------------------- files
-
-
-@dataclasses.dataclass
-class Walk:
-    exclude: tuple[str, ...]
-    filename: tuple[str, ...] = DEFAULT_FILENAMES
-    errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-
-    def files(self, paths: Sequence[str]) -> Iterator[str]:
-        """flake8's ``expand_paths``: files named are taken whatever their extension (unless excluded);
-        directories are walked (sorted, symlinked directories not followed) for the ``--filename`` patterns."""
-        for arg in paths:
-            if arg == "-":
-                yield arg
-                continue
-            if _matches(arg, self.exclude):
-                continue
-            if not os.path.isdir(arg):
-                yield arg
-                continue
-            for root, dirs, files in os.walk(arg, onerror=self._onerror):
-                dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(root, d), self.exclude))
-                for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, p) for p in self.filename):
-                        joined = os.path.join(root, name)
-                        if not _matches(joined, self.exclude):
-                            yield joined
-
-    def _onerror(self, exc: OSError) -> None:
-        self.errors.append((exc.filename or "?", f"cannot list directory: {exc.strerror or type(exc).__name__}"))
 
 
 # --------------------------------------------------------------------------- output
@@ -527,7 +405,7 @@ def _read_stdin(name: str, settings: Settings) -> FileResult:
     try:
         data = sys.stdin.buffer.read()
     except OSError as exc:
-        return FileResult(name, [], [_os_reason(exc)])
+        return FileResult(name, [], [os_reason(exc)])
     return scan_file(name, settings, data)
 
 

@@ -266,8 +266,3 @@ def load_config(
         pyproject_file=pyproject_file,
         warnings=tuple(warnings),
     )
-
-
-def load_options(start_dir: str = os.curdir) -> opts.Options:
-    """The validated :class:`Options` for *start_dir* (flake8 config files and ``[tool.nosecrets]``)."""
-    return load_config(start_dir).options

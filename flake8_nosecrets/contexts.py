@@ -21,7 +21,7 @@ from .findings import FSTRING_HOLE, Binding
 from . import names
 
 _ENV_WRITERS = ("putenv",)
-# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``utils.GetEnvOrDefault("api_token", "…")``:
+# ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
 _GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
 # String methods whose first argument is a pattern, not the name of the second.
@@ -119,9 +119,10 @@ class _Binder:
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
             self.bind(value.values[0], binding)  # f"…" without placeholders is a plain string
         elif isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+            listed = dataclasses.replace(binding, siblings=len(value.elts))
             for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
                 if isinstance(elt, ast.Constant):
-                    self.bound.setdefault(id(elt), binding)
+                    self.bound.setdefault(id(elt), listed)
         elif isinstance(value, ast.Call):
             # ``password: str = Field(default="…")``: a declared default is the value.
             for kw in value.keywords:

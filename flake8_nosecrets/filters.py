@@ -9,7 +9,10 @@ fires, so a test (or ``--verbose`` tooling) can say which filter spoke.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+import urllib.parse
 from typing import Callable
 
 from . import names
@@ -83,7 +86,7 @@ def is_template(value: str) -> bool:
 
     The value must be template and little else: once the placeholders are taken
     out, what is left has no digits-and-letters substance of key length
-    (``"q7{{w}a)z${k]ul…"`` contains ``{w}`` but is not a template).
+    (``"R4v{w}9&Lq#2mZ…"`` contains ``{w}`` but is not a template).
     """
     if not _TEMPLATE_RE.search(value):
         return False
@@ -173,7 +176,7 @@ def is_word_like(value: str) -> bool:
 
 
 def _looks_scrambled(value: str) -> bool:
-    """A long letters-only run with no vowel structure: ``"ajklawejrklsdfgkg"`` reads as typed noise."""
+    """A long letters-only run with no vowel structure: ``"qzmwpvtrxlkdbnhgf"`` reads as typed noise."""
     letters = [c for c in value.lower() if c.isalpha()]
     if not letters:
         return False
@@ -239,7 +242,11 @@ def is_hex_digest(value: str) -> bool:
 
 
 def is_repetitive(value: str) -> bool:
-    """``"abcd1234abcd1234abcd1234"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key."""
+    """``"wxyz9876wxyz9876wxyz9876"``, ``"1111-1111-1111"``: a short unit repeated, a filler not a key.
+
+    Checks a provider token's tail; under a secret name such a short filler still counts as a (weak)
+    typed value, as the peers' tests expect: see :func:`is_long_filler` for the one a name does not save.
+    """
     n = len(value)
     if n < 12:
         return False
@@ -249,9 +256,134 @@ def is_repetitive(value: str) -> bool:
     return len(set(value)) <= 3
 
 
+def is_long_filler(value: str) -> bool:
+    """``"Tk9vQ2xWp7Lm4Rz8Yb6N" * 3``, ``"aB3xAb3XaB3xab3X"``: one unit typed three times or more, where the unit
+    is long (more than 16 characters) or mixes cases, so that entropy alone reads it as random. Generated test
+    data and padding, not a key: a key never repeats itself.
+
+    A unit of up to 16 characters in one case (``"1234567890abcdef" * 3``, ``"abcd1234" * 8``) is the fake key
+    that tests and examples type in place of a real one; under a secret name it stays reported (the peers'
+    tests expect that too)."""
+    n = len(value)
+    if n < 12:
+        return False
+    low = value.lower()
+    for unit in range(1, n // 3 + 1):
+        if (low[:unit] * (n // unit + 1))[:n] != low:
+            continue
+        head = value[:unit]  # the shortest unit: "abcd1234" * 4 is a short unit, not a 16-character one
+        mixed = any(c.isupper() for c in head) and any(c.islower() for c in head)
+        return unit > 16 or mixed or value != (head * (n // unit + 1))[:n]
+    return False
+
+
 def is_doc_example(value: str) -> bool:
     """Documentation example keys: AWS's ``AKIA...EXAMPLE`` and ``wJalr...EXAMPLEKEY``."""
     return "EXAMPLE" in value or "example" in value
+
+
+_ATTACK_RE = re.compile(  # white space runs bounded: a quote before a long run of spaces stays linear
+    r"""['"`]\s{0,3}\)?\s{0,3}(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
+    r"""|['"`]\s{0,3}\)?\s{0,3}(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
+    r"""|['"`]\s{0,3};\s{0,3}(?:drop|delete|insert|update|select|shutdown|exec)\b"""  # x'; DROP TABLE…
+    r"""|\*/\s{0,3}(?:or|and|like|union|select|['"])"""  # */OR/*: a payload split over repeated parameters
+    r"|\b(?:or|and)\s{1,5}\(?['\"]?\w{1,20}['\"]?\s{0,5}(?:=|like)\s{0,5}['\"]?\w"  # OR 1=1
+    r"|\bunion\s{1,5}(?:all\s{1,5})?select\b|<\s{0,3}script\b|\bjavascript:|\.\./\.\./",
+    re.IGNORECASE,
+)
+
+
+def is_attack_payload(value: str) -> bool:
+    """``"' OR '1'='1"``, ``"admin'--"``, ``"x%27%20OR%201%3D1--"``, ``"<script>alert(1)</script>"``: an injection
+    payload of a security demo or test, under a password name because the password field is what it attacks.
+
+    URL-encoded payloads (query strings in a demo's requests) are decoded first. A random password holds no
+    quote followed by white space and ``OR``, nor a trailing quote and SQL comment.
+    """
+    if "%" in value:
+        value = urllib.parse.unquote_plus(value)
+    return bool(_ATTACK_RE.search(value))
+
+
+_CRYPT_RE = re.compile(
+    # crypt(3) and PHC strings: $1$ MD5, $2a/b/x/y$ bcrypt, $5$/$6$ SHA-crypt, $7$/$y$/$gy$ scrypt and yescrypt,
+    # $argon2id$, $pbkdf2-sha256$, $scrypt$…: "$id$", optional parameters, salt and hash in crypt's alphabet.
+    r"^\$(?:1|2[abxy]?|5|6|7|y|gy|md5|sha1|argon2(?:i|d|id)|pbkdf2(?:-sha\d+)?|scrypt|bcrypt(?:-sha256)?)"
+    r"\$[./A-Za-z0-9$=,+\-]{8,}$"
+)
+# Django's stored form "<algorithm>$<iterations or params>$<salt>$<hash>" and RFC 2307 "{SSHA}base64".
+_STORED_HASH_RE = re.compile(
+    r"^(?:pbkdf2_sha(?:1|256)|argon2|bcrypt(?:_sha256)?|scrypt|sha1|md5|crypt|unsalted_(?:md5|sha1))"
+    r"\$[^\s$]*\$\S{4,}$"
+    r"|^\{(?:SSHA|SHA|SMD5|MD5|CRYPT|SSHA256|SSHA512|PBKDF2(?:-SHA\d+)?|ARGON2)\}\S{8,}$",
+    re.IGNORECASE,
+)
+# SHA-1 and SHA-2 hex lengths. Not 32: an MD5 under a password name is rarer today than a password made by
+# ``secrets.token_hex(16)`` or ``uuid4().hex`` (a seeded lab user's hex password in the real-world corpus).
+_DIGEST_LENGTHS = frozenset({40, 56, 64, 96, 128})
+
+
+def is_password_hash(value: str) -> bool:
+    """``"$2b$12$…"`` (bcrypt), ``"$6$salt$…"`` (SHA-crypt), ``"pbkdf2_sha256$600000$salt$…"`` (Django),
+    ``"{SSHA}…"`` (LDAP): a stored password hash, what a login compares against, not the password itself."""
+    return bool(_CRYPT_RE.match(value) or _STORED_HASH_RE.match(value))
+
+
+def is_digest_under_password_name(value: str) -> bool:
+    """``ADMIN_PASSWORD = "7c4a8d09…"`` (40, 64, 128… hex digits in one case): the SHA hash of a password kept
+    where the password would be. Asked only for password names: under a token or key name, hex is a key."""
+    if len(value) not in _DIGEST_LENGTHS or not is_hex(value) or not (value.islower() or value.isupper()):
+        return False
+    return any(c.isalpha() for c in value) and not is_repetitive(value)  # a digest never repeats a short unit
+
+
+_WEBSOCKET_HEADERS = frozenset({"secwebsocketkey", "secwebsocketaccept"})
+
+
+def is_handshake_nonce(value: str, name: str) -> bool:
+    """``{"Sec-WebSocket-Key": "dGhl…=="}``: the WebSocket handshake's nonce (16 random bytes, base64) or its
+    answer (a SHA-1, 20 bytes): public by design, sent in the clear with every connection (RFC 6455 4.1)."""
+    if "".join(names.words(name)) not in _WEBSOCKET_HEADERS:
+        return False
+    try:
+        return len(base64.b64decode(value, validate=True)) in (16, 20)
+    except (ValueError, binascii.Error):
+        return False
+
+
+# Verbs that open an option's name: ``update_password``, ``reset_token``, ``rotate_secret`` say when or how.
+_OPTION_VERBS = frozenset(
+    {
+        "update", "change", "reset", "rotate", "regenerate", "generate", "renew", "refresh", "expire", "store",
+        "save", "keep", "sync", "check", "validate", "verify", "prompt", "ask", "force", "skip", "encrypt",
+    }
+)
+_CHOICE_RE = re.compile(r"^[a-z]+(?:_[a-z]+){0,3}$")
+
+
+def is_option_choice(value: str, name: str) -> bool:
+    """``update_password == "always"``, ``dict(update_password=dict(default="on_create", choices=[…]))``: a name
+    that opens with a verb names an option, and a lower-case word (``always``, ``on_create``) is its setting."""
+    parts = names.words(name)
+    return len(parts) >= 2 and parts[0] in _OPTION_VERBS and bool(_CHOICE_RE.match(value))
+
+
+WORDLIST_MIN = 5  # ``passwords = [...]`` of at least this many literals is a list to try or refuse, not a setting
+
+
+def is_wordlist_entry(siblings: int) -> bool:
+    """``COMMON_PASSWORDS = ["123456", "letmein", …]``: one of many literals listed under one password name, a
+    wordlist for brute force or validation. *siblings* is the length of the list, tuple or set it sits in."""
+    return siblings >= WORDLIST_MIN
+
+
+_IDENTIFIER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$")
+
+
+def is_credential_name(value: str, siblings: int) -> bool:
+    """``password=("app_password", "app_ssh_pass")``: in a tuple or list of names, an identifier that itself
+    names a credential (Ansible's aliases, a settings lookup order) is a variable name, not a password."""
+    return siblings >= 2 and bool(_IDENTIFIER_RE.match(value)) and names.strength(value) is not names.Strength.NONE
 
 
 _NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/a", "na"})
@@ -272,6 +404,7 @@ def could_be_used_as_secret(value: str) -> bool:
 # Filters for any candidate value, cheapest first.
 VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("placeholder", is_placeholder),
+    ("long-filler", is_long_filler),
     ("template", is_template),
     ("env-var-name", is_env_var_name),
     ("doc-example", is_doc_example),
@@ -279,6 +412,8 @@ VALUE_FILTERS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("message", is_message),
     ("url-without-credentials", is_url_without_credentials),
     ("path", is_path),
+    ("password-hash", is_password_hash),
+    ("attack-payload", is_attack_payload),
 )
 
 

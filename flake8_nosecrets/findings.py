@@ -54,6 +54,7 @@ class Binding:
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
     converted: bool = False  # reached through a conversion call: ``key = bytes.fromhex("…")``
+    siblings: int = 0  # elements of the list/tuple/set literal the value sits in: ``PASSWORDS = ["…", "…"]``
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.

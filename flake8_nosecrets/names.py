@@ -103,7 +103,7 @@ KEY_QUALIFIERS = frozenset(
 # Words before the head that make the thing public, a count or a cursor.
 NEGATING_MODIFIERS = frozenset(
     {
-        "public", "pub", "next", "prev", "previous", "page", "paging", "pagination",
+        "public", "pub", "publishable", "next", "prev", "previous", "page", "paging", "pagination",
         "continuation", "cursor", "resume", "sync", "max", "min", "num", "total",
         "count", "is", "has", "use", "should", "require", "requires", "required",
         "enable", "enabled", "show", "allow", "no", "sort", "primary", "foreign",
@@ -145,7 +145,7 @@ _PREPOSITIONS = frozenset({"for", "of", "to", "from", "in", "at", "on", "with", 
 def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The head word (digits dropped, two split halves re-joined) and what precedes it.
 
-    A prepositional tail is dropped first: ``secret_password_for_email`` is a password.
+    A prepositional tail is dropped first: ``admin_password_for_backups`` is a password.
     """
     parts = tuple(p for p in parts if not p.isdigit())
     for i, p in enumerate(parts):

@@ -822,12 +822,21 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Telegram bot token",
         code="NSC104",
         # The 35-character secret opens with "A" (gitleaks' telegram rule: "A" then 34), mostly "AA".
+        # The Bot API takes the token in the URL path, glued to "bot": https://api.telegram.org/bot<token>/getMe.
         keywords=(":A",),
-        pattern=r"(?<![A-Za-z0-9_\-:])\d{8,10}:A[A-Za-z0-9_\-]{34}" + _R,
+        pattern=r"(?:(?<=/bot)|(?<![A-Za-z0-9_\-:]))\d{8,10}:A[A-Za-z0-9_\-]{34}" + _R,
         env_name="TELEGRAM_BOT_TOKEN",
-        reference="https://core.telegram.org/bots/api#authorizing-your-bot",
-        samples=("{d10}:AA{w33}", "{d9}:AA{w33}", "{d9}:AH{w33}"),
-        non_samples=("{d10}:AA{w20}", "{d4}:AA{w33}", "{d10}:B{w34}"),
+        reference="https://core.telegram.org/bots/api#making-requests",
+        samples=(
+            "{d10}:AA{w33}", "{d9}:AA{w33}", "{d9}:AH{w33}",
+            "https://api.telegram.org/bot{d10}:AA{w33}/sendMessage",
+            "https://api.telegram.org/file/bot{d9}:AA{w33}/photos/file_7.jpg",
+        ),
+        non_samples=(
+            "{d10}:AA{w20}", "{d4}:AA{w33}", "{d10}:B{w34}",
+            "https://api.telegram.org/robot{d10}:AA{w33}/sendMessage",  # glued to a longer word than "bot"
+            "https://api.telegram.org/bot{d10}:AA{w20}/sendMessage",
+        ),
         rotate="https://core.telegram.org/bots/features#botfather",
     ),
     _prefixed(
@@ -1655,6 +1664,48 @@ PROVIDERS: tuple[Provider, ...] = (
         non_samples=("cosmo_{h20}", "cosmo_{L32}"),
         validate=_has("digit", "alpha", skip=6),
         rotate="https://cosmo.wundergraph.com/",
+    ),
+    Provider(
+        # Okta's own scheme: "Authorization: SSWS <token>", the token 42 characters that open with "00".
+        id="okta-api-token",
+        name="Okta API token (SSWS)",
+        code="NSC109",
+        keywords=("SSWS",),
+        pattern=r"(?<![A-Za-z0-9_\-])SSWS\s{1,3}(?P<secret>00[A-Za-z0-9_\-]{40})" + _R,
+        env_name="OKTA_API_TOKEN",
+        reference="https://developer.okta.com/docs/guides/create-an-api-token/main/",
+        samples=("SSWS 00{w40}", "Authorization: SSWS 00{w40}"),
+        non_samples=("SSWS 00{w20}", "SSWS {w42}", "SSWS 00" + "A" * 40, "SSWS {{okta_token}}", "SSWS 00{L40}"),
+        validate=_has("upper", "lower", skip=2),
+        rotate="https://developer.okta.com/docs/guides/create-an-api-token/main/#revoke-an-api-token",
+    ),
+    Provider(
+        # App-only bearer token: base64 of 16 zero bytes (21 "A"s), the app id and a MAC (60 characters, ending
+        # "="), then 50 letters and digits. X's API returns it URL-encoded ("%3D", "%2B", "%2F"), as most code
+        # pastes it. checksums.valid_twitter_bearer_token decodes the head.
+        id="twitter-bearer-token",
+        name="X (Twitter) app-only bearer token",
+        code="NSC109",
+        keywords=(checksums.TWITTER_BEARER_LEAD,),
+        pattern=(
+            _L + checksums.TWITTER_BEARER_LEAD
+            + r"(?:[A-Za-z0-9+/]|%2[BFbf]){38}(?:=|%3[Dd])[A-Za-z0-9]{50}" + _R
+        ),
+        env_name="TWITTER_BEARER_TOKEN",
+        reference="https://docs.x.com/fundamentals/authentication/oauth-2-0/bearer-tokens",
+        samples=(
+            checksums.TWITTER_BEARER_LEAD + "{d7}.{a50}",
+            checksums.TWITTER_BEARER_LEAD + "{d8}%.{a50}",
+            "Bearer " + checksums.TWITTER_BEARER_LEAD + "{d8}%.{a50}",
+        ),
+        non_samples=(
+            checksums.TWITTER_BEARER_LEAD + "{b38}={a50}",  # a random head: not 16 zero bytes and an app id
+            checksums.TWITTER_BEARER_LEAD + "{b38}={a30}",
+            "A" * 60 + "{a50}",
+        ),
+        validate=checksums.valid_twitter_bearer_token,
+        finish=checksums.finish_twitter_bearer_token,
+        rotate="https://developer.x.com/en/portal/dashboard",
     ),
     # ---------------------------------------------------------------- private keys by format (NSC201)
     _prefixed(

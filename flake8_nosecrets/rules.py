@@ -158,7 +158,9 @@ RULES: tuple[Rule, ...] = (
         title="Hardcoded password",
         what=(
             "A literal bound to a password-like name (`password`, `passwd`, `pwd`, `passphrase`…) in any context, "
-            "unless it is empty, a placeholder, a template, a label, a message or an env var name."
+            "unless it is empty, a placeholder, a template, a label, a message, an env var name, a stored password "
+            "hash, an injection payload, one entry of a wordlist or a choice word under an option name "
+            "(`update_password`)."
         ),
         why="Passwords in code end up in every clone, fork and backup, and are rarely changed afterwards.",
         example='conn = connect(user="app", password="Summ…")',

@@ -26,7 +26,7 @@ LEGACY = f'import os\n\npassword = "{PW}"\ntoken = "{GH}"\n'
 
 def run_cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from flake8_nosecrets.baseline import main; sys.exit(main())", *args],
+        [sys.executable, "-c", "import sys; from flake8_nosecrets.baseline_cli import main; sys.exit(main())", *args],
         cwd=cwd, capture_output=True, text=True, timeout=120,
     )
 

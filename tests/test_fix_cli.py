@@ -19,6 +19,7 @@ from dotenv import dotenv_values
 import secretgen
 from flake8_nosecrets import providers
 from flake8_nosecrets.fix import cli, dotenv_io
+from flake8_nosecrets.fix.files import DEFAULT_EXCLUDE, gather
 from flake8_nosecrets.findings import redact
 from flake8_nosecrets.fix.codemod import detect
 
@@ -279,7 +280,7 @@ def _gather(root: Path):
     old = os.getcwd()
     os.chdir(root)
     try:
-        return [root / p for p in cli.gather(["."], cli.DEFAULT_EXCLUDE + ("build",))]
+        return [root / p for p in gather(["."], DEFAULT_EXCLUDE + ("build",))]
     finally:
         os.chdir(old)
 

@@ -25,7 +25,7 @@ from dotenv import dotenv_values
 
 import secretgen
 from flake8_nosecrets import providers
-from flake8_nosecrets.fix import cli
+from flake8_nosecrets.fix import cli, files
 from flake8_nosecrets.fix.codemod import detect
 
 CORPUS = Path(__file__).parent / "fix_corpus"
@@ -162,7 +162,7 @@ def test_fixed_file_keeps_everything_else(fixed_corpus, name):
 def test_detector_reports_nothing_fixable_after(fixed_corpus, name):
     project, *_ = fixed_corpus
     data = (project / name).read_bytes()
-    text, _ = cli.decode_source(data)
+    text, _ = files.decode_source(data)
     left = [f for f in detect(text, name) if f.binding.kind not in ("comment", "docstring")]
     assert left == [], [f.message for f in left]
 

@@ -15,8 +15,8 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
     ("name", "want"),
     [
         ("password", P), ("PASSWORD", P), ("PassWord", P), ("db_password", P), ("passwd", P), ("pwd", P),
-        ("_pass", S), ("user_pass", P), ("passphrase", P), ("EMAIL_PASSWORD", P), ("password2", P),
-        ("my_secret_password_for_email", P), ("password_prod", P), ("PASSWORDS", P),
+        ("_pass", S), ("user_pass", P), ("passphrase", P), ("SMTP_RELAY_PASSWORD", P), ("password2", P),
+        ("old_admin_password_for_backups", P), ("password_prod", P), ("PASSWORDS", P),
         ("token", S), ("api_key", S), ("apiKey", S), ("X-Api-Key", S), ("client_secret", S),
         ("SECRET_KEY", S), ("aws_secret_access_key", S), ("auth_token", S), ("secret_value", S),
         ("access_token", S), ("refresh_token", S), ("secrete", S), ("credentials", S), ("user_auth", S),
@@ -38,7 +38,7 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("PASSWORD_FIELD", N), ("token_endpoint_auth_method", N), ("TOKEN_PATH", N), ("password_prompt", N),
         ("TOKEN_ENV", N), ("secret_name", N), ("token_url", N), ("key_file", N),
         # negating modifiers
-        ("public_key", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
+        ("public_key", N), ("STRIPE_PUBLISHABLE_KEY", N), ("publishableKey", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
         ("num_tokens", N), ("page_token", N), ("continuation_token", N),
         ("", N),
         # glued compounds

@@ -1,0 +1,124 @@
+"""scripts/realworld.py: how reported lines are matched to the hand-judged table and scored.
+
+The real corpus lives outside the repository; these tests build a two-project corpus in a temporary
+directory, so they check the scoring rules themselves: a credential is found when a tool reports its
+line or one of its alternative lines, a reported line nobody judged counts against precision, test
+code is scored apart, and a missing project is named with how to fetch it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import secretgen
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "realworld.py"
+_spec = importlib.util.spec_from_file_location("realworld", SCRIPT)
+assert _spec and _spec.loader
+realworld = importlib.util.module_from_spec(_spec)
+sys.modules["realworld"] = realworld
+_spec.loader.exec_module(realworld)
+
+HEADER = "repo,commit,file,line,alt_lines,verdict,class,why\n"
+
+
+@pytest.mark.parametrize("path, is_test", [
+    ("tests/test_api.py", True), ("app/tests.py", True), ("test/pytests/test_main.py", True),
+    ("conftest.py", True), ("pkg/client_test.py", True), ("testing/helpers.py", True),
+    ("app/config.py", False), ("app/core/settings/test.py", False), ("latest/app.py", False),
+    ("contest/app.py", False), ("attestation.py", False),
+])
+def test_test_code_by_path(path: str, is_test: bool) -> None:
+    assert realworld.is_test_path(path) is is_test
+
+
+def _labels(tmp_path: Path, rows: list[str]) -> list:
+    path = tmp_path / "labels.csv"
+    path.write_text(HEADER + "".join(r + "\n" for r in rows))
+    return realworld.load_labels(path)
+
+
+def test_scoring_counts_alt_lines_unjudged_lines_and_test_code_apart(tmp_path: Path) -> None:
+    labels = _labels(tmp_path, [
+        "o/a,c,settings.py,3,,secret,signing key,word-valued key",
+        "o/a,c,app.py,10,8,secret,password,login call spanning lines 8-10",
+        "o/a,c,app.py,20,,secret,password,not reported by the tool",
+        "o/a,c,app.py,30,,not-secret,message text,a message",
+        "o/a,c,tests/test_x.py,5,,test,password,test login",
+    ])
+    reported = {
+        ("o/a", "settings.py", 3, "X1"),  # found
+        ("o/a", "app.py", 8, "X2"),  # the call's first line: the alternative line of the row at 10
+        ("o/a", "app.py", 30, "X3"),  # a false alarm
+        ("o/a", "app.py", 40, "X4"),  # nobody judged it: counted against precision
+        ("o/a", "tests/test_x.py", 5, "X5"),
+    }
+    s, unjudged = realworld.score(labels, reported)
+    assert realworld._recall(s, "secret") == "0.67 (2/3)"
+    assert realworld._recall(s, "secret", "password") == "0.50 (1/2)"
+    assert realworld._recall(s, "test") == "1.00 (1/1)"
+    assert (s.tp["out"], s.fp["out"], s.unjudged["out"]) == (2, 1, 1)
+    assert realworld._precision(s, "out") == "0.50 (2/4)"
+    assert realworld._precision(s, "in") == "1.00 (1/1)"
+    assert unjudged == [("o/a", "app.py", 40)]
+
+
+def test_a_tool_that_reports_nothing_has_no_recall_and_no_precision(tmp_path: Path) -> None:
+    labels = _labels(tmp_path, ["o/a,c,settings.py,3,,secret,signing key,word-valued key"])
+    s, unjudged = realworld.score(labels, set())
+    assert realworld._recall(s, "secret") == "0.00 (0/1)"
+    assert realworld._precision(s, "out") == "n/a" and unjudged == []
+
+
+def test_a_bad_verdict_stops_the_run(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="verdict must be one of"):
+        _labels(tmp_path, ["o/a,c,settings.py,3,,maybe,signing key,unsure"])
+
+
+def test_end_to_end_with_ours_on_a_small_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "o+a").mkdir(parents=True)
+    pw = secretgen.password(secretgen.rng("realworld"))
+    (corpus / "o+a" / "db.py").write_text(f'import psycopg2\nDB_PASSWORD = "{pw}"\nHOST = "localhost"\n')
+    (corpus / "o+a" / ".realworld-commit").write_text("c1\n")
+    projects = tmp_path / "projects.toml"
+    projects.write_text(
+        '[[project]]\nrepo = "o/a"\ncommit = "c1"\nkind = "web app"\nwhy = "planted"\nread_whole = ["db.py"]\n\n'
+        '[[project]]\nrepo = "o/missing"\ncommit = "c2"\nkind = "bot"\nwhy = "not extracted"\nread_whole = []\n'
+    )
+    labels = tmp_path / "labels.csv"
+    labels.write_text(HEADER + "o/a,c1,db.py,2,,secret,password,database password under a password name\n")
+    report, raw = tmp_path / "REPORT.md", tmp_path / "raw.json"
+    common = [sys.executable, str(SCRIPT), "--corpus", str(corpus), "--projects", str(projects),
+              "--labels", str(labels), "--tools", "ours", "--report", str(report)]
+    proc = subprocess.run([*common, "--save-raw", str(raw)], capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 1, proc.stderr  # a project is missing
+    assert "MISSING o/missing" in proc.stderr and "github:o/missing" in proc.stderr
+    text = report.read_text()
+    assert "| all | 1.00 (1/1) |" in text
+    assert "| outside tests | 1.00 (1/1) |" in text
+    assert pw not in text and pw not in proc.stdout and pw not in raw.read_text()
+
+    # a saved run is rescored without running anything, beside a second column read from another saved run
+    (corpus / "o+a" / "db.py").write_text("HOST = 'localhost'\n")
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"ours": []}')
+    proc = subprocess.run([*common, "--load-raw", str(raw), "--compare", f"before={empty}"],
+                          capture_output=True, text=True, timeout=240)
+    assert "| | ours | before |" in report.read_text()
+    assert "| recall, credentials outside tests | 1.00 (1/1) | 0.00 (0/1) |" in report.read_text()
+
+
+def test_readme_accuracy_table_is_the_committed_report_verbatim() -> None:
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    start, end = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n", "<!-- /realworld-summary -->"
+    block = readme.split(start, 1)[1].split(end, 1)[0].strip().splitlines()
+    report = (root / "realworld" / "REPORT.md").read_text()
+    summary = report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip().splitlines()
+    assert len(block) >= 7 and block == summary
