@@ -468,7 +468,7 @@ def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
         for const, where in _credentials(arg, sink):
             start = credential_start(const.value, sink)
             value = const.value[start:]
-            strength = judge(value, sink)
+            strength = judge(value, sink, through_name=where is not const)
             if strength is None:
                 continue
             line, col, origin = _origin(value, const, module, where)

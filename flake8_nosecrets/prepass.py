@@ -221,7 +221,7 @@ def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[tuple[sinks.Sin
     out = []
     for p in pieces:
         start = credential_start(p.value, sink)
-        strength = judge(p.value[start:], sink)
+        strength = judge(p.value[start:], sink, through_name=False)
         if strength is not None:
             out.append((sink, p, start, strength))
     return out
@@ -504,15 +504,18 @@ def target_key(t) -> str:
 # is still the secret in use (a weak one). An API key or token is issued by a service, so a word is never one.
 WEAK_KINDS = frozenset({"password", "signing-key"})
 # Keys with a format of their own (Fernet's 32 url-safe base64 bytes, a service account's PEM key): a word
-# given there fails, so it is not a weak key but a placeholder.
-_FORMATTED_KEYS = frozenset({"cryptography.fernet.Fernet",
-                             "google.oauth2.service_account.Credentials.from_service_account_info"})
+# given there fails, so it is not a weak key but a placeholder. And HMAC itself: a primitive whose word-valued
+# keys are most often published test vectors (RFC 2104/4231's b"Jefe") or non-secret checksums; the keys
+# frameworks sign sessions and tokens with (JWT, itsdangerous, SECRET_KEY) stay in.
+_NOT_CHOSEN = frozenset({"cryptography.fernet.Fernet",
+                         "google.oauth2.service_account.Credentials.from_service_account_info",
+                         "hmac.new", "hmac.digest"})
 WEAK = "weak"
 
 
 def takes_chosen_value(sink: sinks.Sink) -> bool:
     """Whether whatever a person typed works as *sink*'s credential (a password, an HMAC or JWT key)."""
-    return sink.expects in WEAK_KINDS and sink.qualname not in _FORMATTED_KEYS
+    return sink.expects in WEAK_KINDS and sink.qualname not in _NOT_CHOSEN
 
 
 def _text(value: str | bytes) -> str:
@@ -526,9 +529,11 @@ def _text_may_report(value: str | bytes, weak: bool = False) -> bool:
     return weak and filters.could_be_used_as_secret(text.strip())
 
 
-def judge(value: str | bytes, sink: sinks.Sink) -> str | None:
+def judge(value: str | bytes, sink: sinks.Sink, through_name: bool = True) -> str | None:
     """How *value* reaching *sink* is reported: ``""`` a credential, :data:`WEAK` a weak or default one (a word,
     a placeholder like ``changeme``, a short string, where a password or signing key is expected), None not.
+    A weak value is reported here only when it arrives *through_name* (a constant): one written where it is
+    used is the name rules' (``server.login(user, "dev")``, ``SECRET_KEY = "dev"``).
 
     The same filters as the name-based rules: placeholders, templates, documentation examples, messages,
     words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password make a value weak
@@ -543,7 +548,8 @@ def judge(value: str | bytes, sink: sinks.Sink) -> str | None:
             text, options.DEFAULT) else None
     if _text_may_report(value):
         return ""
-    return WEAK if takes_chosen_value(sink) and filters.could_be_used_as_secret(text.strip()) else None
+    weak = through_name and takes_chosen_value(sink) and filters.could_be_used_as_secret(text.strip())
+    return WEAK if weak else None
 
 
 def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "",

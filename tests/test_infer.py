@@ -376,7 +376,7 @@ ARGUMENTS = {
     "literal": ("psycopg2.connect(password=<S>)", False),
     "literal_auth_tuple": ("requests.get(url, auth=('svc', <S>))", False),
     "literal_placeholder": ("psycopg2.connect(password='<db-password>')", False),
-    "word_literal": ("psycopg2.connect(password='python')", False),  # a weak password, written in place
+    "word_literal": ("psycopg2.connect(password='python')", False),  # written in place: the name rules' (NSC207)
     "literal_bytes_key": ("hmac.new(<B>, b'', 'sha256')", False),
     # Entered: a literal can reach it, or this module cannot see (another module's name): astroid decides.
     "name": ("PW = <S>\npsycopg2.connect(password=PW)", True),
@@ -414,8 +414,7 @@ ARGUMENTS = {
 # None: the name comes from another module, absent here (astroid reports nothing; the case is about entering).
 # Two of the entered ones report nothing: one branch reads the environment (ambiguous), and a loop over a
 # one-literal list is that literal.
-FOUND = {"literal": 1, "literal_auth_tuple": 1, "literal_bytes_key": 1, "word_literal": 1, "one_branch_literal": 0,
-         "loop": 1}
+FOUND = {"literal": 1, "literal_auth_tuple": 1, "literal_bytes_key": 1, "one_branch_literal": 0, "loop": 1}
 
 
 @pytest.mark.parametrize("case", sorted(ARGUMENTS))
@@ -433,7 +432,7 @@ def test_prepass_enters_astroid_only_when_a_literal_can_reach_the_argument(case)
         assert not reach.literals and len(infer.infer_findings(src)) == expected
     else:
         found = list(prepass.literal_findings(reach, src.splitlines()))
-        assert len(found) == expected and all(f.secret in (secret, "python") for f in found)
+        assert len(found) == expected and all(f.secret == secret for f in found)
         assert infer.infer_findings(src) == found  # astroid, asked anyway, agrees with the pre-pass
 
 
