@@ -11,24 +11,15 @@ from __future__ import annotations
 import base64
 import bisect
 import binascii
-import dataclasses
 import re
 from typing import Iterator
 
-from . import checksums, entropy, filters, names, providers
-from .findings import FSTRING_HOLE, Binding
+from . import checksums, filters, names, providers
+from .credential import looks_binary, looks_like_credential, looks_random
+from .embedded import embedded_setting_matches
+from .findings import FSTRING_HOLE, Binding, Match
 from .options import Options
 from .names import Strength
-
-
-@dataclasses.dataclass(frozen=True)
-class Match:
-    code: str
-    what: str  # "GitHub personal access token", "hardcoded password"…
-    provider: str  # provider id or ""
-    start: int  # span of the secret inside the value
-    end: int
-    prefix: str = ""  # a prefix a message may show
 
 
 # Keywords of the value detectors that are not provider formats.
@@ -48,35 +39,24 @@ _URL_CRED_RE = re.compile(
     r"(?P<user>[^\s:@/?#\"'<>{},]{0,128}):(?P<pw>[^\s@/?#\"'<>:,]{1,256})@(?P<host>[A-Za-z0-9_.\-\[\]%\ue000]{1,255})"
 )
 _AUTH_IN_TEXT_RE = re.compile(
-    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>Bearer|Basic|Token)\s{1,5}"
+    r"(?i:authorization)[\"']?\s{0,5}[:=,]\s{0,5}[\"']?(?P<scheme>(?i:bearer|basic|token))\s{1,5}"
     r"(?P<cred>[A-Za-z0-9._~+/\-]{8,4096}=*)"
 )
+# ``bearer <token>`` with no header name (a notebook output, a comment): only a random-looking token counts.
+_BEARER_IN_TEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?P<scheme>[Bb]earer|BEARER)\s{1,3}(?P<cred>[A-Za-z0-9._~+/\-]{20,4096}=*)"
+)
 _AUTH_VALUE_RE = re.compile(r"^\s*(?P<scheme>[Bb]earer|[Bb]asic|[Tt]oken|[Dd]igest)\s{1,5}(?P<cred>\S{6,})\s*$")
-_WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
-_IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]{1,5}[_\-.]?\d{1,4}$")  # utf8, sha256, HS256, int32, v2
-_NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
 _B64_PEM = "LS0tLS1CRUdJT"  # base64 of "-----BEGI": a PEM block stored base64-encoded (Kubernetes secrets…)
 _B64_RUN_RE = re.compile(r"[A-Za-z0-9+/=\s]{1,200000}")
 _VALUE_KEYWORDS = providers.keyword_automaton(
-    set(providers.KEYWORDS.keys()) | {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", _B64_PEM}
+    set(providers.KEYWORDS.keys()) | {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", "earer", "EARER", _B64_PEM}
 )
 
 
 def has_value_keyword(value: str, start: int = 0) -> bool:
     """Whether *value* (from index *start*) holds a keyword of any value rule: without one, none can match."""
     return next(_VALUE_KEYWORDS.iter(value, start), None) is not None
-
-
-# ``"Server=db;Password=…;"``, ``"password: …"`` in YAML text, ``"?api_key=…&"``: a setting inside a string.
-# Found from its = or :, the rarest part: the keyword, quote and spaces that end right before it, then
-# the spaces and quote after it. Searching the keywords themselves at every position, case-insensitively,
-# cost as much as all other value rules together.
-_EMBED_SEP_RE = re.compile(r"[=:]\s{0,3}[\"']?")
-_EMBED_BEFORE_RE = re.compile(r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}\Z")
-_EMBED_BEFORE_MAX = len("credentials") + 4
-_EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
-_SEPARATOR_RE = re.compile(r"[ \n;&?,]")
-_EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
 
 
 def _clean_token(token: str) -> bool:
@@ -192,51 +172,6 @@ def encoded_private_key_matches(value: str) -> list[Match]:
     return [Match("NSC201", f"base64-encoded {found[0].what}", "", at, run.end())]
 
 
-def setting_keywords(value: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``keyword ["'] = ["']`` in *value* (keyword start, end after the = or : and what follows it):
-    what ``re.finditer`` of that pattern finds, found from each ``=`` or ``:`` backwards."""
-    for sep in _EMBED_SEP_RE.finditer(value):
-        at = sep.start()
-        kw = _EMBED_BEFORE_RE.search(value, max(0, at - _EMBED_BEFORE_MAX), at)
-        if kw is not None:
-            yield kw.start(), sep.end()
-
-
-def embedded_setting_matches(value: str, options: Options) -> list[Match]:
-    """``name=value`` / ``name: value`` settings inside a larger string (connection strings, YAML, INI, query strings).
-
-    The setting's name is judged like a variable name (:func:`names.strength`) and its value must look
-    like a credential whatever the name, since prose (``"password: the user's password"``) and type
-    docs (``"token: str"``) share the shape.
-    """
-    if len(value) < 10 or ("=" not in value and ":" not in value) or not _SEPARATOR_RE.search(value):
-        return []  # a setting needs its = or : and something around it; the keyword search is the dear part
-    out = []
-    for kw_start, end in setting_keywords(value):
-        start = kw_start
-        while start > 0 and kw_start - start < 40 and value[start - 1] in _EMBED_NAME_CHARS:
-            start -= 1
-        if start and value[start - 1] in ":/":
-            continue  # ``arn:aws:…:secret:…``, ``/api/token:…``: a path segment, not a setting
-        name = value[start:end].rstrip(" \t=:\"'")
-        v = _EMBED_VALUE_RE.match(value, end)
-        if v is None:
-            continue
-        level = names.strength(name, options.extra_names, options.ignore_names)
-        if level is Strength.NONE:
-            continue
-        secret = v.group(0)
-        if filters.why_not_secret(secret, name) or options.allowed(secret):
-            continue
-        if not looks_like_credential(secret, options):
-            continue
-        if level is Strength.KEY and not looks_random(secret, options, 20, True):
-            continue  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
-        code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
-        out.append(Match(code, f"{what} in a '{name[:40]}' setting", "", v.start(), v.end()))
-    return out
-
-
 def url_credential_matches(value: str, options: Options) -> list[Match]:
     """``scheme://user:password@host``: the password part, unless it is a placeholder or template."""
     if "://" not in value or "@" not in value:
@@ -267,18 +202,27 @@ def _password_is_clean(pw: str, user: str = "") -> bool:
 
 
 def auth_text_matches(value: str, options: Options) -> list[Match]:
-    """``"Authorization: Bearer <token>"`` inside a larger string (a curl command, a raw request)."""
-    if "uthorization" not in value and "UTHORIZATION" not in value:
-        return []
+    """``"Authorization: Bearer <token>"`` inside a larger string (a curl command, a raw request), in any case;
+    ``bearer <token>`` alone when the token looks random."""
     out = []
-    for m in _AUTH_IN_TEXT_RE.finditer(value):
-        found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
-        if found:
-            out.append(found)
+    if "uthorization" in value or "UTHORIZATION" in value:
+        for m in _AUTH_IN_TEXT_RE.finditer(value):
+            found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
+            if found:
+                out.append(found)
+    if "earer" in value or "EARER" in value:
+        for m in _BEARER_IN_TEXT_RE.finditer(value):
+            cred = m.group("cred")
+            if looks_random(cred, options, 20) and not any(f.start == m.start("cred") for f in out):
+                found = _auth_credential(m.group("scheme"), cred, m.start("cred"), options)
+                if found:
+                    out.append(found)
     return out
 
 
-def _auth_credential(scheme: str, cred: str, offset: int, options: Options) -> Match | None:
+def _auth_credential(scheme: str, cred: str, offset: int, options: Options, issued: bool = False) -> Match | None:
+    """The credential after an Authorization scheme. *issued*: the header is written in code (a header dict, a
+    template filled in), where any real token counts, words included; in free text it must look like one."""
     scheme_l = scheme.lower()
     if filters.is_placeholder(cred) or filters.is_template(cred) or options.allowed(cred):
         return None
@@ -286,89 +230,38 @@ def _auth_credential(scheme: str, cred: str, offset: int, options: Options) -> M
         if not checksums.valid_basic_credentials(cred):
             return None
         return Match("NSC203", "Basic credentials in an Authorization header", "", offset, offset + len(cred))
-    if not looks_like_credential(cred, options):
+    if issued:
+        # ``Bearer access_token``, ``Token API_TOKEN``: a name standing for the token, not a token
+        if len(cred) < 6 or names.strength(cred) or filters.why_not_secret(cred):
+            return None
+    elif not looks_like_credential(cred, options):
         return None
     return Match("NSC203", f"{scheme.title()} token in an Authorization header", "", offset, offset + len(cred))
 
 
-def header_value_matches(value: str, options: Options) -> list[Match]:
+def header_value_matches(value: str, options: Options, issued: bool = False) -> list[Match]:
     """The whole value of an Authorization header: ``"Bearer <token>"``, ``"Basic <b64>"``, ``"Token <t>"``."""
     m = _AUTH_VALUE_RE.match(value)
     if m is None:
         return []
-    found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options)
+    found = _auth_credential(m.group("scheme"), m.group("cred"), m.start("cred"), options, issued)
     return [found] if found else []
-
-
-def _sequential(part: str) -> bool:
-    """``abcd``, ``wxyz``: a run of the alphabet, the typical typed filler, not a word."""
-    return all(ord(b) - ord(a) == 1 for a, b in zip(part, part[1:]))
-
-
-def is_wordy(value: str) -> bool:
-    """Mostly made of pronounceable words: ``my_variable_name_2``, ``DefaultSessionTimeout10``."""
-    covered = 0
-    for w in _WORD_PARTS_RE.findall(value):
-        for part in names.words(w):
-            if len(part) >= 4 and not _sequential(part):
-                vowels = sum(c in "aeiouy" for c in part) / len(part)
-                if 0.2 <= vowels <= 0.7:
-                    covered += len(part)
-    return covered * 2 >= len(value)
-
-
-_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_-.~:!@#$%^&*?")
-
-
-def looks_random(value: str, options: Options, min_length: int = 16, key_charset: bool = False) -> bool:
-    """A high-entropy value: the evidence needed for a long value under a secret name.
-
-    *key_charset* (for a bare ``key`` name) also demands the alphabet keys are written in,
-    so quoted fragments and markup (``' filename="abc.gif"'``) never count.
-    """
-    if len(value) < min_length or len(value) > 4096 or any(c.isspace() for c in value):
-        return False
-    if key_charset and not _KEY_CHARS.issuperset(value):
-        return False
-    if filters.is_dotted_identifier(value) or filters.is_hostname(value):
-        return False
-    if entropy.shannon(value) < min(options.entropy, 0.85 * entropy.max_entropy(len(value), 94)):
-        return False
-    if is_wordy(value) or filters.is_regex(value):
-        return False
-    return entropy.char_classes(value) >= 2
-
-
-def looks_like_credential(value: str, options: Options) -> bool:
-    """Under a token/secret name: a value that is not a word, identifier, number, path or regex."""
-    if len(value) < 6 or len(value) > 4096 or any(c.isspace() for c in value):
-        return False
-    if filters.is_word_like(value):
-        return False
-    if _NUMBERISH_RE.match(value) or _IDENTIFIER_DIGITS_RE.match(value):
-        return False
-    if filters.is_regex(value) or filters.is_path(value) or filters.is_dotted_identifier(value):
-        return False
-    if filters.is_hostname(value):
-        return False
-    if len(value) >= 16:
-        return looks_random(value, options)
-    return entropy.char_classes(value) >= 2 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
 MIN_VALUE_LENGTH = 10  # the shortest value any value rule can match (an embedded setting)
 
 
-def value_matches(value: str, options: Options, settings: bool = True) -> list[Match]:
+def value_matches(value: str, options: Options, settings: bool = True, data: bool = False) -> list[Match]:
     """Evidence in the value alone, wherever it sits.
 
     Without *settings*, ``name: value`` text inside the value is not judged: in a docstring it is an example
     request or response (``"listenKey": "…"``), documentation rather than configuration. Key formats,
-    private keys, URL credentials and Authorization headers count everywhere.
+    private keys, URL credentials and Authorization headers count everywhere. *data*: the value is a string
+    in code, where a password written as data counts whatever it reads like (:func:`embedded_setting_matches`).
     """
     if len(value) < MIN_VALUE_LENGTH:
         return []
-    found = embedded_setting_matches(value, options) if settings else []
+    found = embedded_setting_matches(value, options, data) if settings else []
     if not has_value_keyword(value):
         return found
     found += (
@@ -400,7 +293,7 @@ def _not_a_setting(value: str, binding: Binding, level: Strength) -> bool:
     if filters.is_credential_name(value, binding.siblings):
         return True
     return level is Strength.PASSWORD and (
-        filters.is_wordlist_entry(binding.siblings) or filters.is_digest_under_password_name(value)
+        filters.is_wordlist_entry(binding.siblings, binding.name) or filters.is_digest_under_password_name(value)
     )
 
 
@@ -408,23 +301,37 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     """Evidence from the name the value is bound to (assignment, keyword, default, dict key…)."""
     if not binding.name:
         return None
+    if binding.kind == "auth-scheme":  # ``"Bearer %s" % "…"``: the value is the credential after the scheme
+        return _auth_credential(binding.name, value, 0, options, issued=True)
+    if binding.kind == "cipher-key":
+        return cipher_key_match(value, options)
     if names.is_authorization(binding.name):
-        found = header_value_matches(value, options)
+        found = header_value_matches(value, options, issued=True)
         if found:
             return found[0]
     level = names.strength(binding.name, options.extra_names, options.ignore_names)
     if level is Strength.NONE:
         return None
+    if level >= Strength.SECRET and looks_binary(value) and not options.allowed(value):
+        return Match("NSC206" if level is Strength.PASSWORD else "NSC205", "random binary secret", "", 0, len(value))
     stripped = value.strip()  # ``"\tdeadbeef…\r\n"``: surrounding white space is not part of a key
     offset = value.find(stripped) if stripped else 0
-    if filters.why_not_secret(stripped, binding.name) or options.allowed(stripped):
+    why = filters.why_not_secret(stripped, binding.name)
+    if why == "sequential" and binding.kind == "record":
+        why = None  # ``("tim", "12345678")`` in seed code: typed, weak, and the password all the same
+    if why or options.allowed(stripped):
         return None
     if _not_a_setting(stripped, binding, level):
         return None
     end = offset + len(stripped)
+    if level is Strength.PASSWORD and binding.kind == "pair":
+        # ``[("password", "secret"), ("realm", "pypi")]``: pairs are as often a parsed config a test expects as
+        # settings, so the value must look like a credential
+        found = looks_like_credential(stripped, options)
+        return Match("NSC206", "hardcoded password", "", offset, end) if found else None
     if level is Strength.PASSWORD:
-        if len(stripped) < 4 or len(stripped) > 1024:
-            return None
+        if len(stripped) < 4 or len(stripped) > 1024 or "\n" in stripped:
+            return None  # a text of several lines is a document (a config file's text), not a password
         return Match("NSC206", "hardcoded password", "", offset, end)
     if level is Strength.SECRET and looks_like_credential(stripped, options):
         return Match("NSC205", "secret", "", offset, end)
@@ -437,9 +344,24 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     return None
 
 
+def cipher_key_match(value: str, options: Options) -> Match | None:
+    """A literal given as a symmetric cipher's key (``AES.new(b"…")``, ``Fernet(b"…")``): a key whatever it
+    reads like (``b"Sixteen byte key"``), unless a placeholder, template or fill pattern."""
+    if len(value) < 8 or options.allowed(value):
+        return None
+    if filters.is_placeholder(value) or filters.is_template(value) or filters.is_env_var_name(value):
+        return None
+    if filters.is_doc_example(value) or filters.is_repetitive(value) or filters.is_sequential(value):
+        return None
+    return Match("NSC205", "symmetric cipher key", "", 0, len(value))
+
+
+_DOCUMENTS = frozenset({"docstring", "comment"})
+
+
 def classify(value: str, binding: Binding, options: Options) -> list[Match]:
     """All matches for *value* in *binding*: value evidence first, else context evidence."""
-    found = value_matches(value, options, settings=binding.kind != "docstring")
+    found = value_matches(value, options, settings=binding.kind != "docstring", data=binding.kind not in _DOCUMENTS)
     if found:
         return found
     if binding.kind in ("string", "docstring", "comment"):

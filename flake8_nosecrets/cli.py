@@ -32,9 +32,9 @@ import sys
 import time
 from typing import IO, Any, Iterable, Iterator, Sequence
 
-from . import __version__, classify, config as cfg, options as opts, rules, suppress
-from .findings import Binding, Finding, printable, redact
-from .scanner import scan_source
+from . import __version__, config as cfg, options as opts, rules
+from .findings import Finding, printable
+from .scanner import scan_source, scan_unparsed
 from .suppress import CodeFilter, apply_noqa
 from .textio import FileError, decode, os_reason, read_bytes, split_lines
 from .walk import DEFAULT_EXCLUDE, DEFAULT_FILENAMES, Walk
@@ -62,22 +62,6 @@ class FileResult:
     errors: list[str]
 
 
-def _line_scan(lines: Sequence[str], options: opts.Options) -> list[Finding]:
-    """Value-format matches line by line, for text that could not be parsed as Python."""
-    found = []
-    for n, line in enumerate(lines, 1):
-        text = line.rstrip("\n")
-        for m in classify.value_matches(text, options):
-            secret = text[m.start:m.end]
-            found.append(Finding(
-                code=m.code, line=n, col=m.start,
-                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
-                rule=m.code, provider=m.provider, binding=Binding("string"), secret=secret,
-                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
-            ))
-    return [f for f in found if not suppress.is_suppressed(lines, f.line, f.line)]
-
-
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
     if not findings or not options.baseline:
         return findings
@@ -94,13 +78,13 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
         tree = ast.parse(text, path)
     except SyntaxError as exc:
         where = f"line {exc.lineno}" + (f", col {exc.offset}" if exc.offset else "") if exc.lineno else "unknown line"
-        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; only key formats were checked")
+        errors.append(f"syntax error ({where}): {printable(str(exc.msg), 120)}; names read from its tokens")
         tree = None
     except (ValueError, RecursionError, MemoryError) as exc:  # null bytes (older 3.11), nesting too deep
-        errors.append(f"cannot parse: {printable(str(exc), 120)}; only key formats were checked")
+        errors.append(f"cannot parse: {printable(str(exc), 120)}; names read from its tokens")
         tree = None
     if tree is None:
-        findings = _line_scan(lines, settings.options)
+        findings = scan_unparsed(lines, settings.options)
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree

@@ -18,7 +18,7 @@ import tokenize
 from typing import Iterable, Iterator, NamedTuple
 
 from .findings import FSTRING_HOLE, Binding
-from . import names
+from . import names, shapes
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
@@ -46,7 +46,8 @@ def _is_getter(short: str) -> bool:
 def _binds_positionally(short: str) -> bool:
     """Whether :meth:`_Binder.call` can bind a positional argument of a call named *short*: the checks it
     makes on the name alone (a call with literals but no keywords needs no more)."""
-    return short in ("setattr", "getattr", "compare_digest") or short in _ENV_WRITERS or _is_getter(short)
+    return (short in ("setattr", "getattr", "compare_digest") or short in _ENV_WRITERS or _is_getter(short)
+            or short in shapes.CIPHER_CALL_NAMES)
 
 
 class Candidate(NamedTuple):
@@ -102,7 +103,7 @@ def _str_const(node: ast.AST | None) -> str | None:
 
 # Value nodes through which :meth:`_Binder.bind` can reach a literal. Every other value (a name, an
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
-_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call})
+_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.Dict, ast.BinOp})
 
 
 class _Binder:
@@ -119,10 +120,20 @@ class _Binder:
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
             self.bind(value.values[0], binding)  # f"…" without placeholders is a plain string
         elif isinstance(value, (ast.Tuple, ast.List, ast.Set)):
+            users = shapes.is_user_collection(binding.name)
             listed = dataclasses.replace(binding, siblings=len(value.elts))
             for elt in value.elts:  # ``PASSWORDS = ["…", "…"]``
                 if isinstance(elt, ast.Constant):
                     self.bound.setdefault(id(elt), listed)
+                elif users and (pw := shapes.record_password(elt)) is not None:  # ``USERS = [("admin", "…")]``
+                    self.bound.setdefault(id(pw), Binding("record", "password", binding.name))
+        elif isinstance(value, ast.Dict):
+            if shapes.is_user_collection(binding.name):  # ``users = {"john": "…"}``
+                for pw in shapes.user_dict_values(value):
+                    self.bound.setdefault(id(pw), Binding("record", "password", binding.name))
+        elif isinstance(value, ast.BinOp):
+            if shapes.joined_constants(value):  # ``KEY = "-----BEGIN …" + "…"``: scanned joined, named here
+                self.bound.setdefault(id(value), binding)
         elif isinstance(value, ast.Call):
             # ``password: str = Field(default="…")``: a declared default is the value.
             for kw in value.keywords:
@@ -139,7 +150,7 @@ class _Binder:
         if type(value) not in _BINDABLE:
             return
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
-            targets = sorted(targets, key=lambda t: -names.strength(target_name(t)))
+            targets = sorted(targets, key=lambda t: -names.rank(target_name(t)))
         for tgt in targets:
             if isinstance(tgt, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
                 if len(tgt.elts) == len(value.elts):
@@ -162,6 +173,10 @@ class _Binder:
             if not any(type(a) in _BINDABLE for a in args):
                 return  # f(x, y=z): no literal to bind (most calls)
             func = node.func
+            if type(func) is ast.Attribute and func.attr == "format" and len(args) == 1:
+                if (scheme := shapes.auth_template_scheme(func.value)) is not None:  # ``"Bearer {}".format("…")``
+                    self.bind(args[0], Binding("auth-scheme", scheme))
+                return
             if not _binds_positionally(func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
                                        func.id if type(func) is ast.Name else ""):  # type: ignore[attr-defined]
                 return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
@@ -174,7 +189,9 @@ class _Binder:
                 self.bind(kw.value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
             else:
                 self.bind(kw.value, Binding("keyword", kw.arg, callee))
-        if short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
+        if args and shapes.is_cipher_constructor(callee):  # ``AES.new(b"…", AES.MODE_GCM)``, ``Fernet(b"…")``
+            self.bind(args[0], Binding("cipher-key", "key", callee))
+        elif short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("setattr", name))
         elif short == "getattr" and len(args) == 3 and (name := _str_const(args[1])):
             self.bind(args[2], Binding("env-fallback", name))
@@ -202,9 +219,32 @@ class _Binder:
         for arg, kw_default in zip(a.kwonlyargs, a.kw_defaults):
             if type(kw_default) in _BINDABLE:
                 self.bind(kw_default, Binding("default", arg.arg, fname))
-        if fname and not isinstance(node, ast.Lambda) and names.strength(fname):
+        if fname and not isinstance(node, ast.Lambda) and names.rank(fname):
             for ret in own_returns(node):
                 self.bind(ret.value, Binding("return", fname))
+
+    def loop(self, node: ast.For | ast.AsyncFor) -> None:
+        """``for user, password in [("admin", "…"), …]``: each record's items are named by the loop's targets."""
+        target, records = node.target, node.iter
+        if isinstance(target, ast.Tuple) and isinstance(records, (ast.List, ast.Tuple)):
+            named = [names.rank(target_name(t)) > names.Strength.NONE for t in target.elts]
+            if not any(named):
+                return  # ``for name, value in [("Authorization", "…")]``: the pairs name themselves
+            for record in records.elts:
+                if isinstance(record, (ast.Tuple, ast.List)) and len(record.elts) == len(target.elts):
+                    self.assign_pairs([t for t, n in zip(target.elts, named) if n],
+                                      [v for v, n in zip(record.elts, named) if n])
+
+    def pair(self, node: ast.Tuple) -> None:
+        """``[("Authorization", "Bearer …")]``, ``("api_key", "…")``: a value paired with the secret it names."""
+        found = shapes.named_pair(node)
+        if found is not None:
+            self.bind(found[1], Binding("pair", found[0]))
+
+    def binop(self, node: ast.BinOp) -> None:
+        """``"Bearer %s" % "…"``: the literal that fills an Authorization template."""
+        if type(node.op) is ast.Mod and (scheme := shapes.auth_template_scheme(node.left)) is not None:
+            self.bind(node.right, Binding("auth-scheme", scheme))
 
     def dict(self, node: ast.Dict) -> None:
         if _is_table(node):
@@ -217,7 +257,7 @@ class _Binder:
         operands = [node.left, *node.comparators]
         if not any(type(op) in _BINDABLE for op in operands):
             return  # x == y, n < 3: nothing written here to bind
-        name = next((n for n in map(_operand_name, operands) if n and names.strength(n)), "")
+        name = next((n for n in map(_operand_name, operands) if n and names.rank(n)), "")
         if not name:
             return
         for op in operands:
@@ -251,8 +291,15 @@ def _keyword(call: ast.Call, *names: str) -> ast.expr | None:
 
 
 def _operand_name(node: ast.AST) -> str:
+    """The name a compared operand gives: ``password``, ``self.token``, ``request.headers.get("X-Admin-Token")``
+    (a getter's first argument), ``form.password.data`` (a container word after the name: ``password``)."""
     if isinstance(node, ast.Call):
-        node = node.func
+        func = node.func
+        if node.args and (key := _str_const(node.args[0])) and _is_getter(_short(dotted(func))):
+            return key
+        node = func
+    if isinstance(node, ast.Attribute) and node.attr in names.GENERIC_TAILS:
+        return target_name(node.value) or node.attr
     return target_name(node)
 
 
@@ -336,11 +383,12 @@ def _quoted_lines(text: str, tree: ast.AST) -> list[int]:
 
 
 # What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
-_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED = range(9)
+_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED, _FOR, _TUPLE, _BINOP = range(12)
 _KIND: dict[type, int] = {
     ast.Constant: _CONSTANT, ast.Assign: _ASSIGN, ast.Call: _CALL, ast.Dict: _DICT, ast.Compare: _COMPARE,
     ast.AnnAssign: _TARGET_ASSIGN, ast.AugAssign: _TARGET_ASSIGN, ast.FunctionDef: _FUNCTION,
     ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.JoinedStr: _JOINED,
+    ast.For: _FOR, ast.AsyncFor: _FOR, ast.Tuple: _TUPLE, ast.BinOp: _BINOP,
 }
 
 
@@ -357,6 +405,7 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
     fstrings: list[ast.JoinedStr] = []
+    chains: list[tuple[ast.BinOp, list[ast.Constant]]] = []  # ``"…" + "…"``: scanned as one string
     # Every node, depth first, without recursion (deep nesting cannot overflow the stack), parents before
     # children. The walk is written out here rather than behind a generator, and reads only the fields
     # that can hold child nodes (a table per node type, built the first time the type is seen): about
@@ -386,6 +435,24 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
                 binder.assign([node.target], node.value)  # type: ignore[attr-defined]
             elif kind == _FUNCTION:
                 binder.function(node)  # type: ignore[arg-type]
+            elif kind == _TUPLE:
+                if len(node.elts) == 2 and type(node.elts[0]) is ast.Constant:  # type: ignore[attr-defined]
+                    binder.pair(node)  # type: ignore[arg-type]
+            elif kind == _BINOP:
+                op = type(node.op)  # type: ignore[attr-defined]
+                if op is ast.Mod:
+                    binder.binop(node)  # type: ignore[arg-type]
+                elif op is ast.Add and type(node.right) is ast.Constant:  # type: ignore[attr-defined]
+                    if id(node) not in joined_parts and (parts := shapes.joined_constants(node)):  # type: ignore
+                        chains.append((node, parts))  # type: ignore[arg-type]
+                        joined_parts.update(id(p) for p in parts)
+                        # the chain's inner BinOps are its own: not chains of their own
+                        inner = node.left  # type: ignore[attr-defined]
+                        while type(inner) is ast.BinOp:
+                            joined_parts.add(id(inner))
+                            inner = inner.left  # type: ignore[attr-defined]
+            elif kind == _FOR:
+                binder.loop(node)  # type: ignore[arg-type]
             elif kind == _EXPR:
                 if type(node.value) is ast.Constant:  # type: ignore[attr-defined]
                     docstrings.add(id(node.value))  # type: ignore[attr-defined]
@@ -421,6 +488,12 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
         text = value.decode("latin-1") if is_bytes else value
         binding = binder.bound.get(key) or (doc if key in docstrings else neutral)
         yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
+    for chain, parts in chains:
+        first, is_bytes = parts[0], isinstance(parts[0].value, bytes)
+        text = b"".join(p.value for p in parts).decode("latin-1") if is_bytes else "".join(p.value for p in parts)
+        binding = binder.bound.get(id(chain)) or neutral
+        yield Candidate(text, first.lineno, first.col_offset, parts[-1].end_lineno or first.lineno, binding,
+                        is_bytes, concatenated=True)
     for fs in fstrings:
         # An f-string with replacement fields is scanned as one string, each field a hole, so that
         # ``f"postgresql://{user}:PW@db/app"`` still shows the URL around the password.

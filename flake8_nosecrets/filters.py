@@ -99,6 +99,14 @@ def is_env_var_name(value: str) -> bool:
     return bool(_ENV_NAME_RE.match(value))
 
 
+_GROUPED_RE = re.compile(r"^[a-z]{4}(?: [a-z]{4}){3}$")
+
+
+def is_grouped_password(value: str) -> bool:
+    """``"qwnx plsd ejvk ubrm"``: an app password in Google's form, four groups of four letters."""
+    return bool(_GROUPED_RE.match(value))
+
+
 def is_message(value: str) -> bool:
     """``"Invalid password"``, ``"Enter your token:"``, ``"This field is required."``: human text, not a key.
 
@@ -106,11 +114,13 @@ def is_message(value: str) -> bool:
     (``"my grand passphrase"``) stays a candidate: it reads as a passphrase.
     """
     text = value.strip()
-    if " " not in text:
-        return False
+    if " " not in text or is_grouped_password(text):
+        return False  # ``"abcd efgh ijkl mnop"``: an app password written in groups, not four words
     parts = text.split()
     if len(parts) < 2:
         return False
+    if "\n" not in text and len(text) <= 64 and sum(p.strip(".,:;!?()'\"").isalpha() for p in parts) * 2 < len(parts):
+        return False  # ``"x8#kf 2@9fj!k3 la0"``: a line of mostly not words
     if text[-1] in ".:!?)" or len(parts) >= 4 or (text[0].isupper() and parts[0][1:].islower()):
         return True
     return parts[0].lower().strip("'\"(") in _MESSAGE_STARTS
@@ -140,7 +150,8 @@ _FILE_EXT_RE = re.compile(
 def is_dotted_identifier(value: str) -> bool:
     """``"fs.s3.cse.enabled"``, ``"uname_string_raw"``, ``"CRAM-MD5"``, ``"param:secp384r1.pem"``: names, not keys.
 
-    Split on ``. _ - : /``, every part is letters only or at most 3 characters
+    Split on ``. _ - : /``, every part is letters only, digits only (``0008_alter_user``, a migration) or at
+    most 3 characters
     (``s3``, ``md5``), or the value ends in a file extension. A random key that
     happens to contain ``-`` or ``_`` has long mixed letter-and-digit parts.
     """
@@ -149,7 +160,7 @@ def is_dotted_identifier(value: str) -> bool:
     parts = re.split(r"[._\-:/]", value)
     if len(parts) < 2:
         return False
-    return all(len(p) <= 3 or (p.isalpha() and not _case_scrambled(p)) for p in parts)
+    return all(len(p) <= 3 or p.isdigit() or (p.isalpha() and not _case_scrambled(p)) for p in parts)
 
 
 def _case_scrambled(part: str) -> bool:
@@ -172,7 +183,19 @@ def is_word_like(value: str) -> bool:
     For token/secret/key names the value must look like a credential; a word,
     identifier or enum value made of letters alone does not.
     """
-    return bool(_WORDY_RE.match(value)) and not (len(value) >= 20 and _looks_scrambled(value))
+    return bool(_WORDY_RE.match(value)) and not (
+        (len(value) >= 20 and _looks_scrambled(value)) or (len(value) >= 8 and _mixed_case_noise(value))
+    )
+
+
+_LOWER_RUN_RE = re.compile(r"[a-z]{4,}")
+
+
+def _mixed_case_noise(value: str) -> bool:
+    """``"JgHxKpQwRt"``: a short run of letters in both cases, none of them a lower-case word part (camelCase
+    ``getElementById`` has ``lement``), a third to two thirds upper case: a short key, not a name."""
+    upper = sum(c.isupper() for c in value)
+    return value.isalpha() and 0.3 <= upper / len(value) <= 0.7 and not _LOWER_RUN_RE.search(value)
 
 
 def _looks_scrambled(value: str) -> bool:
@@ -371,10 +394,17 @@ def is_option_choice(value: str, name: str) -> bool:
 WORDLIST_MIN = 5  # ``passwords = [...]`` of at least this many literals is a list to try or refuse, not a setting
 
 
-def is_wordlist_entry(siblings: int) -> bool:
-    """``COMMON_PASSWORDS = ["123456", "letmein", …]``: one of many literals listed under one password name, a
-    wordlist for brute force or validation. *siblings* is the length of the list, tuple or set it sits in."""
-    return siblings >= WORDLIST_MIN
+# Words that make a list under a password name a word list whatever its length: ``weak_passwords = (…)``.
+_WORDLIST_WORDS = frozenset({"common", "weak", "banned", "forbidden", "blacklist", "blacklisted", "blocklist",
+                             "denylist", "wordlist", "dictionary", "popular", "leaked", "breached", "top", "known",
+                             "guesses", "candidates", "bad", "insecure", "rejected", "disallowed"})
+
+
+def is_wordlist_entry(siblings: int, name: str = "") -> bool:
+    """``COMMON_PASSWORDS = ["123456", "letmein", …]``: one of many literals listed under one password name, or
+    of a list whose *name* says it is one (``weak_passwords = ("sunshine", "princess")``), a wordlist for brute
+    force or validation. *siblings* is the length of the list, tuple or set it sits in."""
+    return siblings >= WORDLIST_MIN or (siblings >= 1 and bool(_WORDLIST_WORDS.intersection(names.words(name))))
 
 
 _IDENTIFIER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+$|^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$")

@@ -45,11 +45,24 @@ def redact(value: str, known_prefix: str = "") -> str:
 
 
 @dataclasses.dataclass(frozen=True)
+class Match:
+    """What a rule found in one value: the code, what it is, and where the secret sits in the value."""
+
+    code: str
+    what: str  # "GitHub personal access token", "hardcoded password"…
+    provider: str  # provider id or ""
+    start: int  # span of the secret inside the value
+    end: int
+    prefix: str = ""  # a prefix a message may show
+
+
+@dataclasses.dataclass(frozen=True)
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
     # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
-    # header, string, docstring, comment
+    # header, pair (``("name", "…")``), record (a user record's password), cipher-key,
+    # auth-scheme (``"Bearer %s" % …``), string, docstring, comment
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
@@ -76,6 +89,11 @@ class Binding:
             "auth-tuple": "password of an auth=(user, password) pair"
             + (f" for {printable(self.callee, 40)}()" if self.callee else ""),
             "header": f"in header '{n}'",
+            "pair": f"paired with '{n}'",
+            "record": "password of a user record" + (f" in '{printable(self.callee, 40)}'" if self.callee else ""),
+            "cipher-key": "key of a symmetric cipher"
+            + (f" given to {printable(self.callee, 40)}()" if self.callee else ""),
+            "auth-scheme": f"filled into an '{n} …' Authorization value",
             "comment": "in a comment",
             "docstring": "in a docstring",
         }.get(self.kind, "in a string literal")

@@ -117,6 +117,19 @@ NEGATING_MODIFIERS = frozenset(
         "name", "hash", "hashed", "digest",
     }
 )
+# The modifiers above that say what the thing *is* (a noun: a map, a page, a file), as opposed to what state
+# or use it has (public, max, is, wrong). A noun names the thing only when it stands right before the head
+# (``map_key``, ``page_token``); further off it names a product or service the secret is for
+# (``GOOGLE_MAP_API_KEY``, ``PAGE_SPEED_API_KEY``).
+ROLE_MODIFIERS = frozenset(
+    {
+        "page", "paging", "pagination", "continuation", "cursor", "resume", "sync", "sort", "primary", "foreign",
+        "partition", "row", "cache", "lookup", "index", "group", "hot", "dict", "map", "field", "fields",
+        "column", "col", "label", "prompt", "input", "file", "path", "dir", "url", "uri", "endpoint", "type",
+        "kind", "mode", "format", "fmt", "policy", "prefix", "suffix", "regex", "re", "pattern", "template",
+        "placeholder", "help", "msg", "message", "text", "error", "name",
+    }
+) & NEGATING_MODIFIERS
 
 
 @lru_cache(maxsize=8192)
@@ -202,15 +215,25 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
     if ignore and ("".join(parts) in ignore or ignore.intersection(parts)):
         return Strength.NONE
     head, rest = _head(parts)
-    if NEGATING_MODIFIERS.intersection(rest):
+    if _negated(rest, head not in parts and head + "s" not in parts):
         return Strength.NONE
     level = _head_strength(head, rest, extra)
+    if not level and head in KEY_QUALIFIERS and rest and _head(rest)[0].endswith("key"):
+        # ``SECRET_KEY_HMAC``, ``signing_key_rsa``: what the key is for, after a qualified key.
+        return Strength.SECRET if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
     if level or not rest or head in NEGATING_MODIFIERS or head in DESCRIPTOR_TAILS:
         return level
     # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say what
     # the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose values
     # are words, so only a random-looking value counts, as under a bare ``key``.
     return Strength.KEY if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
+
+
+def _negated(rest: tuple[str, ...], compound: bool) -> bool:
+    """A negating modifier among the words before the head. A role noun counts only right before a head of one
+    word: ``page_token`` is a cursor, but before a head made of two (``GOOGLE_MAP_API_KEY``) it names a product."""
+    found = NEGATING_MODIFIERS.intersection(rest)
+    return bool(found) and (not found <= ROLE_MODIFIERS or (rest[-1] in found and not compound))
 
 
 def _head_strength(head: str, rest: tuple[str, ...], extra: frozenset[str]) -> Strength:
@@ -225,6 +248,13 @@ def _head_strength(head: str, rest: tuple[str, ...], extra: frozenset[str]) -> S
     if head == "key":
         return Strength.SECRET if rest and rest[-1] in KEY_QUALIFIERS else Strength.KEY
     return Strength.NONE
+
+
+def rank(name: str) -> Strength:
+    """How strongly *name* names a secret, where names compete (chained targets, comparison operands, secret-named
+    functions): :func:`strength`, and an ``Authorization`` header name counts as a secret name there too."""
+    level = strength(name)
+    return level or (Strength.SECRET if is_authorization(name) else Strength.NONE)
 
 
 def is_authorization(name: str) -> bool:

@@ -118,7 +118,10 @@ RULES: tuple[Rule, ...] = (
         title="Hardcoded Authorization header",
         what=(
             "The value of an `Authorization` (or `Proxy-Authorization`) header: `Bearer <token>`, "
-            "`Token <token>`, or `Basic <base64 user:password>` that decodes as such."
+            "`Token <token>`, or `Basic <base64 user:password>` that decodes as such. Written in code (a header "
+            "dict or pair list, a comparison, `\"Bearer %s\" % \"…\"`, `.format`), any real token counts, a word "
+            "included; in text (a curl command, a notebook output, a comment) the scheme may be lower case and "
+            "the token must look like one, and a lone `bearer <token>` needs a random-looking token."
         ),
         why="The header value is the credential itself; anyone with it acts as the caller.",
         example='headers = {"Authorization": "Bearer 8f3…"}',
@@ -144,7 +147,9 @@ RULES: tuple[Rule, ...] = (
         what=(
             "A literal bound to a token/secret/key-like name (assignment, attribute, keyword, default, dict key, "
             "comparison, env fallback) whose value looks like a credential: not a word, identifier, path, URL, "
-            "regex, message, template or placeholder; for a bare `key`, only a high-entropy value."
+            "regex, message, template or placeholder; for a bare `key`, only a high-entropy value. Bytes pasted "
+            "from `os.urandom` and random values with a space count too, and a literal given as a symmetric "
+            "cipher's key (`AES.new(b\"…\")`, `Fernet(b\"…\")`) counts whatever it reads like."
         ),
         why="Most leaked credentials have no recognisable prefix; the name they are bound to gives them away.",
         example='self.signing_secret = "q8Z…"',
@@ -159,8 +164,11 @@ RULES: tuple[Rule, ...] = (
         what=(
             "A literal bound to a password-like name (`password`, `passwd`, `pwd`, `passphrase`…) in any context, "
             "unless it is empty, a placeholder, a template, a label, a message, an env var name, a stored password "
-            "hash, an injection payload, one entry of a wordlist or a choice word under an option name "
-            "(`update_password`)."
+            "hash, an injection payload, one entry of a wordlist (`COMMON_PASSWORDS = […]`) or a choice word under "
+            "an option name (`update_password`); the password of a user record in seed code "
+            "(`USERS = [(\"admin\", \"…\")]`, `users = {\"john\": \"…\"}`); a password written as data inside a "
+            "string (XML `<password>`, SQL `PASSWORD '…'`/`IDENTIFIED BY '…'`, JSON, YAML, ODBC `PWD=…;`, JDBC "
+            "`password=…`)."
         ),
         why="Passwords in code end up in every clone, fork and backup, and are rarely changed afterwards.",
         example='conn = connect(user="app", password="Summ…")',

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Sequence
 
 from . import classify, rules, suppress
 from .contexts import Candidate, comment_candidates, literal_candidates
-from .findings import Finding, redact
+from .findings import Binding, Finding, redact
 from .options import DEFAULT, Options
 
 
@@ -148,6 +148,35 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
 
 
 _UNBOUND = frozenset({"string", "docstring"})
+
+
+def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Finding]:
+    """Findings in a module that does not parse (Python 2, newer syntax): its string tokens with the names the
+    tokens before them give (:mod:`tokenscan`), and value rules line by line where the tokenizer gave up."""
+    from .tokenscan import remaining, token_candidates
+
+    found: list[Finding] = []
+    cands, reached = token_candidates(lines)
+    for cand in cands:
+        if cand.binding.kind in ("string", "comment") and len(cand.value) < classify.MIN_VALUE_LENGTH:
+            continue
+        matches = classify.classify(cand.value, cand.binding, options)
+        if matches:
+            found.extend(_findings_for(cand, matches, lines))
+    for n, line in remaining(lines, reached):
+        text = line.rstrip("\n")
+        for m in classify.value_matches(text, options):
+            secret = text[m.start:m.end]
+            found.append(Finding(
+                code=m.code, line=n, col=m.start,
+                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
+                rule=rules.BY_CODE[m.code].slug, provider=m.provider, binding=Binding("string"), secret=secret,
+                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
+            ))
+    return sorted(
+        (f for f in found if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
+        key=lambda f: (f.line, f.col, f.code),
+    )
 
 
 def scan_source(

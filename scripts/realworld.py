@@ -11,7 +11,8 @@ line: ``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` 
 * ``not-secret``  anything else a tool reported (noise).
 
 ``alt_lines`` (``;``-separated) are other lines some tool reports for the same credential (bandit
-reports a keyword argument at the call's first line and a default at the ``def``). The ``why`` says
+reports a keyword argument at the call's first line and a default at the ``def``; ``path:line`` is a
+line of another file of the project, e.g. where inference reports the use of an imported constant). The ``why`` says
 what the value is without ever showing it.
 
 This script runs ours (the standalone ``nosecrets`` command, JSON output), bandit B105-B107, ruff
@@ -81,6 +82,7 @@ class Label:
     verdict: str
     klass: str
     why: str
+    also: tuple[tuple[str, int], ...] = ()  # lines of other files reported for the same credential
 
 
 @dataclass
@@ -103,8 +105,11 @@ def load_labels(path: Path) -> list[Label]:
         for n, row in enumerate(csv.DictReader(fh), start=2):
             if row["verdict"] not in VERDICTS:
                 sys.exit(f"{path}:{n}: verdict must be one of {VERDICTS}, not {row['verdict']!r}")
-            alt = tuple(int(x) for x in row.get("alt_lines", "").split(";") if x.strip())
-            lab = Label(row["repo"], row["file"], (int(row["line"]), *alt), row["verdict"], row["class"], row["why"])
+            alts = [x.strip() for x in row.get("alt_lines", "").split(";") if x.strip()]
+            here = tuple(int(x) for x in alts if ":" not in x)
+            also = tuple((x.rsplit(":", 1)[0], int(x.rsplit(":", 1)[1])) for x in alts if ":" in x)
+            lab = Label(row["repo"], row["file"], (int(row["line"]), *here), row["verdict"], row["class"], row["why"],
+                        also)
             if lab.verdict != "not-secret" and (lab.verdict == "test") != is_test_path(lab.file):
                 print(f"WARNING {path}:{n}: verdict {lab.verdict!r} but {lab.file} is "
                       f"{'' if is_test_path(lab.file) else 'not '}test code by path", file=sys.stderr)
@@ -205,12 +210,27 @@ def run_detect_secrets(root: Path, files: list[str]) -> set[tuple[str, int, str]
     return out
 
 
-RUNNERS = {"ours": run_ours, "bandit": run_bandit, "ruff": run_ruff, "detect-secrets": run_detect_secrets}
+def run_flake8(root: Path, files: list[str]) -> set[tuple[str, int, str]]:
+    """The plugin through flake8 (same engine as ours; not a default column, a cross-check)."""
+    out = set()
+    for chunk in _chunks(files):
+        text = _run([_bin("flake8"), "--isolated", "--select=NSC", "--format=%(path)s\t%(row)d\t%(code)s", *chunk],
+                    root)
+        for line in text.splitlines():
+            path, _, rest = line.partition("\t")
+            row, _, code = rest.partition("\t")
+            if row.isdigit():
+                out.add((os.path.normpath(path), int(row), code))
+    return out
+
+
+RUNNERS = {"ours": run_ours, "flake8": run_flake8, "bandit": run_bandit, "ruff": run_ruff,
+           "detect-secrets": run_detect_secrets}
 
 
 def tool_version(tool: str) -> str:
     """The peer's version line, or "" when it is not installed (then any cached run of it is used)."""
-    if tool == "ours":
+    if tool in ("ours", "flake8"):
         return ""
     try:
         proc = subprocess.run([_bin(tool), "--version"], capture_output=True, text=True)
@@ -235,15 +255,16 @@ def run_all(corpus: Corpus, tools: list[str], cache_path: Path) -> dict[str, set
         for p in corpus.projects:
             if p.repo not in corpus.files:
                 continue
-            cached = _cached(cache, tool, version, p) if tool != "ours" else None
+            peer = tool not in ("ours", "flake8")
+            cached = _cached(cache, tool, version, p) if peer else None
             if cached is not None:
                 hits = {tuple(h) for h in cached}
-            elif tool != "ours" and not version:
+            elif peer and not version:
                 sys.exit(f"{tool} is not installed and has no cached run for {p.repo}: pip install '.[bench]'")
             else:
                 print(f"  {tool:15} {p.repo}", file=sys.stderr)
                 hits = RUNNERS[tool](p.root, corpus.files[p.repo])
-                if tool != "ours":
+                if peer:
                     cache[f"{tool}|{version}|{p.repo}|{p.commit}"] = sorted(hits)
             results[tool] |= {(p.repo, f, line, code) for f, line, code in hits}
     try:
@@ -262,6 +283,7 @@ class Score:
     tp: dict[str, int]  # "out"/"in" -> labelled credential rows reported
     fp: dict[str, int]  # labelled not-secret rows reported
     unjudged: dict[str, int]  # reported lines with no row
+    hit_rows: set[int] = field(default_factory=set)  # indexes into the labels
 
 
 def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tuple[Score, list[tuple]]:
@@ -269,10 +291,12 @@ def score(labels: list[Label], reported: set[tuple[str, str, int, str]]) -> tupl
     for i, lab in enumerate(labels):
         for line in lab.lines:
             index[(lab.repo, lab.file, line)] = i
+        for other, line in lab.also:
+            index[(lab.repo, other, line)] = i
     lines = {(repo, f, line) for repo, f, line, _ in reported}
     hit_rows = {index[k] for k in lines if k in index}
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int))
+    s = Score(found, defaultdict(int), defaultdict(int), defaultdict(int), hit_rows)
     for i, lab in enumerate(labels):
         if lab.verdict != "not-secret":
             cell = found[lab.verdict][lab.klass]
@@ -346,6 +370,15 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
     for p in corpus.projects:
         n = len(corpus.files.get(p.repo, [])) if p.repo in corpus.files else "MISSING"
         out.append(f"| {p.repo} | {p.commit[:12]} | {p.kind} | {n} | {p.why} |")
+    if "ours" in scores:
+        ours = scores["ours"]
+        missed = [lab for i, lab in enumerate(labels) if lab.verdict == "secret" and i not in ours.hit_rows]
+        noise = [lab for i, lab in enumerate(labels)
+                 if lab.verdict == "not-secret" and i in ours.hit_rows and not is_test_path(lab.file)]
+        for name, rows in (("ours: credentials outside tests not reported", missed),
+                           ("ours: false alarms outside tests", noise)):
+            out += ["", f"## {name} ({len(rows)})\n"]
+            out += [f"- {lab.repo} {lab.file}:{lab.lines[0]} ({lab.klass}): {lab.why}" for lab in rows]
     total_unj = sorted({u for t in tools for u in unjudged[t]})
     if total_unj:
         out += ["", f"## UNJUDGED ({len(total_unj)} lines: judge them into realworld/labels.csv)\n"]
@@ -353,6 +386,24 @@ def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudg
             by = [t for t in tools if (repo, f, line) in unjudged[t]]
             out.append(f"- {repo} {f}:{line} ({', '.join(by)})")
     return "\n".join(out) + "\n"
+
+
+README_START = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n"
+README_END = "<!-- /realworld-summary -->"
+
+
+def readme_block(report: str) -> str:
+    """The corpus sentence and the summary table of a report: what the README shows."""
+    corpus = next(line for line in report.splitlines() if line.startswith("Corpus: "))
+    return corpus + "\n\n" + report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def update_readme(path: Path, report: str) -> None:
+    """Put the report's summary table between the README's markers (a test holds them equal)."""
+    summary = readme_block(report)
+    readme = path.read_text(encoding="utf-8")
+    head, rest = readme.split(README_START, 1)
+    path.write_text(head + README_START + summary + "\n" + README_END + rest.split(README_END, 1)[1], encoding="utf-8")
 
 
 def _default(name: str) -> Path:
@@ -367,13 +418,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path(os.environ.get("NOSECRETS_REALCORPUS", "/work/realcorpus")))
     ap.add_argument("--projects", type=Path, default=_default("projects.toml"))
     ap.add_argument("--labels", type=Path, default=_default("labels.csv"))
-    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of " + ",".join(TOOLS))
+    ap.add_argument("--tools", default=",".join(TOOLS),
+                    help="comma-separated, of " + ",".join(RUNNERS) + " (flake8: the plugin under flake8, a check)")
     ap.add_argument("--report", type=Path, help="write the markdown report here")
     ap.add_argument("--ours-cmd", help="command that runs ours, e.g. to score another checkout: "
                     "'env PYTHONPATH=/path/to/checkout python -m flake8_nosecrets.cli'")
     ap.add_argument("--compare", action="append", default=[], metavar="NAME=RAW",
                     help="add a column: ours as saved by --save-raw in RAW (e.g. the baseline of another commit)")
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
+    ap.add_argument("--update-readme", type=Path, metavar="README",
+                    help="replace the table between the realworld-summary markers of README with this run's summary")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
@@ -381,7 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     tools = [t for t in args.tools.split(",") if t]
     if args.ours_cmd:
         OURS_CMD[:] = shlex.split(args.ours_cmd)
-    unknown = set(tools) - set(TOOLS)
+    unknown = set(tools) - set(RUNNERS)
     if unknown:
         ap.error(f"unknown tools: {sorted(unknown)}")
     corpus = collect(load_projects(args.projects, args.corpus))
@@ -415,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{repo} {f}:{line}: {code[:160]}")
     if args.report:
         args.report.write_text(text, encoding="utf-8")
+    if args.update_readme:
+        update_readme(args.update_readme, text)
     return 1 if corpus.missing else 0
 
 

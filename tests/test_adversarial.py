@@ -220,12 +220,12 @@ RESTRUCTURED = {
     "suppress.is_suppressed: a line of many '#'": (
         lambda: (lambda text: importlib.import_module("flake8_nosecrets.suppress").is_suppressed([text, text], 2, 2)),
         lambda n: "#" * n + "pragma: allowlist"),
-    "classify.embedded_setting_matches: a setting repeated": (
-        lambda: (lambda text: importlib.import_module("flake8_nosecrets.classify").embedded_setting_matches(
+    "embedded.embedded_setting_matches: a setting repeated": (
+        lambda: (lambda text: importlib.import_module("flake8_nosecrets.embedded").embedded_setting_matches(
             text, importlib.import_module("flake8_nosecrets.options").DEFAULT)),
         lambda n: 'password="' * (n // 10) + " "),
-    "classify.setting_keywords: a run of '=' after spaces": (
-        lambda: (lambda text: list(importlib.import_module("flake8_nosecrets.classify").setting_keywords(text))),
+    "embedded.setting_keywords: a run of '=' after spaces": (
+        lambda: (lambda text: list(importlib.import_module("flake8_nosecrets.embedded").setting_keywords(text))),
         lambda n: "credentials" + " " * 3 + "=" * n),
     "notebook env magic: trailing spaces": (
         lambda: importlib.import_module("flake8_nosecrets.notebook")._ENV_MAGIC_RE.match,

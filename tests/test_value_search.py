@@ -1,7 +1,7 @@
 """The two searches every literal goes through, against their plain definitions.
 
 ``classify.has_value_keyword`` (one Aho-Corasick pass) must say exactly whether some value-rule keyword
-occurs in the value, and ``classify.setting_keywords`` (found backwards from each ``=`` or ``:``) must
+occurs in the value, and ``embedded.setting_keywords`` (found backwards from each ``=`` or ``:``) must
 find exactly the spans that ``re.finditer`` of the setting pattern finds. Both were rewritten for speed;
 these tests hold them to what they replaced, on strings built from the pieces that matter (keywords,
 their fragments, separators, quotes, case changes, letters that fold to ASCII under IGNORECASE).
@@ -13,9 +13,9 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from flake8_nosecrets import classify, providers
+from flake8_nosecrets import classify, embedded, providers
 
-VALUE_ONLY = {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", classify._B64_PEM}
+VALUE_ONLY = {"PRIVATE KEY", "://", "uthorization", "UTHORIZATION", "earer", "EARER", classify._B64_PEM}
 KEYWORDS = sorted(set(providers.KEYWORDS.keys()) | VALUE_ONLY)
 FRAGMENTS = sorted({k[:i] for k in KEYWORDS for i in (1, 2, len(k) - 1) if 0 < i < len(k)})
 PIECES = KEYWORDS + FRAGMENTS + list("aZ0_-.:=/ \"'\n\x00é") + ["\U0001f600", "\ud800"]
@@ -53,12 +53,12 @@ SETTING_PIECES = ["pass", "password", "passwd", "passphrase", "pwd", "secret", "
 @given(st.lists(st.sampled_from(SETTING_PIECES), max_size=14))
 def test_setting_keywords_match_the_pattern(parts: list[str]) -> None:
     value = "".join(parts)
-    assert list(classify.setting_keywords(value)) == [m.span() for m in SETTING_RE.finditer(value)]
+    assert list(embedded.setting_keywords(value)) == [m.span() for m in SETTING_RE.finditer(value)]
 
 
 def test_setting_keywords_on_real_settings() -> None:
     value = 'Server=db;Password = "x1";api_key:\'k\' token==t CREDENTIALS"   =   "v'
-    assert [value[a:b] for a, b in classify.setting_keywords(value)] == [
+    assert [value[a:b] for a, b in embedded.setting_keywords(value)] == [
         'Password = "', "key:'", "token=", 'CREDENTIALS"   =   "'  # the longest keyword, quote and spaces
     ]
 
