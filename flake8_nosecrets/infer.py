@@ -33,8 +33,8 @@ from typing import Iterator
 
 from . import sinks
 from .findings import Finding
-from .prepass import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, cred_arg, credential_start, finding, judge, prepass,
-                      target_key)
+from .prepass import cred_arg, prepass, target_key
+from .verdict import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge
 
 __all__ = ["infer_findings", "prepass"]
 
