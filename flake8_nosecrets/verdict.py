@@ -50,22 +50,30 @@ def _text(value: str | bytes) -> str:
 
 
 def may_report(value: str | bytes, weak: bool = False) -> bool:
+    """Whether *value* can be reported as a credential (or, with *weak*, as a weak one)."""
     text = _text(value)
     if text.strip() and not filters.why_not_secret(text) and not filters.is_word_like(text):
         return True
-    return weak and filters.could_be_used_as_secret(text.strip())
+    return weak and _weak(text.strip())
+
+
+def _weak(text: str) -> bool:
+    """A value someone could log in or sign with as written, that is no fill-in: ``"coyote"``, ``"dev"``,
+    ``"super secret key"``; not ``"yourDatabasePassword"``, ``"changeme"`` or ``"password"`` (they spell what
+    belongs there: a placeholder for a value set elsewhere), nor what is no value at all (empty, ``None``,
+    a template, a mask, a ``<…>`` slot, an env var name, a path)."""
+    return filters.could_be_used_as_secret(text) and not filters.is_placeholder(text)
 
 
 def judge(value: str | bytes, sink: sinks.Sink, through_name: bool = True) -> str | None:
     """How *value* reaching *sink* is reported: ``""`` a credential, :data:`WEAK` a weak or default one (a word,
-    a placeholder like ``changeme``, a short string, where a password or signing key is expected), None not.
+    a phrase, a short string, where a password or signing key is expected), None not.
     A weak value is reported here only when it arrives *through_name* (a constant): one written where it is
     used is the name rules' (``server.login(user, "dev")``, ``SECRET_KEY = "dev"``).
 
     The same filters as the name-based rules: placeholders, templates, documentation examples, messages,
     words (``"testing-secret"``, ``b"Jefe"``) and, for a DSN, a URL without a password make a value weak
-    at most; what cannot be a value at all (empty, ``None``, a template, a mask, a ``<…>`` slot, an env var
-    name, a path) is never reported.
+    at most; fill-ins and what cannot be a value at all are never reported (:func:`_weak`).
     """
     text = _text(value)
     if sink.expects == "dsn" or "://" in text:
@@ -75,7 +83,7 @@ def judge(value: str | bytes, sink: sinks.Sink, through_name: bool = True) -> st
             text, options.DEFAULT) else None
     if may_report(value):
         return ""
-    weak = through_name and takes_chosen_value(sink) and filters.could_be_used_as_secret(text.strip())
+    weak = through_name and takes_chosen_value(sink) and _weak(text.strip())
     return WEAK if weak else None
 
 

@@ -175,6 +175,8 @@ NEGATIVES = {
     "config": "import configparser\n_c = configparser.ConfigParser()\nCRED = _c.get('db', 'password')",
     "input": "CRED = input()",
     "secrets": "import secrets\nCRED = secrets.token_hex(16)",
+    "placeholder": "CRED = 'changeme'",
+    "fill_in": "CRED = 'yourDatabasePassword'",
     "template": "CRED = '${APP_CRED}'",
     "slot": "CRED = '<<APP_CRED>>'",
     "none_like": "CRED = 'None'",
@@ -197,10 +199,11 @@ def test_non_constant_is_silent(sink, kind):
     _silent(_program(sink, binding))
 
 
-# A word or a default where a person chooses the value (a password, an HMAC or JWT key) is still the secret in use:
-# reported as weak (issue 12). Where a service issues the credential (an API key, a token) or the key has a format
-# of its own (Fernet, a service account's PEM key), a word cannot work: a placeholder, silent.
-WEAK_VALUES = ["changeme", "coyote", "dev"]
+# A word or a phrase where a person chooses the value (a password, a JWT or framework signing key) is still the
+# secret in use: reported as weak (issue 12). Where a service issues the credential (an API key, a token) or the key
+# has a format of its own (Fernet, a service account's PEM key), a word cannot work: silent. A fill-in ('changeme',
+# 'yourDatabasePassword') stays silent everywhere (NEGATIVES).
+WEAK_VALUES = ["coyote", "dev", "super secret key"]
 
 
 @pytest.mark.parametrize("value", WEAK_VALUES)
@@ -358,6 +361,7 @@ ARGUMENTS = {
     "input": ("PW = input()\npsycopg2.connect(password=PW)", False),
     "empty_then_prompt": ("PW = ''\nif not PW:\n    PW = input()\npsycopg2.connect(password=PW)", False),
     "empty": ("PW = ''\npsycopg2.connect(password=PW)", False),
+    "placeholder": ("PW = 'changeme'\npsycopg2.connect(password=PW)", False),
     "template_value": ("PW = '${DB_PASSWORD}'\npsycopg2.connect(password=PW)", False),
     "word_api_key": ("KEY = 'coyote'\nrequests.get(url, headers={'Authorization': KEY})", False),
     "repetition": ("KEY = b'\\x0b' * 16\nhmac.new(KEY, b'', 'sha256')", False),
@@ -405,7 +409,6 @@ ARGUMENTS = {
     "auth_tuple": ("AUTH = ('svc', <S>)\nrequests.get(url, auth=AUTH)", True),
     # a word or default where a password is chosen: a weak password, followed like any other
     "word": ("PW = 'coyote'\npsycopg2.connect(password=PW)", True),
-    "placeholder": ("PW = 'changeme'\npsycopg2.connect(password=PW)", True),
     "tuple_item_word": ("AUTH = ('ops@corp.test', 'coyote')\npsycopg2.connect(password=AUTH[1])", True),
 }
 
