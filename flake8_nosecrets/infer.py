@@ -34,6 +34,7 @@ from typing import Iterator
 from . import sinks
 from .findings import Finding
 from .prepass import cred_arg, prepass, target_key
+from . import verdict
 from .verdict import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge
 
 __all__ = ["infer_findings", "prepass"]
@@ -390,11 +391,12 @@ def _infer_module(astroid, nodes, source: str, filename: str, modname: str,
     except (astroid.AstroidError, RecursionError) as exc:  # a module astroid cannot build: no NSC401 there
         _failed(exc)
         return []
+    weak = not verdict.is_test_path(filename)  # a test's password for the server it simulates is the test's
     out: list[Finding] = []
     lines = source.splitlines()
     for node in module.nodes_of_class((nodes.Call, nodes.Assign)):
         try:
-            out.extend(_char_cols(_check(node, module, settings), lines))
+            out.extend(_char_cols(_check(node, module, settings, weak), lines))
         except (astroid.AstroidError, RecursionError) as exc:  # one call astroid fails on: the others still count
             _failed(exc)
     return out
@@ -431,7 +433,8 @@ def _char_cols(found: Iterator[Finding], lines: list[str]) -> Iterator[Finding]:
         yield dataclasses.replace(f, col=col, node_col=col)
 
 
-def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
+def _check(node, module, settings: frozenset[str], weak: bool = True) -> Iterator[Finding]:
+    """NSC401 for the sink *node* (a call or an assignment) may be; *weak*: whether a weak value counts here."""
     from astroid import nodes
 
     hits = []
@@ -468,7 +471,7 @@ def _check(node, module, settings: frozenset[str]) -> Iterator[Finding]:
         for const, where in _credentials(arg, sink):
             start = credential_start(const.value, sink)
             value = const.value[start:]
-            strength = judge(value, sink, through_name=where is not const)
+            strength = judge(value, sink, through_name=weak and where is not const)
             if strength is None:
                 continue
             line, col, origin = _origin(value, const, module, where)

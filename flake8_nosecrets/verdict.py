@@ -57,12 +57,23 @@ def may_report(value: str | bytes, weak: bool = False) -> bool:
     return weak and _weak(text.strip())
 
 
+# Test code by its path (tests/, testing/, test_*.py, *_test.py, conftest.py): there a weak password is the one the
+# test gives the server it simulates (CPython's test_smtplib, an 'Incorrect' password to be refused).
+_TEST_PATH_RE = re.compile(r"(?:^|[/\\])(?:tests?|testing)[/\\]|(?:^|[/\\])(?:test_[^/\\]*|[^/\\]*_test|conftest)\.py$")
+
+
+def is_test_path(filename: str) -> bool:
+    """Whether *filename* is test code, where weak values through a name are not reported."""
+    return bool(_TEST_PATH_RE.search(filename))
+
+
 def _weak(text: str) -> bool:
     """A value someone could log in or sign with as written, that is no fill-in: ``"coyote"``, ``"dev"``,
     ``"super secret key"``; not ``"yourDatabasePassword"``, ``"changeme"`` or ``"password"`` (they spell what
     belongs there: a placeholder for a value set elsewhere), nor what is no value at all (empty, ``None``,
     a template, a mask, a ``<…>`` slot, an env var name, a path)."""
-    return filters.could_be_used_as_secret(text) and not filters.is_placeholder(text)
+    return (filters.could_be_used_as_secret(text) and not filters.is_placeholder(text)
+            and not text.lower().startswith("your"))  # "yourdatabasePassword": a fill-in, however it is glued
 
 
 def judge(value: str | bytes, sink: sinks.Sink, through_name: bool = True) -> str | None:

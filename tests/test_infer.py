@@ -177,6 +177,7 @@ NEGATIVES = {
     "secrets": "import secrets\nCRED = secrets.token_hex(16)",
     "placeholder": "CRED = 'changeme'",
     "fill_in": "CRED = 'yourDatabasePassword'",
+    "fill_in_glued": "CRED = 'yourdatabasePassword'",
     "template": "CRED = '${APP_CRED}'",
     "slot": "CRED = '<<APP_CRED>>'",
     "none_like": "CRED = 'None'",
@@ -585,7 +586,7 @@ def test_astroid_failures_skip_the_call_but_our_bugs_propagate(monkeypatch):
     src = f"import psycopg2\nPW = {_secret('strict')!r}\npsycopg2.connect(password=PW)\n"
     assert len(_nsc401(src)) == 1
 
-    def astroid_fails(node, module, settings):
+    def astroid_fails(node, module, settings, weak=True):
         raise astroid.InferenceError("astroid could not")
 
     monkeypatch.setattr(infer, "_check", astroid_fails)
@@ -594,7 +595,7 @@ def test_astroid_failures_skip_the_call_but_our_bugs_propagate(monkeypatch):
     monkeypatch.setattr(infer, "STRICT", False)
     assert infer.infer_findings(src) == []  # as in a user's run: that call is skipped, the lint goes on
 
-    def our_bug(node, module, settings):
+    def our_bug(node, module, settings, weak=True):
         raise KeyError("a bug of ours")
 
     monkeypatch.setattr(infer, "_check", our_bug)
@@ -717,3 +718,14 @@ def test_shapes_through_a_constant(case):
     assert [(f.code, f.line, f.col, f.secret) for f in found] == [
         ("NSC401", line, src.splitlines()[line - 1].index(first), expected)]
     assert secret not in found[0].message
+
+
+@pytest.mark.parametrize("path", ["tests/test_mail.py", "app/tests/helpers.py", "conftest.py", "mail_test.py"])
+def test_weak_constant_in_test_code_is_the_tests(path):
+    """A test's password for the server it simulates (CPython's test_smtplib) is not reported as weak; a real
+    credential in test code still is."""
+    weak = "import smtplib\nPAIR = ('user@corp.test', 'coyote')\nsmtplib.SMTP('mx').login(PAIR[0], PAIR[1])\n"
+    assert [f for f in scan_source(weak, filename=path) if f.code == "NSC401"] == []
+    assert [f.code for f in scan_source(weak, filename="app/mail.py")] == ["NSC401"]
+    strong = weak.replace("'coyote'", repr(_secret("test-code")))
+    assert [f.code for f in scan_source(strong, filename=path)] == ["NSC401"]
