@@ -38,8 +38,11 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(base, p) or fnmatch.fnmatch(full, p) for p in patterns)
 
 
-def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[str]:
-    """``.py``, ``.pyi`` and ``.ipynb`` files under *paths*, sorted; files named explicitly are always included."""
+def iter_files(paths: Iterable[str], exclude: Sequence[str] = (), kinds: frozenset[str] | None = None) -> Iterator[str]:
+    """The files of *kinds* (default: all, :mod:`.files`) under *paths*, sorted: ``.py``, ``.pyi``, ``.ipynb`` and
+    the config, requirements, ``.env`` and Docker files the standalone scan reads; files named are always included."""
+    from . import files as kinds_of_files
+
     for top in paths:
         if os.path.isfile(top):
             yield top
@@ -47,7 +50,7 @@ def iter_files(paths: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[st
         found = []
         for root, dirs, files in os.walk(top):
             dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not _excluded(os.path.join(root, d), exclude)]
-            found.extend(os.path.join(root, f) for f in files if f.endswith((".py", ".pyi", ".ipynb")))
+            found.extend(p for p in (os.path.join(root, f) for f in files) if kinds_of_files.kind_of(p, kinds))
         yield from sorted(p for p in found if not _excluded(p, exclude))
 
 
@@ -55,12 +58,21 @@ def scan_file(path: str, options: object) -> list[Finding]:
     """Findings of one file through the same engine as flake8 (notebooks through :mod:`.notebook`)."""
     from .scanner import scan_source
 
-    if path.endswith(".ipynb"):
+    from . import files
+
+    kind = files.kind_of(path)
+    if kind == "notebook":
         from . import notebook
 
         return [nf.finding for nf in notebook.scan_notebook(path, options)]
     with open(path, "rb") as fh:
         raw = fh.read()
+    if kind in files.CONFIG_KINDS:
+        from .files.scan import scan_text
+        from .textio import decode, split_lines
+
+        text, _ = decode(raw)
+        return scan_text(text, split_lines(text), path, kind, options)[0]  # type: ignore[arg-type]
     try:
         import tokenize
         import io
@@ -73,7 +85,8 @@ def scan_file(path: str, options: object) -> list[Finding]:
 
 
 def scan(paths: Iterable[str], options: object, exclude: Sequence[str] = ()) -> dict[str, list[Finding]]:
-    return {p: found for p in iter_files(paths, exclude) if (found := scan_file(p, options))}
+    kinds = getattr(options, "file_kinds", None)
+    return {p: found for p in iter_files(paths, exclude, kinds) if (found := scan_file(p, options))}
 
 
 def import_detect_secrets(ds_path: str, base: Baseline, options: object) -> tuple[int, int]:

@@ -339,7 +339,9 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     # in practice a test vector; a hex string passed as ``key=`` to an API is an API key.
     if level is Strength.KEY and binding.converted and filters.is_hex(stripped):
         return None
-    if level is Strength.KEY and looks_random(stripped, options, 20, True):
+    # A UUID under a bare ``key`` (``translation_key``, ``idempotency_key``) is an identifier; under a secret name
+    # (``api_key``, ``token``) it can be a credential, and is judged above.
+    if level is Strength.KEY and looks_random(stripped, options, 20, True) and not filters.is_uuid(stripped):
         return Match("NSC205", "random-looking key", "", offset, end)
     return None
 

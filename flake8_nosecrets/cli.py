@@ -33,6 +33,7 @@ import time
 from typing import IO, Any, Iterable, Iterator, Sequence
 
 from . import __version__, config as cfg, options as opts, rules
+from .files import CONFIG_KINDS, kind_of, python_patterns
 from .findings import Finding, printable
 from .scanner import scan_source, scan_unparsed
 from .suppress import CodeFilter, apply_noqa
@@ -60,6 +61,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     errors: list[str]
+    warnings: list[str] = dataclasses.field(default_factory=list)  # printed; the exit status ignores them
 
 
 def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) -> list[Finding]:
@@ -70,10 +72,16 @@ def _baseline_filter(findings: list[Finding], path: str, options: opts.Options) 
     return baseline.filter_findings(findings, path, options)
 
 
-def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], list[str]]:
-    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading)."""
+def scan_text(text: str, path: str, settings: Settings, kind: str = "python") -> tuple[list[Finding], list[str]]:
+    """Findings and error reasons for one decoded module (the part of :func:`scan_file` after reading);
+    for a config file (*kind* from :mod:`.files`), warnings instead of errors."""
     errors: list[str] = []
     lines = split_lines(text)
+    if kind in CONFIG_KINDS:
+        from .files.scan import scan_text as scan_config
+
+        findings, errors = scan_config(text, lines, path, kind, settings.options)
+        return _filtered(findings, lines, path, settings), errors
     try:
         tree = ast.parse(text, path)
     except SyntaxError as exc:
@@ -88,12 +96,17 @@ def scan_text(text: str, path: str, settings: Settings) -> tuple[list[Finding], 
     else:
         findings = scan_source(filename=path, options=settings.options, tree=tree, lines=lines)
     del tree
+    return _filtered(findings, lines, path, settings), errors
+
+
+def _filtered(findings: list[Finding], lines: list[str], path: str, settings: Settings) -> list[Finding]:
+    """*findings* minus what the code filter, ``# noqa`` and the baseline take out."""
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
         findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options), errors
+    return _baseline_filter(findings, path, settings.options)
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -120,13 +133,18 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
 
 def scan_file(path: str, settings: Settings, data: bytes | None = None) -> FileResult:
     """Scan one file; never raises for anything a file can contain or do."""
+    kind = kind_of(path) or "python"
+    if kind in CONFIG_KINDS and kind not in settings.options.file_kinds:
+        return FileResult(path, [], [])  # named explicitly (pre-commit), but its kind is turned off
     try:
         if data is None:
             data = read_bytes(path)
-            if path.endswith(".ipynb"):
+            if kind == "notebook":
                 return FileResult(path, scan_notebook(path, settings), [])
         text, error = decode(data)
-        findings, errors = scan_text(text, path, settings)
+        findings, errors = scan_text(text, path, settings, kind)
+        if kind in CONFIG_KINDS:
+            return FileResult(path, findings, [error] if error else [], errors)
         if error:
             errors.insert(0, error)
     except FileError as exc:
@@ -243,7 +261,8 @@ def _comma_list(text: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="nosecrets",
-        description="Find hardcoded secrets in Python files (flake8-nosecrets without the rest of flake8).",
+        description="Find hardcoded secrets in Python files and the config, requirements, .env and Docker files "
+                    "beside them (flake8-nosecrets without the rest of flake8).",
         epilog="Exit status: 0 nothing found, 1 findings, 2 a file could not be scanned or a usage error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files and directories to scan (default: .)")
@@ -260,8 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
                         f"({','.join(DEFAULT_EXCLUDE)})")
     p.add_argument("--extend-exclude", type=_comma_list, default=[], metavar="PATTERNS",
                    help="comma-separated patterns to skip in addition")
-    p.add_argument("--filename", type=_comma_list, default=list(DEFAULT_FILENAMES), metavar="PATTERNS",
-                   help=f"patterns of the files looked at in directories (default: {','.join(DEFAULT_FILENAMES)})")
+    p.add_argument("--filename", type=_comma_list, default=None, metavar="PATTERNS",
+                   help=f"patterns of the files looked at in directories, replacing the default: "
+                        f"{','.join(DEFAULT_FILENAMES)} and the config files of nosecrets-file-kinds")
     p.add_argument("--disable-noqa", action="store_true", help="report findings on lines marked # noqa too")
     p.add_argument("--stdin-display-name", default="stdin", metavar="NAME",
                    help="the name shown for source read from standard input ('-')")
@@ -324,7 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(stderr, "SARIF output is not available in this installation")
             return 2
 
-    walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    kinds = settings.options.file_kinds
+    if args.filename is None:
+        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
+    else:
+        walk = Walk(exclude=exclude, filename=tuple(args.filename))
     files = walk.files(paths)
     progress = Progress(stderr, stderr.isatty() and not args.no_progress)
     out: IO[str] = stdout
@@ -349,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 n_errors += 1
                 progress.clear()
                 stderr.write(f"{_display(result.path)}: error: {reason}\n")
+            for reason in result.warnings:
+                progress.clear()
+                stderr.write(f"{_display(result.path)}: warning: {reason}\n")
             for f in result.findings:
                 n_findings += 1
                 if args.format == "text":

@@ -96,7 +96,7 @@ def _setting_match(name: str, level: Strength, secret: str, start: int, options:
         secret, options
     ):
         return None
-    if level is Strength.KEY and not looks_random(secret, options, 20, True):
+    if level is Strength.KEY and (not looks_random(secret, options, 20, True) or filters.is_uuid(secret)):
         return None  # ``"key": "…"`` in JSON text: a bare key needs a random value, as everywhere
     code, what = ("NSC206", "hardcoded password") if level is Strength.PASSWORD else ("NSC205", "secret")
     return Match(code, f"{what} in a '{name[:40]}' setting", "", start, start + len(secret))

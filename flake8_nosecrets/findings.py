@@ -62,7 +62,7 @@ class Binding:
 
     # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
     # header, pair (``("name", "…")``), record (a user record's password), cipher-key,
-    # auth-scheme (``"Bearer %s" % …``), string, docstring, comment
+    # auth-scheme (``"Bearer %s" % …``), string, docstring, comment; setting (a config file's key, its dotted path)
     kind: str
     name: str = ""  # the target/keyword/key/parameter/env var name ("" when neutral)
     callee: str = ""  # for keywords and defaults: the called function or defining function
@@ -94,6 +94,7 @@ class Binding:
             "cipher-key": "key of a symmetric cipher"
             + (f" given to {printable(self.callee, 40)}()" if self.callee else ""),
             "auth-scheme": f"filled into an '{n} …' Authorization value",
+            "setting": f"in setting '{n}'",
             "comment": "in a comment",
             "docstring": "in a docstring",
         }.get(self.kind, "in a string literal")

@@ -104,7 +104,7 @@ KEY_QUALIFIERS = frozenset(
 NEGATING_MODIFIERS = frozenset(
     {
         "public", "pub", "publishable", "next", "prev", "previous", "page", "paging", "pagination",
-        "continuation", "cursor", "resume", "sync", "max", "min", "num", "total",
+        "continuation", "cursor", "resume", "sync", "change", "max", "min", "num", "total",
         "count", "is", "has", "use", "should", "require", "requires", "required",
         "enable", "enabled", "show", "allow", "no", "sort", "primary", "foreign",
         "partition", "row", "cache", "lookup", "index", "group", "hot", "dict",

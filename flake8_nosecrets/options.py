@@ -16,7 +16,7 @@ import dataclasses
 import re
 from typing import Any, Iterable
 
-from . import providers
+from . import files, providers
 
 
 class OptionError(ValueError):
@@ -50,6 +50,10 @@ SPECS: tuple[OptionSpec, ...] = (
                "Path of a baseline file (nosecrets-baseline); findings recorded in it are not reported.", "FILE"),
     OptionSpec("nosecrets-inference", True, "bool",
                "Follow constants into APIs that take credentials (astroid); set to false to turn off.", "BOOL"),
+    OptionSpec("nosecrets-file-kinds", "", "list",
+               "Comma-separated kinds of file the standalone scan, pre-commit hook and baseline look at: python, "
+               "notebook, yaml, toml, ini, json, dotenv, requirements, dockerfile (default: all; flake8 itself "
+               "only ever sees Python).", "KINDS"),
 )
 
 
@@ -62,6 +66,7 @@ class Options:
     disabled_providers: frozenset[str] = frozenset()
     baseline: str = ""
     inference: bool = True
+    file_kinds: frozenset[str] = frozenset(files.KINDS)
 
     def allowed(self, value: str) -> bool:
         return any(p.search(value) for p in self.allow)
@@ -118,6 +123,11 @@ def build(values: dict[str, Any]) -> Options:
         "".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names"))
     )
     inference = get("nosecrets-inference", True)
+    kinds = [k.lower() for k in _split(get("nosecrets-file-kinds"))]
+    unknown = sorted(set(kinds) - set(files.KINDS))
+    if unknown:
+        known = ", ".join(files.KINDS)
+        raise OptionError(f"nosecrets-file-kinds: unknown kind(s) {', '.join(unknown)}; known: {known}")
     return Options(
         extra_names=frozenset(w.lower() for w in _split(get("nosecrets-extra-names"))),
         ignore_names=ignore,
@@ -126,4 +136,5 @@ def build(values: dict[str, Any]) -> Options:
         disabled_providers=frozenset(disabled),
         baseline=str(get("nosecrets-baseline") or ""),
         inference=_bool(True if inference in (None, "") else inference, "nosecrets-inference"),
+        file_kinds=frozenset(kinds or files.KINDS),
     )

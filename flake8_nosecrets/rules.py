@@ -6,6 +6,7 @@ from here. Codes are only ever added, never reused.
   provider is named in the message and can be disabled on its own).
 * NSC2xx: generic evidence (private key, credentials in a URL, Authorization
   header, JWT, a random value under a secret-like name, a hardcoded password).
+* NSC3xx: placement: a file that must not be in git at all (a committed ``.env``).
 * NSC4xx: a constant that reaches an API that takes credentials (inference).
 """
 
@@ -32,6 +33,8 @@ class Rule:
     options: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     severity: float = 8.0  # SARIF security-severity
+    language: str = "python"  # of the example and fix: what their code fences say
+    fix_safety: str = FIX_ENV  # what nosecrets-fix does about it
 
     @property
     def pylint_symbol(self) -> str:
@@ -176,6 +179,36 @@ RULES: tuple[Rule, ...] = (
         options=_NAME_OPTIONS,
         references=(_CWE259, _OWASP),
         severity=7.5,
+    ),
+    Rule(
+        code="NSC301",
+        slug="committed-env-file",
+        title="Environment file committed to git",
+        what=(
+            "A `.env`-style file (`.env`, `.env.production`, `docker.env`) that git tracks, or that sits in a git "
+            "work tree without being git-ignored, whatever its values; reported at its first line. Templates meant "
+            "to be committed (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`…) are not. The values "
+            "in the file are scanned as well and reported under their own codes."
+        ),
+        why=(
+            "A `.env` file exists to keep configuration and credentials out of the repository; once committed, "
+            "every clone, fork and CI log has them, and deleting the file later leaves them in history."
+        ),
+        example="$ git ls-files .env\n.env",
+        fix=(
+            "$ git rm --cached .env && echo .env >> .gitignore   # the file and its values stay on disk\n"
+            "$ git commit -m 'Stop tracking .env'                # commit a .env.example with the names only\n"
+            "# then rotate every value the file held: they are in git history"
+        ),
+        language="console",
+        fix_safety=(
+            "`nosecrets-fix` runs `git rm --cached` on the file (the removal is staged for the next commit) and adds "
+            "it to `.gitignore`; a file git would commit is only added to `.gitignore`. The file and its values stay "
+            "on disk; values that were committed stay in git history, so rotate them."
+        ),
+        options=("nosecrets-file-kinds",),
+        references=(_CWE798, "https://12factor.net/config", _OWASP),
+        severity=8.0,
     ),
     Rule(
         code="NSC401",

@@ -97,8 +97,8 @@ def rule_descriptor(code: str) -> dict[str, Any]:
     options = ", ".join(rule.options) if rule.options else "none"
     help_text = f"{rule.what}\n\nWhy: {rule.why}\n\nUse instead: {rule.fix}\n\nOptions: {options}\n\nSee {uri}"
     help_md = (
-        f"{rule.what}\n\n**Why is this bad?** {rule.why}\n\n**Use instead:**\n\n```python\n{rule.fix}\n```\n\n"
-        f"**Fix:** {rules.FIX_ENV}\n\n**Options:** {options}\n\n[Rule reference]({uri})"
+        f"{rule.what}\n\n**Why is this bad?** {rule.why}\n\n**Use instead:**\n\n```{rule.language}\n{rule.fix}\n```\n\n"
+        f"**Fix:** {rule.fix_safety}\n\n**Options:** {options}\n\n[Rule reference]({uri})"
     )
     return {
         "id": rule.code,

@@ -7,6 +7,7 @@ import fnmatch
 import os
 from typing import Iterator, Sequence
 
+from . import files
 from .suppress import matches_filename as _matches
 
 # flake8's defaults.EXCLUDE, plus the virtualenv and JavaScript dependency directories.
@@ -20,6 +21,7 @@ DEFAULT_FILENAMES = ("*.py", "*.pyi", "*.ipynb")
 class Walk:
     exclude: tuple[str, ...]
     filename: tuple[str, ...] = DEFAULT_FILENAMES
+    kinds: frozenset[str] = frozenset()  # config file kinds (:mod:`.files`) taken besides *filename*
     errors: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     def files(self, paths: Sequence[str]) -> Iterator[str]:
@@ -34,13 +36,16 @@ class Walk:
             if not os.path.isdir(arg):
                 yield arg
                 continue
-            for root, dirs, files in os.walk(arg, onerror=self._onerror):
+            for root, dirs, names in os.walk(arg, onerror=self._onerror):
                 dirs[:] = sorted(d for d in dirs if not _matches(os.path.join(root, d), self.exclude))
-                for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, p) for p in self.filename):
-                        joined = os.path.join(root, name)
+                for name in sorted(names):
+                    joined = os.path.join(root, name)
+                    if any(fnmatch.fnmatch(name, p) for p in self.filename) or self._config_file(joined):
                         if not _matches(joined, self.exclude):
                             yield joined
+
+    def _config_file(self, path: str) -> bool:
+        return bool(self.kinds) and files.kind_of(path, self.kinds) in files.CONFIG_KINDS
 
     def _onerror(self, exc: OSError) -> None:
         self.errors.append((exc.filename or "?", f"cannot list directory: {exc.strerror or type(exc).__name__}"))

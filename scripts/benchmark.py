@@ -349,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                          "inference on and off (repeatable)")
     ap.add_argument("--report", type=Path, metavar="FILE",
                     help="write the whole report to FILE (markdown) and its figures to FILE with .json")
+    ap.add_argument("--config-files", action="store_true",
+                    help="also time nosecrets over the Python files plus the corpus's config, requirements, .env and "
+                         "Docker files (flake8_nosecrets.files), and over those alone")
     args = ap.parse_args(argv)
 
     roots = args.corpus or [Path(sysconfig.get_paths()["stdlib"])]
@@ -488,6 +491,17 @@ def run_tools(args, py: str, names: list[str], roots: list[Path], tmp: str,
     ns = exe("nosecrets")
     if ns:
         tools.append(("nosecrets --jobs 1", [ns, "--jobs", "1", "--isolated", "--no-progress", *names], r": NSC\d+ "))
+    if ns and args.config_files:
+        from flake8_nosecrets import files as kinds
+        from flake8_nosecrets.walk import DEFAULT_EXCLUDE, Walk
+
+        walk = Walk(exclude=DEFAULT_EXCLUDE, filename=(), kinds=frozenset(kinds.CONFIG_KINDS))
+        configs = list(walk.files([str(r) for r in roots]))
+        cfg_lines = sum(Path(c).read_bytes().count(b"\n") for c in configs)
+        run_ns = [ns, "--jobs", "1", "--isolated", "--no-progress"]
+        tools.append((f"nosecrets --jobs 1, + {len(configs)} config files ({cfg_lines:,} lines)",
+                      run_ns + names + configs, r": NSC\d+ "))
+        tools.append(("nosecrets --jobs 1, the config files alone", run_ns + configs, r": NSC\d+ "))
     peers_ok = not args.no_peers
     if peers_ok and exe("bandit"):
         tools.append(("bandit -t B105,B106,B107",

@@ -27,8 +27,8 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _fence(code: str) -> str:
-    return f"```python\n{code.rstrip()}\n```"
+def _fence(code: str, language: str = "python") -> str:
+    return f"```{language}\n{code.rstrip()}\n```"
 
 
 def option_anchor(name: str) -> str:
@@ -41,12 +41,16 @@ def rule_section(rule: rules.Rule) -> str:
             f"pylint symbol `{rule.pylint_symbol}`.", ""]
     out += ["### What it does", "", rule.what, ""]
     out += ["### Why is this bad?", "", rule.why, ""]
-    out += ["### Example", "", _fence(rule.example), ""]
-    out += ["(Values in these examples are shortened with `…`; the real ones are long enough to be reported.)", ""]
-    out += ["### Use instead", "", _fence(rule.fix), ""]
-    out += ["### Fix safety", "", rules.FIX_ENV + (
-        " The program then needs the variable at run time (from the environment or the `.env` file), "
-        "so the change is shown first with `nosecrets-fix --diff`."), ""]
+    out += ["### Example", "", _fence(rule.example, rule.language), ""]
+    if "…" in rule.example:
+        out += ["(Values in these examples are shortened with `…`; the real ones are long enough to be reported.)", ""]
+    out += ["### Use instead", "", _fence(rule.fix, rule.language), ""]
+    if rule.fix_safety == rules.FIX_ENV:
+        out += ["### Fix safety", "", rules.FIX_ENV + (
+            " The program then needs the variable at run time (from the environment or the `.env` file), "
+            "so the change is shown first with `nosecrets-fix --diff`."), ""]
+    else:
+        out += ["### Fix safety", "", rule.fix_safety, ""]
     out += ["### Options", ""]
     if rule.options:
         out += [f"- [`{name}`](#{option_anchor(name)})" for name in rule.options]

@@ -27,6 +27,11 @@ CASES = {
          "postgres://{user}:{password}@{host}/{db}", "${DB_PASSWORD:-dev}", "@API_KEY@", "#name#_key"],
         ["R4v{w}9&Lq#2mZ!t8Kp@x", RANDOM, "s3cr3t", "{" + RANDOM],
     ),
+    filters.is_arn: (
+        ["arn:aws:iam::aws:policy/IAMUserChangePassword", "arn:aws-cn:iam::aws:policy/CloudWatchAPIKeyAccess",
+         "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "arn:aws:s3:::bucket/key"],
+        ["arn:" + RANDOM, RANDOM, "arn:aws", "aws:iam::aws:policy/X"],
+    ),
     filters.is_env_var_name: (["GITHUB_TOKEN", "DB_PASSWORD", "$AWS_SECRET_ACCESS_KEY"], ["ADMIN", RANDOM, "s3cr3t"]),
     filters.is_message: (
         ["Invalid password", "Enter your token:", "This field is required.", "invalid password",

@@ -125,15 +125,16 @@ def test_env_file_created_0600_and_read_back(project):
 
 def test_existing_env_keeps_mode_and_entries(project):
     env = project / ".env"
-    env.write_text("# mine\nDEBUG=1\nTOKEN=other\n")
+    env.write_text("# mine\nDEBUG=1\nGITHUB_TOKEN=other\n")
     env.chmod(0o640)
     run_fix(project, ".")
     text = env.read_text()
-    assert text.startswith("# mine\nDEBUG=1\nTOKEN=other\n")
+    assert text.startswith("# mine\nDEBUG=1\nGITHUB_TOKEN=other\n")
     values = dotenv_values(env)
-    assert values["TOKEN"] == "other" and values["TOKEN_2"] == GH
+    # nothing in app.py (no class, dict, module word) tells the two apart: the number is the last resort
+    assert values["GITHUB_TOKEN"] == "other" and values["GITHUB_TOKEN_2"] == GH
     assert stat.S_IMODE(env.stat().st_mode) == 0o640
-    assert 'os.environ["TOKEN_2"]' in (project / "app.py").read_text()
+    assert 'os.environ["GITHUB_TOKEN_2"]' in (project / "app.py").read_text()
 
 
 def test_existing_entry_with_same_value_is_reused(project):
@@ -444,9 +445,9 @@ def test_libcst_tool_codemod(tmp_path):
 
 def test_fixed_code_runs_with_env_and_fails_clearly_without(project):
     run_fix(project, ".")
-    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_TOKEN"}
     r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
-    assert r.returncode != 0 and b"KeyError: 'TOKEN'" in r.stderr
+    assert r.returncode != 0 and b"KeyError: 'GITHUB_TOKEN'" in r.stderr
     env.update(dotenv_values(project / ".env"))
     r = subprocess.run([sys.executable, "app.py"], cwd=project, env=env, capture_output=True)
     assert r.returncode == 0 and r.stdout == f"{len(GH)}\n".encode()
@@ -542,9 +543,9 @@ def test_notebook_and_module_share_names_and_env_file(tmp_path):
     path = nb_make(tmp_path / "nb.ipynb", nb_cell(f'TOKEN = "{GH}"\nDB_PASSWORD = "{NB_PW}"'))
     code, out, err = run_fix(tmp_path, "--no-history", ".")
     assert code == 1, err
-    assert dotenv_values(tmp_path / ".env") == {"TOKEN": GH, "DB_PASSWORD": NB_PW}
-    assert 'TOKEN = os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()
-    assert 'TOKEN = os.environ["TOKEN"]' in nb_source(path, 0)
+    assert dotenv_values(tmp_path / ".env") == {"GITHUB_TOKEN": GH, "DB_PASSWORD": NB_PW}
+    assert 'TOKEN = os.environ["GITHUB_TOKEN"]' in (tmp_path / "app.py").read_text()
+    assert 'TOKEN = os.environ["GITHUB_TOKEN"]' in nb_source(path, 0)
     assert "moved 3 secret(s) from 2 file(s)" in out and "(2 new entries)" in out
     assert "# moved from nb.ipynb: cell 1, line 2 by nosecrets-fix" in (tmp_path / ".env").read_text()
     assert GH not in out + err and NB_PW not in out + err
@@ -588,7 +589,7 @@ def test_broken_notebook_is_one_line_exit_2_and_the_rest_continue(tmp_path, cont
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("nosecrets-fix: broken.ipynb: error: not a")
     assert bad.read_text() == content
-    assert 'os.environ["TOKEN"]' in (tmp_path / "app.py").read_text()  # the other file was fixed
+    assert 'os.environ["GITHUB_TOKEN"]' in (tmp_path / "app.py").read_text()  # the other file was fixed
     assert run_fix(tmp_path, "--no-history", "broken.ipynb")[0] == 2  # named explicitly: the same
 
 

@@ -145,7 +145,7 @@ def fix(src: str) -> tuple[str, list, list]:
 
 
 @pytest.mark.parametrize("before,after", [
-    (f'TOKEN = "{GH}"\n', 'import os\n\nTOKEN = os.environ["TOKEN"]\n'),
+    (f'TOKEN = "{GH}"\n', 'import os\n\nTOKEN = os.environ["GITHUB_TOKEN"]\n'),
     (f'import os\nx = "{GH}"\n', 'import os\nx = os.environ["GITHUB_TOKEN"]\n'),
     (f'import os as _os\napi_key = "{K}"\n', 'import os as _os\napi_key = _os.environ["API_KEY"]\n'),
     (f'from os import environ as E\napi_key = "{K}"\n', 'from os import environ as E\napi_key = E["API_KEY"]\n'),
@@ -160,7 +160,8 @@ def fix(src: str) -> tuple[str, list, list]:
     (f'import os\napi_secret = b"{K}"\n', 'import os\napi_secret = os.environ["API_SECRET"].encode()\n'),
     (f'import os\napi_secret = (b"{K}")  # c\n', 'import os\napi_secret = (os.environ["API_SECRET"].encode())  # c\n'),
     (f'import os\nclass C:\n    api_token = "{K}"\n', 'import os\nclass C:\n    api_token = os.environ["API_TOKEN"]\n'),
-    (f'"""Doc."""\nTOKEN = "{GH}"\nimport os\n', '"""Doc."""\nimport os\nTOKEN = os.environ["TOKEN"]\nimport os\n'),
+    # a late lone ``import os`` moves up to where isort puts it; a bare TOKEN is qualified by its provider
+    (f'"""Doc."""\nTOKEN = "{GH}"\nimport os\n', '"""Doc."""\n\nimport os\n\nTOKEN = os.environ["GITHUB_TOKEN"]\n'),
 ])
 def test_before_after(before, after):
     got, moves, manual = fix(before)
@@ -198,7 +199,7 @@ def test_crlf_bom_and_coding_kept():
     out, moves, manual = fix_code(src, name_for=lambda f, v, w: namer.name_for(v, w))
     assert out.startswith(b"\xef\xbb\xbf# -*- coding: utf-8 -*-\r\n")
     assert b"\n" not in out.replace(b"\r\n", b"")
-    assert out.endswith(b'TOKEN = os.environ["TOKEN"]  # c\r\n')
+    assert out.endswith(b'TOKEN = os.environ["GITHUB_TOKEN"]  # c\r\n')
 
 
 def test_os_shadowed_gets_alias():

@@ -40,7 +40,7 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         # negating modifiers
         ("public_key", N), ("STRIPE_PUBLISHABLE_KEY", N), ("publishableKey", N), ("NextToken", N),
         ("next_page_token", N), ("sort_key", N), ("primary_key", N),
-        ("num_tokens", N), ("page_token", N), ("continuation_token", N),
+        ("num_tokens", N), ("page_token", N), ("continuation_token", N), ("ChangeToken", N), ("change_token", N),
         ("", N),
         # glued compounds
         ("PGPASSWORD", P), ("MYSQLTOKEN", S), ("NOPASSWORD", N), ("bypass", N),

@@ -105,6 +105,42 @@ def test_nosecrets_hook_blocks_a_planted_secret(tmp_path: Path, hook_repo: Path,
     assert GH not in out
 
 
+def test_nosecrets_hook_covers_config_files(tmp_path: Path, hook_repo: Path, pre_commit_home: Path) -> None:
+    repo = user_repo(tmp_path, {
+        "config/prod.yaml": f"database:\n  host: db\n  password: {PW}\n",
+        "requirements.txt": f"--extra-index-url https://ci:{PW}@pypi.acme.internal/simple\nrequests\n",
+        ".env": "DEBUG=1\n",
+        "notes.txt": f"password: {PW}\n",
+    })
+    proc = try_repo(repo, hook_repo, pre_commit_home, "nosecrets")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "config/prod.yaml:3:13: NSC206" in out and "requirements.txt:1:19: NSC202" in out
+    assert ".env:1:1: NSC301 environment file tracked by git" in out and "notes.txt" not in out
+    assert PW not in out
+
+
+NAMES = ["app.py", "pkg/stub.pyi", "nb.ipynb", "config/settings.yaml", "ci.yml", "pyproject.toml", "setup.cfg",
+         "tox.ini", "pip.conf", ".pypirc", "data/config.json", ".env", ".env.production", "deploy/prod.env",
+         "prod.env.example", "requirements.txt", "requirements-dev.txt", "requirements/base.txt",
+         "requirements/dev.in", "constraints.txt", "Dockerfile", "docker/Dockerfile.prod", "api.Dockerfile",
+         "Containerfile", "README.md", "notes.txt", "nginx.conf", "Makefile", "app.js", "LICENSE", "envoy.txt"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hook_files_pattern_is_the_scanners_list(name: str) -> None:
+    """The hook passes exactly the files whose kind the scanner knows (a kind it does not know would be parsed
+    as Python and fail)."""
+    import re
+
+    import yaml
+
+    from flake8_nosecrets import files
+
+    hook = next(h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "nosecrets")
+    assert bool(re.search(hook["files"], name)) is (files.kind_of(name) is not None)
+
+
 def test_nosecrets_hook_passes_a_clean_repository(tmp_path: Path, hook_repo: Path, pre_commit_home: Path) -> None:
     repo = user_repo(tmp_path, {"app.py": 'token = os.environ["GITHUB_TOKEN"]\n'})
     proc = run_hook(repo, hook_repo, pre_commit_home, "nosecrets")

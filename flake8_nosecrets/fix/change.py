@@ -23,6 +23,7 @@ class FileChange:
     cleared: list = dataclasses.field(default_factory=list)
     outputs_cleared: int = 0
     places: dict = dataclasses.field(default_factory=dict)  # id(move / manual / cleared item) -> "cell 3"
+    copies_left: dict = dataclasses.field(default_factory=dict)  # env var name -> lines still spelling its value
     unreported: tuple = ()  # notebooks: secrets found but not acted on (baseline, ignore): kept out of --diff too
 
     @property

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from .. import __version__
-from . import plan, report, writing
+from ..files import CONFIG_KINDS, kind_of
+from . import advice, plan, report, writing
 from .change import FixError
 from .files import DEFAULT_EXCLUDE, gather
 
@@ -43,11 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files or directories (directories: *.py and *.ipynb, recursively)")
+                   help="files or directories (directories: *.py, *.ipynb and the config files of "
+                        "nosecrets-file-kinds, recursively; compose files and committed .env files are fixed, "
+                        "other config files get advice)")
     p.add_argument("--diff", action="store_true",
                    help="write nothing; print a unified diff (secrets redacted, so it is for review, not for patch)")
     p.add_argument("--env-file", default=".env", metavar="FILE",
                    help="env file the values are merged into (default: .env in the current directory)")
+    p.add_argument("--exclude-tests", action="store_true",
+                   help="leave test code alone (its fixtures' values stay; see --test-paths)")
+    p.add_argument("--test-paths", default=",".join(advice.DEFAULT_TEST_PATHS), metavar="PATTERNS",
+                   help="comma-separated patterns of test code: a file name, or DIR/* for a directory on the "
+                        "path (default: %(default)s)")
     p.add_argument("--no-history", action="store_true", help="do not search git history for the moved values")
     p.add_argument("--history-max-commits", type=int, default=None, metavar="N",
                    help="search at most the newest N commits (default 2000)")
@@ -69,11 +77,18 @@ def main(argv: Sequence[str] | None = None, stdout: IO[str] | None = None, stder
     except KeyboardInterrupt:
         err.write("nosecrets-fix: interrupted; every file is either unchanged or complete\n")
         return 2
+    except OSError as exc:  # anything the steps did not turn into a FixError: one line, never a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        err.write(f"nosecrets-fix: error: {where}{exc.strerror or exc}\n")
+        return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: one line and exit 2, not a traceback that may quote a value
+        err.write(f"nosecrets-fix: error: internal error {type(exc).__name__}; please report\n")
+        return 2
 
 
 def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     from .. import config as cfg
-    from . import dotenv_io, envname
+    from . import configs, dotenv_io, envname
 
     cwd = Path.cwd()
     try:
@@ -84,13 +99,21 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
         err.write(f"nosecrets-fix: warning: {w}\n")
     exclude = tuple(conf.exclude if getattr(conf, "exclude", None) is not None else DEFAULT_EXCLUDE)
     exclude += tuple(getattr(conf, "extend_exclude", ()) or ())
-    files = gather(args.paths, exclude)
+    files = [p for p in gather(args.paths, exclude) if kind_of(str(p)) not in CONFIG_KINDS]
+    config_files = configs.gather(args.paths, exclude, conf.options)
+    test_paths = advice.parse_patterns(args.test_paths)
+    skipped_tests = 0
+    if args.exclude_tests:
+        kept = [f for f in files if not advice.is_test_code(f, test_paths)]
+        skipped_tests, files = len(files) - len(kept), kept
     root = dotenv_io.git_toplevel(cwd) or cwd
     env_arg = Path(args.env_file)
     try:
         env_target = dotenv_io.resolve_env_path(env_arg, root)
     except OSError as exc:
         raise FixError(str(exc)) from None
+    if not env_target.parent.is_dir():
+        raise FixError(f"{args.env_file}: the directory {env_target.parent} does not exist; create it first")
     stream = out if not args.diff else err
     lock = dotenv_io.locked(env_target) if not args.diff else _null()
     try:
@@ -98,6 +121,7 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             env = dotenv_io.EnvFile(env_arg, root)
             namer = envname.Namer(env.values)
             changes, warnings, failures = plan.plan_files(files, conf, namer, err)
+            config_changes = configs.plan(config_files, conf.options, root)
             changed = [c for c in changes if c.changed]
             moves = [m for c in changed for m in c.moves]
             used = {m.name for m in moves}
@@ -109,18 +133,33 @@ def run(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
             redactor = report.redactor(changes)
             for w in warnings:
                 err.write(f"nosecrets-fix: {w}\n")
+            config_status = 1 if any(c.changed for c in config_changes) else 0  # advice alone: left for a human
             if args.diff:
                 for c in changed:
                     out.write(redactor(report.diff(c)))
-                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=[])
+                for cc in config_changes:
+                    out.write(configs.diff(cc))
+                advised = _advice(changes, test_paths, env_arg, skipped_tests)
+                report.summary(stream, changes, new_entries, env_arg, diff=True, notes=advised)
+                configs.summary(config_changes, stream, diff_mode=True)
                 report.history_report(args, changes, stream, root)
-                return 2 if failures else (1 if changed else 0)
+                return 2 if failures else (1 if changed else config_status)
             notes = writing.write_all(changed, env, new_entries, comments, env_arg, stream)
+            configs.apply(config_changes, root, stream)
     except dotenv_io.EnvFileError as exc:
         raise FixError(str(exc)) from None
+    notes += _advice(changes, test_paths, env_arg, skipped_tests)
     report.summary(stream, changes, new_entries, env_arg, diff=False, notes=notes)
+    configs.summary(config_changes, stream, diff_mode=False)
     report.history_report(args, changes, stream, root)
-    return 2 if failures else (1 if changed else 0)
+    return 2 if failures else (1 if changed else config_status)
+
+
+def _advice(changes, test_paths, env_arg: Path, skipped_tests: int) -> list[str]:
+    notes = advice.test_code_notes(changes, test_paths, env_arg) + advice.override_notes(changes)
+    if skipped_tests:
+        notes.append(f"--exclude-tests: {skipped_tests} test file(s) left alone")
+    return notes
 
 
 class _null:

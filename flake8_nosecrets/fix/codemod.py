@@ -40,14 +40,16 @@ import libcst as cst
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.metadata import CodeRange, ParentNodeProvider, PositionProvider
 
+from .. import suppress
 from ..findings import Finding
-from . import dotenv_io, envname, imports
+from . import copies, dotenv_io, envname, imports
 from .moves import Manual, Move, NameFor, detect, env_value_for, needles_for
 from .rewrite import LiteralRewriter, Skip
 
 __all__ = ["Manual", "Move", "MoveSecretsToEnv", "NameFor", "detect", "env_value_for", "fix_code", "needles_for"]
 
 _STRING_TYPES = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)
+_IN_COMMENT = "in a comment: remove it by hand (a comment cannot read the environment)"
 
 
 @dataclasses.dataclass
@@ -76,18 +78,20 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         findings: Sequence[Finding] | None = None,
         name_for: NameFor | None = None,
         config=None,
+        also_values: Sequence[Finding] = (),
     ) -> None:
         super().__init__(context)
         self.env_file = env_file
         self.given_findings = list(findings) if findings is not None else None
         self.name_for = name_for
         self.config = config
+        self.also_values = list(also_values)  # values moved from other files: their copies here move too
         self.moves: list[Move] = []
         self.manual: list[Manual] = []
         self._plans: dict[int, _Plan] = {}
         self._parents: dict = {}
-        self._os_ref = "os"
-        self._environ_ref = ""
+        self.os_ref = imports.OsRef("os")
+        self._current: cst.CSTNode | None = None
         self._forbidden_quotes: list[str] = []
 
     # -- entry point -----------------------------------------------------------------------------------------
@@ -115,7 +119,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             new = {k: v for k, v in namer.new.items() if k in used}
             env.merge(new)
             if new:
-                dotenv_io.update_example(env.path, list(new))
+                dotenv_io.update_example(env.example, list(new))
                 plan = dotenv_io.gitignore_plan(env.path)
                 if plan:
                     dotenv_io.add_to_gitignore(*plan)
@@ -127,34 +131,75 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
 
     def _transform(self, tree: cst.Module, name_for: NameFor) -> cst.Module:
         self._name_for = name_for
+        self.module_code = tree.code
         findings = self.given_findings
         if findings is None:
             findings = detect(tree.code, self.context.filename or "<string>", self.config)
-        if not findings:
+        if not findings and not self.also_values:
             return tree
-        for f in findings:
-            if f.binding.kind == "comment":
-                self.manual.append(Manual(f, "in a comment: remove it by hand (a comment cannot read the environment)"))
+        in_comments = [f for f in findings if f.binding.kind == "comment"]
         findings = [f for f in findings if f.binding.kind != "comment"]
-        if not findings:
-            return tree
         wrapper = self.context.wrapper
         positions = wrapper.resolve(PositionProvider) if wrapper is not None else {}
         self._parents = wrapper.resolve(ParentNodeProvider) if wrapper is not None else {}
         self._assign(findings, positions)
+        self._assign_copies(findings + self.also_values, positions)
         if not self._plans:
-            return tree
+            self.manual.extend(Manual(f, _IN_COMMENT) for f in in_comments)
+            return self._rewrite_comment_copies(tree) if self.also_values else tree
         first_line = min(f.node_line or f.line for p in self._plans.values() for f in p.findings)
-        self._os_ref, self._environ_ref, need_import = imports.choose_os_ref(tree, positions, first_line)
+        self.os_ref = imports.Resolver(wrapper).choose([p.node for p in self._plans.values()])
+        late = imports.late_os_import(tree, positions, first_line)
         new_tree = tree.visit(self)
-        if self.moves and need_import == "add":
-            if self._os_ref == "os":
-                self.add_needed_import("os")
-            else:
-                self.add_needed_import("os", asname=self._os_ref)
-        elif self.moves and need_import == "insert":
-            new_tree = imports.insert_import(new_tree, "import os")
+        if self.moves and self.os_ref.add:
+            new_tree = imports.add_import(new_tree, self.os_ref, late)
+        new_tree = self._rewrite_comment_copies(new_tree)
+        moved = {m.finding.secret for m in self.moves}
+        self.manual.extend(Manual(f, _IN_COMMENT) for f in in_comments if f.secret not in moved)
         return new_tree
+
+    def _assign_copies(self, findings: Sequence[Finding], positions) -> None:
+        """Plan the other literals holding a value to be moved (:func:`.copies.literal_copies`)."""
+        values: dict[str, Finding] = {}
+        for f in findings:
+            if f.secret:
+                values.setdefault(f.secret, f)
+        if not values:
+            return
+        nodes = [
+            (node, rng.start.line, rng.start.column) for node, rng in positions.items()
+            if isinstance(node, _STRING_TYPES) and self._top_level(node)
+            and not isinstance(self._parents.get(node), cst.Expr)
+        ]
+        taken = {key: plan.findings for key, plan in self._plans.items()}
+        found = copies.literal_copies(nodes, values, taken)
+        if not found:
+            return
+        lines = self.module_code.splitlines(keepends=True)
+        kept = {id(f) for f in suppress.apply_noqa([f for _, f in found], lines)}  # a copy on a noqa line stays
+        for node, f in found:
+            if id(f) in kept and not suppress.is_suppressed(lines, f.line, f.line):
+                self._plans.setdefault(id(node), _Plan(node, [])).findings.append(f)
+
+    def _rewrite_comment_copies(self, tree: cst.Module) -> cst.Module:
+        spellings: dict[str, str] = {}
+        for m in self.moves:
+            for text in m.needles:
+                spellings.setdefault(text, m.name)
+        for f in self.also_values:  # moved from another file: named there already (the namer knows the value)
+            value = env_value_for(f)[0]
+            name = self._name_for(f, value, [envname.wanted_name(f)])  # type: ignore[list-item]
+            for text in needles_for(value):
+                spellings.setdefault(text, name)
+        if not spellings:
+            return tree
+        rewriter = copies.CommentCopies(spellings, self.os_ref.expr(), self.module_code)
+        tree = tree.visit(rewriter)
+        for k, m in enumerate(self.moves):
+            lines = rewriter.lines.pop(m.name, None)
+            if lines:
+                self.moves[k] = dataclasses.replace(m, comment_lines=tuple(lines))
+        return tree
 
     # -- matching findings to nodes --------------------------------------------------------------------------
 
@@ -181,7 +226,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             plan.findings.append(f)
 
     def _env_expr(self, name: str, encoding: str, quote: str) -> cst.BaseExpression:
-        base = self._environ_ref or f"{self._os_ref}.environ"
+        base = self.os_ref.expr()
         text = f"{base}[{quote}{name}{quote}]"
         if encoding:
             text += f".encode({quote}{encoding}{quote})"
@@ -208,6 +253,7 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
         plan = self._plans.get(id(original))
         if plan is None:
             return updated
+        self._current = original
         try:
             self._check_context(original, plan.findings)
         except Skip as why:
@@ -246,8 +292,31 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             dotenv_io.quote(value)
         except dotenv_io.Unquotable as exc:
             raise Skip(f"not moved: the value {exc}") from None
-        wanted = envname.wanted_name(f, literal_value)
-        return self._name_for(f, value, wanted), value, encoding
+        wanted = envname.wanted_names(f, literal_value, self._place(self._current))
+        return self._name_for(f, value, wanted), value, encoding  # type: ignore[arg-type]
+
+    def _place(self, node: cst.CSTNode | None) -> envname.Place:
+        """The enclosing class, and the assignment target and dict keys leading to *node*."""
+        keys: list[str] = []
+        owner = ""
+        assigned = False
+        child, cur = node, self._parents.get(node) if node is not None else None
+        while cur is not None:
+            if assigned:
+                pass
+            elif isinstance(cur, cst.DictElement) and child is cur.value and isinstance(cur.key, cst.SimpleString):
+                key = cur.key.evaluated_value
+                keys.insert(0, key if isinstance(key, str) else "")
+            elif isinstance(cur, (cst.Assign, cst.AnnAssign)):
+                target = cur.targets[0].target if isinstance(cur, cst.Assign) else cur.target
+                keys.insert(0, (cst.helpers.get_full_name_for_node(target) or "").rsplit(".", 1)[-1])
+                assigned = True
+            if isinstance(cur, cst.ClassDef):
+                owner = cur.name.value
+                break
+            child, cur = cur, self._parents.get(cur)
+        path = tuple(keys) if assigned and all(keys) else ()
+        return envname.Place(owner=owner, path=path, module=self.context.filename or "")
 
 
 def fix_code(
@@ -257,13 +326,15 @@ def fix_code(
     findings: Sequence[Finding] | None = None,
     name_for: NameFor,
     config=None,
+    also_values: Sequence[Finding] = (),
 ) -> tuple[bytes, list[Move], list[Manual]]:
-    """Transform one module's source; returns the new bytes (same encoding, BOM and line endings)."""
+    """Transform one module's source; returns the new bytes (same encoding, BOM and line endings).
+    *also_values*: findings of values moved from other files, whose copies in this one move too."""
     from libcst.codemod import SkipFile
 
     module = cst.parse_module(code.encode("utf-8") if isinstance(code, str) else code)
     context = CodemodContext(filename=filename)
-    command = MoveSecretsToEnv(context, findings=findings, name_for=name_for, config=config)
+    command = MoveSecretsToEnv(context, findings=findings, name_for=name_for, config=config, also_values=also_values)
     try:
         new = command.transform_module(module)
     except SkipFile:

@@ -44,7 +44,8 @@ class Unquotable(ValueError):
 
 
 def quote(value: str) -> str:
-    """*value* as a dotenv value that ``dotenv_values`` returns unchanged (see the module docstring)."""
+    """*value* as a dotenv value that ``dotenv_values`` returns unchanged (see the module docstring), in a form
+    a POSIX shell's ``set -a; . ./.env`` reads back the same whenever one exists (:func:`shell_reads`)."""
     if "\x00" in value:
         raise Unquotable("contains a NUL character, which no environment variable can hold")
     if "${" in value:
@@ -52,7 +53,19 @@ def quote(value: str) -> str:
     if "\r" in value:
         escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "\\r").replace("\n", "\\n")
         return f'"{escaped}"'
+    if "'" not in value and "\\" not in value:
+        return "'" + value + "'"  # no escapes at all: the same for python-dotenv and sh
+    if not any(c in value for c in "$`"):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'  # \\ and \" mean the same to both
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def shell_reads(value: str) -> bool:
+    """Whether a POSIX shell sourcing :func:`quote`'s text gets *value* back exactly (python-dotenv always does):
+    not for a carriage return, nor for a value holding ``'`` or ``\\`` together with ``$`` or a backquote."""
+    if "\r" in value:
+        return False
+    return not (("'" in value or "\\" in value) and any(c in value for c in "$`"))
 
 
 def parse(text: str) -> dict[str, str | None]:
@@ -207,15 +220,35 @@ class EnvFile:
     def render(self, new: Mapping[str, str], comments: Mapping[str, str] | None = None) -> str:
         """The file's text with *new* entries appended (existing text kept as it is)."""
         text = self.text
+        nl = self.newline
         if new and text and not text.endswith("\n"):
-            text += "\n"
+            text += nl
         for name, value in new.items():
             if name in self.values:
                 raise EnvFileError(f"{self.path}: refusing to overwrite the existing entry {name}")
             if comments and comments.get(name):
-                text += f"# {comments[name]}\n"
-            text += f"{name}={quote(value)}\n"
+                text += f"# {comments[name]}{nl}"
+            text += f"{name}={quote(value)}{nl}"
         return text
+
+    @property
+    def newline(self) -> str:
+        """The file's own line ending: CRLF when its first line ends so, else LF."""
+        first = self.text.find("\n")
+        return "\r\n" if first > 0 and self.text[first - 1] == "\r" else "\n"
+
+    def loose_mode(self) -> int:
+        """The permission bits when an existing file is readable or writable by group or others, else 0."""
+        try:
+            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+        except OSError:
+            return 0
+        return mode if mode & 0o077 else 0
+
+    @property
+    def example(self) -> Path:
+        """``.env.example`` beside the env file as named (beside a symlink, not its target)."""
+        return example_path(Path(os.path.abspath(self.requested)))
 
     def merge(self, new: Mapping[str, str], comments: Mapping[str, str] | None = None) -> None:
         """Append *new* entries, check the result reads back exactly, and write it atomically (0600 if new)."""
@@ -238,9 +271,9 @@ def example_path(env_path: Path) -> Path:
     return env_path.with_name(env_path.name + ".example")
 
 
-def update_example(env_path: Path, names: list[str]) -> bool:
-    """Add ``NAME=`` lines for *names* missing from the example file; True when it was written."""
-    path = example_path(env_path)
+def update_example(path: Path, names: list[str]) -> bool:
+    """Add ``NAME=`` lines for *names* missing from the example file *path* (:attr:`EnvFile.example`); True
+    when it was written."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -20,8 +20,11 @@ different values asking for one name get ``NAME`` and ``NAME_2``.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
-from typing import Mapping
+from pathlib import PurePath
+from typing import Mapping, Sequence
 
 from .. import names, providers
 from ..findings import Finding
@@ -131,15 +134,147 @@ def _url_name(binding_name: str, literal_value: str) -> str:
     return "PASSWORD"
 
 
-def wanted_name(finding: Finding, literal_value: str = "") -> str:
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """Where a literal sits, beyond its binding: what a name may be qualified by."""
+
+    owner: str = ""  # the enclosing class: ``GitHubClient``
+    path: tuple[str, ...] = ()  # the assignment target and the dict keys down to the literal
+    module: str = ""  # the file, as given to the run
+
+
+# Module path words that say nothing about what a secret is for.
+_GENERIC_MODULE_WORDS = frozenset(
+    {"settings", "setting", "config", "configs", "conf", "base", "common", "main", "app", "apps", "init", "src",
+     "lib", "core", "utils", "util", "local", "prod", "production", "dev", "development", "tests", "test",
+     "py", "constants", "secrets", "default", "defaults", "module", "modules"}
+)
+# Names made only of these words say what a secret is, not what it is for: worth a qualifier when one exists.
+_BARE_WORDS = _GENERIC_HEADS | {"api", "key", "access", "private", "client", "secret"}
+_SETTING_RE = re.compile(r"([A-Za-z_][\w.\-]*)[ \t]*[=:][ \t]*['\"]?\Z")
+_SECTION_RE = re.compile(r"^[ \t]*\[([^\]\n]+)\][ \t]*$", re.M)
+
+
+def _is_bare(name: str) -> bool:
+    ws = _words(name)
+    return bool(ws) and all(w in _BARE_WORDS for w in ws)
+
+
+def _module_words(module: str) -> list[str]:
+    """``billing/stripe_settings.py`` -> ``["billing", "stripe"]``: the parts of a path that say something."""
+    if not module:
+        return []
+    pure = PurePath(module)
+    parts = [*pure.parent.parts[-1:], pure.stem]
+    return [w for part in parts for w in _words(part) if w not in _GENERIC_MODULE_WORDS and len(w) > 1]
+
+
+def _embedded_setting(literal_value: str, start: int) -> str:
+    """For a secret inside a config text (INI, .properties, YAML-ish), ``SECTION_KEY`` or ``KEY`` from the
+    text before it: ``[database]\\npassword = …`` -> ``DATABASE_PASSWORD``."""
+    if start <= 0:
+        return ""
+    before = literal_value[:start]
+    line = before.rsplit("\n", 1)[-1]
+    m = _SETTING_RE.search(line)
+    if not m:
+        return ""
+    key = m.group(1)
+    sections = _SECTION_RE.findall(before)
+    return sanitize(f"{sections[-1]}_{key}" if sections else key)
+
+
+def qualifiers(finding: Finding, place: Place) -> list[str]:
+    """Words that say what a secret is for, most specific first: the provider, the class, the dict path,
+    the module."""
+    out: list[str] = []
+    provider = providers.BY_ID.get(finding.provider) if finding.provider else None
+    if provider is not None and provider.env_name:
+        out.append(provider.env_name.split("_")[0])
+    owner = _owner(place)
+    if owner:
+        out.append(owner)
+    if finding.binding.kind == "dict-key" and _dict_path(place):
+        out.append(_dict_path(place))
+    mod = _module_words(place.module)
+    if mod:
+        out.append("_".join(mod))
+    return [sanitize(q) for q in out if sanitize(q)]
+
+
+def _owner(place: Place) -> str:
+    """The enclosing class as a qualifier (``GitHubClient`` -> ``GITHUB``), or '' when it is too long to
+    say anything a team would type (``LoanedBookInstancesByUserListViewTest``) or is a test class."""
+    if not place.owner or any(w in ("test", "tests") for w in _words(place.owner)):
+        return ""
+    joined = sanitize("_".join(_callee_words(place.owner)))
+    if joined in _brands():
+        return joined  # ``GitHubClient`` -> GITHUB, the provider's own spelling
+    kept = [w for w in _words(place.owner) if w not in _GENERIC_CALLEE_WORDS and len(w) >= 2]
+    owner = sanitize("_".join(kept))  # ``TokenService`` -> TOKEN_SERVICE; ``class C`` says nothing
+    return owner if 3 <= len(owner) <= 20 and len(kept) <= 3 else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _brands() -> frozenset[str]:
+    """The first word of every provider's variable: GITHUB, STRIPE, OPENAI…"""
+    return frozenset(p.env_name.split("_")[0] for p in providers.BY_ID.values() if p.env_name)
+
+
+def _dict_path(place: Place) -> str:
+    """The target and keys above a dict value, words of 3 letters or more: ``DATABASES_DEFAULT``."""
+    words = [w for part in place.path[:-1] for w in _words(part) if len(w) >= 3]
+    return "_".join(words)
+
+
+def _qualify(name: str, qualifier: str) -> str:
+    return name if name.startswith(qualifier + "_") or name == qualifier else sanitize(f"{qualifier}_{name}")
+
+
+def wanted_names(finding: Finding, literal_value: str = "", place: Place = Place()) -> list[str]:
+    """Names for *finding*, the one it asks for first, then the same qualified by what the place says
+    (:func:`qualifiers`): the :class:`Namer` takes the first that is free and numbers only when none is."""
+    first = wanted_name(finding, literal_value, place)
+    quals = qualifiers(finding, place)
+    if _is_bare(first) and finding.binding.kind not in ("env-fallback", "env-write"):
+        # ``token`` in ``GitHubClient``, ``PASSWORD`` in ``DATABASES["default"]``: the bare word says too little
+        owner = _owner(place)
+        provider = providers.BY_ID.get(finding.provider) if finding.provider else None
+        if provider is not None and provider.env_name:
+            first = _qualify(first, provider.env_name.split("_")[0])
+        elif owner:
+            first = _qualify(first, sanitize(owner))
+        elif finding.binding.kind == "dict-key" and _is_bare(finding.binding.name) and _dict_path(place):
+            first = _qualify(first, sanitize(_dict_path(place)))
+    out = [first]
+    for q in quals:
+        out.append(_qualify(first, q))
+    return list(dict.fromkeys(n for n in out if n))
+
+
+def wanted_name(finding: Finding, literal_value: str = "", place: Place = Place()) -> str:
     """The NAME *finding* asks for (not yet made unique). *literal_value*: the whole literal's value."""
     b = finding.binding
     whole = finding.span == (0, len(literal_value)) or not literal_value
     provider = providers.BY_ID.get(finding.provider) if finding.provider else None
+    if (b.kind in ("assign", "dict-key", "keyword", "setattr") and whole and NAME_RE.match(b.name)
+            and len(_words(b.name)) > 1):
+        return b.name[:MAX_LEN]  # already an env-style name the team chose: GOOGLE_MAP_API_KEY stays
+    if not whole and b.kind not in ("comment", "docstring"):
+        setting = _embedded_setting(literal_value, finding.span[0])
+        if setting and finding.code in ("NSC202", "NSC205", "NSC206") and not literal_value.lstrip().startswith(
+            tuple(f"{s}://" for s in ("http", "https", "postgres", "postgresql", "mysql", "redis", "mongodb", "amqp"))
+        ):
+            return setting
     if b.kind in ("env-fallback", "env-write") and b.name:
         candidate = b.name if NAME_RE.match(b.name) else sanitize(b.name)
         if candidate and whole:
             return candidate
+    if not whole and b.name and _words(b.name)[-1:] and _words(b.name)[-1] in _URL_TAILS and finding.code != "NSC202":
+        # a token cut out of ``HOOK_URL``: the variable holds the token, not the URL, and says so
+        part = provider.env_name if provider is not None else "TOKEN"
+        base = [w for w in _words(b.name)[:-1] if w not in _words(part)]
+        return sanitize("_".join([*base, part])) if base else part
     if finding.code == "NSC202" and not whole:
         return _url_name(b.name if b.kind not in ("string", "comment", "docstring") else "", literal_value)
     if finding.code == "NSC203" or (b.kind in ("dict-key", "header") and names.is_authorization(b.name) and not whole):
@@ -174,18 +309,22 @@ class Namer:
         self.taken: dict[str, str | None] = dict(self.existing)
         self.new: dict[str, str] = {}  # names this run adds to the env file, in order
 
-    def name_for(self, value: str, wanted: str) -> str:
-        wanted = sanitize(wanted) or "SECRET"
+    def name_for(self, value: str, wanted: str | Sequence[str]) -> str:
+        """The name for *value*: its name so far, an env file entry holding it, else the first of *wanted*
+        (most wanted first, then qualified forms) that is free; ``NAME_2`` only when every one is taken."""
+        choices = [sanitize(w) for w in ([wanted] if isinstance(wanted, str) else wanted)]
+        choices = [c for c in choices if c] or ["SECRET"]
         if value in self.by_value:
             return self.by_value[value]
         reuse = [k for k, v in self.existing.items() if v == value and NAME_RE.match(k)]
         if reuse:
-            name = wanted if wanted in reuse else reuse[0]
+            name = next((c for c in choices if c in reuse), reuse[0])
         else:
-            name, n = wanted, 1
+            free = [c for c in choices if c not in self.taken]
+            name, n = (free[0] if free else choices[0]), 1
             while name in self.taken:
                 n += 1
-                name = f"{wanted[: MAX_LEN - 1 - len(str(n))]}_{n}"
+                name = f"{choices[0][: MAX_LEN - 1 - len(str(n))]}_{n}"
             self.taken[name] = value
             self.new[name] = value
         self.by_value[value] = name

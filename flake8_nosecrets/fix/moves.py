@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 from .. import scan_source, suppress
 from ..findings import Finding, redact
@@ -40,13 +40,18 @@ class Move:
     name: str
     env_value: str  # what the env file holds
     needles: tuple[str, ...]  # how the value may be spelled in source text (history search, diff redaction)
+    comment_lines: tuple[int, ...] = ()  # lines of comments whose copy of the value was rewritten
 
     @property
     def where(self) -> str:
         return f"{self.finding.line}:{self.finding.col + 1}"
 
     def describe(self) -> str:
-        return f"{self.finding.code} {redact(self.finding.secret)} -> {self.name}"
+        text = f"{self.finding.code} {redact(self.finding.secret)} -> {self.name}"
+        if self.comment_lines:
+            where = ", ".join(map(str, self.comment_lines))
+            text += f" (its copy in the comment on line {where} now names {self.name})"
+        return text
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +65,7 @@ class Manual:
         return f"{self.finding.code} {redact(self.finding.secret)} {self.reason}"
 
 
-NameFor = Callable[[Finding, str, str], str]  # (finding, env value, wanted name) -> name
+NameFor = Callable[[Finding, str, Sequence[str]], str]  # (finding, env value, wanted names) -> name
 
 
 def env_value_for(finding: Finding) -> tuple[str, str]:

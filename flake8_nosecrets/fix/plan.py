@@ -47,7 +47,50 @@ def plan_files(files: list[Path], conf, namer, err: IO[str]) -> tuple[list[FileC
         if change is not None:
             changes.append(change)
     progress.done()
+    failures += _copies_across_files(changes, conf, name_for, warnings)
     return changes, warnings, failures
+
+
+def spellings(moves: Iterable) -> dict[str, str]:
+    """Each text that spells a moved value in a source file -> the value's env var name."""
+    out: dict[str, str] = {}
+    for m in moves:
+        for text in m.needles:
+            out.setdefault(text, m.name)
+    return out
+
+
+def _copies_across_files(changes: list[FileChange], conf, name_for, warnings: list[str]) -> int:
+    """A value moved from one file and also spelled in another file the run changes moves there too (its
+    literals and comments, :mod:`.copies`); then every changed module records what is still left of any moved
+    value (:attr:`FileChange.copies_left`). Returns the number of files that failed on the second pass."""
+    from . import copies
+
+    moved = [m for c in changes if c.changed for m in c.moves]
+    if not moved:
+        return 0
+    spelled = spellings(moved)
+    first = {}
+    for m in moved:
+        first.setdefault(m.name, m.finding)
+    failures = 0
+    for k, c in enumerate(changes):
+        if not c.changed or c.notebook:
+            continue
+        own = {m.name for m in c.moves}
+        foreign = [first[name] for name in copies.remaining(decode_source(c.new)[0], spelled) if name not in own]
+        if foreign:
+            def again(path, shown, data, conf, name_for, also=foreign):
+                return _plan_module(path, shown, data, conf, name_for, also)
+
+            change, warning, failed = _plan_one(again, c.path, c.display, c.old, conf, name_for)
+            if warning:
+                warnings.append(warning)
+            failures += failed
+            if change is not None and not failed:
+                changes[k] = c = change
+        c.copies_left = copies.remaining(decode_source(c.new)[0], spelled)
+    return failures
 
 
 Planner = Callable[[Path, str, bytes, object, Callable[[Finding, str, str], str]], "FileChange | None"]
@@ -82,22 +125,37 @@ def _checked(change: FileChange, problem: str) -> FileChange:
     return change
 
 
-def _plan_module(path: Path, display: str, data: bytes, conf, name_for) -> FileChange | None:
+def _plan_module(path: Path, display: str, data: bytes, conf, name_for, also: list | tuple = ()
+                 ) -> FileChange | None:
     from . import codemod
 
     try:
         text, encoding = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        raise _Skip(f"cannot decode: {printable(str(exc), 100)}") from None
+        reason = printable(str(exc), 100)
+        if _holds_findings(data, path, conf):
+            raise _Fail(f"error: cannot decode ({reason}) and it holds a secret: fix its encoding") from None
+        raise _Skip(f"cannot decode: {reason}") from None
     try:
         findings = codemod.detect(text, str(path), conf)
     except (SyntaxError, ValueError, RecursionError) as exc:
         raise _Skip(f"not valid Python: {printable(str(exc), 100)}") from None
-    if not findings:
+    if not findings and not also:
         return None
-    new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf)
+    new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf,
+                                          also_values=also)
     change = FileChange(path, display, data, new, encoding, moves, manual)
     return _checked(change, _verify(change, conf)) if change.changed else change
+
+
+def _holds_findings(data: bytes, path: Path, conf) -> bool:
+    """Whether a module that does not decode as declared holds a finding when read byte for byte (latin-1)."""
+    from . import codemod
+
+    try:
+        return bool(codemod.detect(data.decode("latin-1"), str(path), conf))
+    except (SyntaxError, ValueError, RecursionError):
+        return False
 
 
 def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> FileChange | None:
@@ -175,16 +233,21 @@ def _reported_in_notebook(found: list, filename: str, conf) -> list:
 
 
 def _verify(change: FileChange, conf) -> str:
-    """'' when the new text parses and the detector no longer reports a moved value; else what is wrong."""
+    """'' when the new text parses, each ``os.environ`` read it gained provably reads the os module's
+    environment (scope analysis, :func:`.imports.unresolved`), and the detector no longer reports a moved
+    value; else what is wrong."""
     import ast
 
-    from . import codemod
+    from . import codemod, imports
 
     try:
         text, _ = decode_source(change.new)
         ast.parse(text)
     except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
         return f"the rewrite does not parse ({printable(str(exc), 80)})"
+    problem = imports.unresolved(text, {m.name for m in change.moves})
+    if problem:
+        return f"its os.environ reads are not proven to reach the os module ({problem})"
     found = codemod.detect(text, str(change.path), conf)
     return _leftover((f.secret for f in found), change, change.manual)
 

@@ -103,10 +103,19 @@ def diff(c: FileChange) -> str:
 
 def summary(report: IO[str], changes, new_entries, env_arg: Path, *, diff: bool, notes: list[str]) -> None:
     changed = [c for c in changes if c.changed]
-    moves = [(c, m) for c in changed for m in c.moves]
+    left: dict[str, list[str]] = {}  # a name whose value is still spelled somewhere: never "moved"
+    for c in changed:
+        for name, lines in c.copies_left.items():
+            left.setdefault(name, []).extend(f"{c.display}:{n}" for n in lines)
+    moves = [(c, m) for c in changed for m in c.moves if m.name not in left]
     manual = [(c, m) for c in changes for m in c.manual]
     cleared = [c for c in changed if c.outputs_cleared]
     verb = "would move" if diff else "moved"
+    if left:
+        report.write(f"nosecrets-fix: {len(left)} secret(s) {'would be ' if diff else ''}copied into {env_arg} but "
+                     f"still spelled in the code: remove these copies by hand, then rotate the secret:\n")
+        for name, places in left.items():
+            report.write(f"  {name}: {', '.join(places)}\n")
     if moves:
         files = len({id(c) for c, _ in moves})
         report.write(
@@ -115,7 +124,7 @@ def summary(report: IO[str], changes, new_entries, env_arg: Path, *, diff: bool,
         )
         for c, m in moves:
             report.write(f"  {at(c, m)}: {m.describe()}\n")
-    elif not cleared:
+    elif not cleared and not left:
         report.write("nosecrets-fix: nothing to move\n")
     if cleared:
         outputs = sum(c.outputs_cleared for c in cleared)

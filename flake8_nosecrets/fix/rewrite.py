@@ -16,6 +16,9 @@ from ..findings import Finding
 from . import literals
 from .moves import Manual, Move, needles_for
 
+# Providers whose whole URL is the credential (anyone holding it can post): moved whole, not just the token.
+WHOLE_URL_PROVIDERS = frozenset({"slack-webhook-url", "discord-webhook-url", "microsoft-teams-webhook",
+                                 "zapier-webhook-url"})
 # Parents under which ``a + b`` needs no parentheses.
 _SAFE_PARENTS = (
     cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Arg, cst.Element, cst.DictElement, cst.Param, cst.Return,
@@ -72,8 +75,10 @@ class LiteralRewriter:
                     self.manual.append(Manual(f, "the literal no longer holds the reported value: check it by hand"))
                     continue
                 e = s + len(f.secret)
-            if full[:s].strip() == "" and full[e:].strip() == "" and (s, e) != (0, len(full)):
-                # ``"""\n-----BEGIN…-----\n"""``: the surrounding whitespace moves too, so the literal goes whole.
+            whole_url = f.provider in WHOLE_URL_PROVIDERS and "://" in full and not any(c.isspace() for c in full)
+            if (full[:s].strip() == "" and full[e:].strip() == "" or whole_url) and (s, e) != (0, len(full)):
+                # ``"""\n-----BEGIN…-----\n"""``: the surrounding whitespace moves too, so the literal goes whole;
+                # a webhook URL is the credential as a whole: its name promises the URL, so the URL moves.
                 s, e = 0, len(full)
                 f = dataclasses.replace(f, secret=full, span=(s, e))
             spans.append((s, e, f))

@@ -44,8 +44,8 @@ def _write_env(env, new_entries, comments, env_arg: Path, names: list[str]) -> l
     except OSError as exc:
         raise FixError(f"cannot write {env_arg}: {exc.strerror or exc}; no file was changed") from None
     try:
-        if dotenv_io.update_example(env.path, list(dict.fromkeys(names))):
-            notes.append(f"{display(dotenv_io.example_path(env.path))} lists the names")
+        if dotenv_io.update_example(env.example, list(dict.fromkeys(names))):
+            notes.append(f"{display(env.example)} lists the names")
         plan = dotenv_io.gitignore_plan(env.path)
         if plan is not None:
             dotenv_io.add_to_gitignore(*plan)
@@ -55,6 +55,14 @@ def _write_env(env, new_entries, comments, env_arg: Path, names: list[str]) -> l
             f"cannot write {getattr(exc, 'filename', None) or '.env.example/.gitignore'}: {exc.strerror or exc}; "
             f"no source file was changed, the values are in {env_arg}"
         ) from None
+    mode = env.loose_mode()
+    if mode:
+        notes.append(f"WARNING: {env_arg} is readable by group or others (mode {mode:04o}), and it holds secrets: "
+                     f"run `chmod 600 {env_arg}` unless another account must read it")
+    for name, value in new_entries.items():
+        if not dotenv_io.shell_reads(value):
+            notes.append(f"{name}: a POSIX shell's `set -a; . {env_arg}` would not read this value exactly "
+                         f"(a quote or backslash beside '$' or a backquote, or a carriage return); python-dotenv does")
     try:
         top = dotenv_io.git_toplevel(env.path.parent)
         if top is not None and dotenv_io.is_tracked(env.path, top):
