@@ -110,8 +110,11 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
     name on the left, a setting the framework's module (see :func:`_settings_in_force`).
     """
     reach = Reach()
-    if not _may_call_a_sink(source) and not _assigns_a_setting(source):
+    calls = _may_call_a_sink(source)
+    if not calls and not _assigns_a_setting(source):
         return reach  # no sink package imported, no credential setting assigned: nothing to follow
+    if calls and not _assigns_a_setting(source) and not _imports_a_sink_package(tree):
+        return reach  # the import line was text in a string (a docstring's example), not a statement
     outline = _outline(tree)
     bound = _bound_names(outline)  # local name -> the dotted module or object it stands for
     packages = {path.split(".", 1)[0] for path in bound.values()}
@@ -129,6 +132,28 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
             reach.literals.clear()
             break
     return reach
+
+
+_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _imports_a_sink_package(tree: ast.AST) -> bool:
+    """Whether an import statement of *tree* names a sink's package: statements only are walked (a tenth of
+    the nodes), so a module whose docstrings show ``from sqlalchemy import create_engine`` costs little."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        t = type(node)
+        if t is ast.Import:
+            if any(a.name.split(".", 1)[0] in _PACKAGES for a in node.names):
+                return True
+        elif t is ast.ImportFrom:
+            if not node.level and (node.module or "").split(".", 1)[0] in _PACKAGES:
+                return True
+        else:
+            for field in _BODIES:
+                stack.extend(getattr(node, field, ()))
+    return False
 
 
 def _sink_arguments(outline: Outline, bound: dict[str, str], packages: set[str],

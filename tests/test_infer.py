@@ -729,3 +729,13 @@ def test_weak_constant_in_test_code_is_the_tests(path):
     assert [f.code for f in scan_source(weak, filename="app/mail.py")] == ["NSC401"]
     strong = weak.replace("'coyote'", repr(_secret("test-code")))
     assert [f.code for f in scan_source(strong, filename=path)] == ["NSC401"]
+
+
+def test_import_in_a_docstring_is_not_an_import():
+    """A module whose docstring shows ``from sqlalchemy import create_engine`` (SQLAlchemy's own modules) does not
+    pass the pre-pass: only import statements count, found by a walk of the statements alone."""
+    pw = _secret("docstring")
+    doc = f'"""Usage::\n\n    from sqlalchemy import create_engine\n    create_engine(URL)\n"""\nPW = {pw!r}\n'
+    assert not infer.prepass(doc, ast.parse(doc)).enter
+    real = doc + "from sqlalchemy import create_engine\ncreate_engine(PW)\n"
+    assert infer.prepass(real, ast.parse(real)).enter
