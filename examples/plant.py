@@ -5,7 +5,7 @@ source has ``{{slot}}`` markers, and this script fills them with freshly
 generated, format-valid fake values (seeded, so every run plants the same).
 
     python examples/plant.py /tmp/nsc-demo
-    flake8 --select=NSC /tmp/nsc-demo        # the findings
+    flake8 --select=NSC,E9 /tmp/nsc-demo     # the findings (E9: a file that does not parse is reported too)
     cd /tmp/nsc-demo && nosecrets-fix .      # move them into .env
 """
 

@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Iterable, Iterator, Sequence
 
-from .baseline import DEFAULT_PATH, Baseline, BaselineError, load, write
+from .baseline import DEFAULT_PATH, Baseline, BaselineError, entries_of, load, write
 from .findings import Finding
 
 # Directories never walked when collecting files (flake8's own default excludes, plus virtualenvs).
@@ -94,7 +94,7 @@ def import_detect_secrets(ds_path: str, base: Baseline, options: object) -> tupl
 
     detect-secrets stores, per file, the unsalted SHA-1 of each secret. We scan
     each file it names, hash each of our findings' values with SHA-1 *only to
-    compare*, and store our salted fingerprint; no SHA-1 is written.
+    compare*, and record the matching findings as any other entry; no hash is written.
     """
     try:
         with open(ds_path, encoding="utf-8") as fh:
@@ -111,10 +111,11 @@ def import_detect_secrets(ds_path: str, base: Baseline, options: object) -> tupl
         path = os.path.join(root, name)
         found = scan_file(path, options) if os.path.isfile(path) else []
         hit = set()
-        for f in found:
+        rel = base.relpath(path)
+        for entry, f in entries_of(found):
             digest = hashlib.sha1(f.secret.encode("utf-8", "surrogatepass")).hexdigest()
             if digest in wanted:
-                base.add(path, f)
+                base.files.setdefault(rel, set()).add(entry)
                 hit.add(digest)
         matched += len(hit)
         unmatched += len(wanted - hit)
@@ -129,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="nosecrets-baseline",
         description=(
             "Record today's findings so that flake8 (with 'nosecrets-baseline = FILE') reports only new ones. "
-            "Entries are matched by file, rule and a salted fingerprint of the value, never by line."
+            "Entries are matched by file, rule, binding, the value as messages show it (nothing for a weak "
+            "value) and occurrence, never by line."
         ),
     )
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories (default: .)")
@@ -139,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="update FILE: keep entries still found, drop fixed ones; new findings only with --add-new")
     p.add_argument("--add-new", action="store_true", help="with --update, also record findings not yet in FILE")
     p.add_argument("--import-detect-secrets", metavar="DS_FILE",
-                   help="add the findings a detect-secrets .secrets.baseline records (re-fingerprinted, salted)")
+                   help="add the findings a detect-secrets .secrets.baseline records (no hash is written)")
     p.add_argument("--config", metavar="FILE", help="configuration file to read instead of searching for one")
     p.add_argument("--isolated", action="store_true", help="ignore configuration files")
     return p
@@ -162,16 +164,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.update and old is None:
             print(f"nosecrets-baseline: {args.output}: no baseline to update", file=sys.stderr)
             return 2
-        base = Baseline.new(args.output, salt=old.salt if old else None)
-        if old:
-            base.iterations = old.iterations
+        base = Baseline.new(args.output)
         current = scan(args.paths, options, exclude)
         kept = added = skipped = 0
         for path, found in current.items():
-            for f in found:
-                rel = base.relpath(path)
-                entry = base.entry(f)
-                if args.update and old is not None and entry not in old.files.get(rel, set()):
+            rel = base.relpath(path)
+            marked = old.recorded(path, found) if old is not None else [(e, f, False) for e, f in entries_of(found)]
+            for entry, f, known in marked:
+                if args.update and not known:
                     if not args.add_new:
                         skipped += 1
                         continue
@@ -186,7 +186,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             imported = import_detect_secrets(args.import_detect_secrets, base, options)
         dropped = 0
         if old is not None:
-            dropped = sum(len(e - base.files.get(name, set())) for name, e in old.files.items())
+            old_files = old.legacy.files if old.legacy else old.files
+            recorded = sum(len(e) for e in old_files.values())
+            dropped = max(0, recorded - kept)
         write(base, args.output)
     except BaselineError as exc:
         print(f"nosecrets-baseline: {exc}", file=sys.stderr)

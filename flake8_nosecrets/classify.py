@@ -346,6 +346,18 @@ def context_match(value: str, binding: Binding, options: Options) -> Match | Non
     return None
 
 
+def weak_match(value: str, binding: Binding, options: Options) -> Match | None:
+    """NSC207: a value the name rules let go (a word, a placeholder, the name repeated, a short string) where
+    the program signs or logs in with it (``binding.use``, see :mod:`uses`). Only what cannot be a value
+    at all stays quiet: empty and None-like strings, templates, masks, ``<…>`` slots, env var names, paths."""
+    stripped = value.strip()
+    if not binding.use or not filters.could_be_used_as_secret(stripped) or options.allowed(stripped):
+        return None
+    offset = value.find(stripped)
+    what = "weak or default signing key" if binding.use == "signing-key" else "weak or default password"
+    return Match("NSC207", what, "", offset, offset + len(stripped))
+
+
 def cipher_key_match(value: str, options: Options) -> Match | None:
     """A literal given as a symmetric cipher's key (``AES.new(b"…")``, ``Fernet(b"…")``): a key whatever it
     reads like (``b"Sixteen byte key"``), unless a placeholder, template or fill pattern."""
@@ -368,5 +380,5 @@ def classify(value: str, binding: Binding, options: Options) -> list[Match]:
         return found
     if binding.kind in ("string", "docstring", "comment"):
         return []
-    hit = context_match(value, binding, options)
+    hit = context_match(value, binding, options) or weak_match(value, binding, options)
     return [hit] if hit else []

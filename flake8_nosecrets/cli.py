@@ -100,13 +100,14 @@ def scan_text(text: str, path: str, settings: Settings, kind: str = "python") ->
 
 
 def _filtered(findings: list[Finding], lines: list[str], path: str, settings: Settings) -> list[Finding]:
-    """*findings* minus what the code filter, ``# noqa`` and the baseline take out."""
+    """*findings* minus what the baseline, the code filter and ``# noqa`` take out."""
+    findings = _baseline_filter(findings, path, settings.options)  # first: it counts occurrences over all
     if findings and settings.codes:
         ignored = settings.codes.ignored_for(path)
         findings = [f for f in findings if settings.codes.reported(f.code, ignored)]
     if findings and not settings.disable_noqa:
-        findings = apply_noqa(findings, lines)
-    return _baseline_filter(findings, path, settings.options)
+        findings = apply_noqa(findings, lines, bare=settings.options.bare_noqa)
+    return findings
 
 
 def scan_notebook(path: str, settings: Settings) -> list[Finding]:
@@ -122,12 +123,12 @@ def scan_notebook(path: str, settings: Settings) -> list[Finding]:
     except notebook.NotebookError as exc:
         reason = str(exc)
         raise FileError(reason[len(path) + 2:] if reason.startswith(path + ": ") else reason) from None
+    if found and settings.options.baseline:  # first: it counts occurrences over all
+        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
+        found = [nf for nf in found if id(nf.finding) in kept]
     if found and settings.codes:
         ignored = settings.codes.ignored_for(path)
         found = [nf for nf in found if settings.codes.reported(nf.finding.code, ignored)]
-    if found and settings.options.baseline:
-        kept = {id(f) for f in _baseline_filter([nf.finding for nf in found], path, settings.options)}
-        found = [nf for nf in found if id(nf.finding) in kept]
     return [nf.file_finding() for nf in found]
 
 
@@ -207,7 +208,7 @@ def json_record(path: str, f: Finding) -> dict[str, Any]:
         "rule": rule.slug if rule else "",
         "provider": f.provider,
         "message": f.message,
-        "fingerprint": f.fingerprint,
+        "fingerprint": f.fingerprint or None,  # None: the value is too guessable to show a fingerprint
     }
 
 
@@ -325,17 +326,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
         settings, exclude = _settings(args, conf)
+        warnings = list(conf.warnings)
         if settings.options.baseline:
             from . import baseline
 
             try:
-                baseline.cached(settings.options.baseline)
+                legacy = baseline.legacy_warning(baseline.cached(settings.options.baseline))
             except baseline.BaselineError as exc:
                 raise cfg.ConfigError(str(exc)) from None
+            if legacy:
+                warnings.append(legacy)
     except opts.OptionError as exc:
         _error(stderr, printable(str(exc), 500))
         return 2
-    for warning in conf.warnings:
+    for warning in warnings:
         stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
     if args.format == "sarif":
         try:

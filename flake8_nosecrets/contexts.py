@@ -18,12 +18,20 @@ import tokenize
 from typing import Iterable, Iterator, NamedTuple
 
 from .findings import FSTRING_HOLE, Binding
-from . import names, shapes
+from . import names, shapes, uses
+from .astwalk import (  # noqa: F401  (infer.py reads nodes and own_returns from here)
+    CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, dotted, quoted_lines, nodes, own_returns,
+)
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
-_GETTER_WORDS = ("get", "env", "setdefault", "pop", "option", "setting", "config", "secret", "header", "set", "put")
+# Matched on word parts (``get_secret``, ``GetEnvOrDefault``; ``getenv``, ``setdefault``: a verb glued to a noun),
+# never substrings: ``budget``, ``assets``, ``compute`` and ``render_widget`` are not getters.
+_GETTER_WORDS = frozenset({"get", "env", "pop", "option", "setting", "config", "secret", "header", "set", "put"})
+_GETTER_VERBS = ("get", "set", "pop", "put")
+_GETTER_NOUNS = frozenset({"env", "default", "option", "opt", "setting", "config", "conf", "secret", "header",
+                           "var", "value", "item", "param"})
 # String methods whose first argument is a pattern, not the name of the second.
 _NOT_PAIRS = frozenset({"replace", "split", "rsplit", "startswith", "endswith", "find", "index", "count",
                         "format", "join", "strip", "sub", "subn", "match", "search", "fullmatch", "translate"})
@@ -40,7 +48,14 @@ def _short(callee: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _is_getter(short: str) -> bool:
     """A call named *short* takes a value's name first and its fallback second (``get``, ``getenv``…)."""
-    return short not in _NOT_PAIRS and any(w in short.lower() for w in _GETTER_WORDS)
+    if short in _NOT_PAIRS:
+        return False
+    for part in names.words(short):
+        if part in _GETTER_WORDS or (part.endswith("s") and part[:-1] in _GETTER_WORDS):  # ``settings``
+            return True
+        if any(part.startswith(v) and part[len(v):] in _GETTER_NOUNS for v in _GETTER_VERBS):  # ``getenv``
+            return True
+    return False
 
 
 def _binds_positionally(short: str) -> bool:
@@ -61,21 +76,6 @@ class Candidate(NamedTuple):
     is_bytes: bool = False
     is_comment: bool = False
     concatenated: bool = False  # an implicit concatenation or f-string: pieces need locating
-
-
-def dotted(node: ast.AST) -> str:
-    """``os.environ.get`` for an Attribute chain ending in a Name; '' for anything else."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-    elif isinstance(node, ast.Call):
-        parts.append("")  # a call in the chain: keep the attribute path after it
-    else:
-        return ""
-    return ".".join(reversed(parts))
 
 
 def target_name(node: ast.AST) -> str:
@@ -103,18 +103,27 @@ def _str_const(node: ast.AST | None) -> str | None:
 
 # Value nodes through which :meth:`_Binder.bind` can reach a literal. Every other value (a name, an
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
-_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.Dict, ast.BinOp})
+_BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.Dict, ast.BinOp,
+                       ast.BoolOp})
+_SINK_PARAMS = uses.SINK_PARAMS
 
 
 class _Binder:
     """Collects ``id(literal node) -> Binding`` for the literals bound to a name."""
 
-    def __init__(self) -> None:
+    def __init__(self, module: uses.Module | None = None) -> None:
         self.bound: dict[int, Binding] = {}
+        self.module = module if module is not None else uses.Module()
+        # The module's own functions, methods and classes by name, and the calls with a literal positional
+        # argument that may be theirs: resolved once the whole module is read (a call may come first).
+        self.definitions: dict[str, list[ast.AST]] = {}
+        self.deferred: list[ast.Call] = []
 
     def bind(self, value: ast.AST | None, binding: Binding) -> None:
         if value is None or not binding.name:
             return
+        if binding.use and self.module.test_code:
+            binding = dataclasses.replace(binding, use="")  # test data: see uses.is_test_module
         if isinstance(value, ast.Constant):
             self.bound.setdefault(id(value), binding)
         elif isinstance(value, ast.JoinedStr) and len(value.values) == 1:
@@ -134,10 +143,16 @@ class _Binder:
         elif isinstance(value, ast.BinOp):
             if shapes.joined_constants(value):  # ``KEY = "-----BEGIN …" + "…"``: scanned joined, named here
                 self.bound.setdefault(id(value), binding)
+        elif isinstance(value, ast.BoolOp):
+            if isinstance(value.op, ast.Or):  # ``os.environ.get("SECRET_KEY") or "dev"``: the fallback is the value
+                self._fallbacks(value, binding)
         elif isinstance(value, ast.Call):
-            # ``password: str = Field(default="…")``: a declared default is the value.
+            # ``password: str = Field(default="…")``: a declared default is the value (not a getter's default:
+            # ``config("SECRET_KEY", default="…")`` is named by its first argument, see :meth:`call`).
+            getter = bool(value.args) and _str_const(value.args[0]) is not None
+            getter = getter and _is_getter(_short(dotted(value.func)))
             for kw in value.keywords:
-                if kw.arg == "default":
+                if kw.arg == "default" and not getter:
                     self.bind(kw.value, binding)
             # ``bytes.fromhex("…")``, ``"…".encode()``, ``SecretStr("…")``: a conversion keeps the value.
             func = value.func
@@ -146,7 +161,19 @@ class _Binder:
             elif len(value.args) == 1 and type(value.args[0]) in _BINDABLE and _short(dotted(func)) in _CONVERSIONS:
                 self.bind(value.args[0], dataclasses.replace(binding, converted=True))
 
-    def assign(self, targets: list[ast.AST], value: ast.AST | None) -> None:
+    def _fallbacks(self, value: ast.BoolOp, binding: Binding) -> None:
+        first = value.values[0]
+        if not binding.use and isinstance(first, ast.Call) and first.args and (name := _str_const(first.args[0])):
+            getter = dotted(first.func)
+            if _is_getter(_short(getter)):
+                binding = dataclasses.replace(binding, use=uses.fallback_use(getter, name)
+                                              or uses.fallback_use(getter, binding.name))
+        for v in value.values[1:]:
+            self.bind(v, binding)
+
+    def assign(self, targets: list[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
+        """*setting*: the statement sits where a settings module or config class defines its settings
+        (:data:`SETTING`), or at the top of a module that imports a web or JWT framework (:data:`SIGNING`)."""
         if type(value) not in _BINDABLE:
             return
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
@@ -160,7 +187,8 @@ class _Binder:
                 name = target_name(tgt)
                 self.bind(value, Binding("env-write", name))
                 continue
-            self.bind(value, Binding("assign", target_name(tgt)))
+            name = target_name(tgt)
+            self.bind(value, Binding("assign", name, use=_assign_use(tgt, name, setting)))
 
     def assign_pairs(self, targets: list[ast.expr], values: list[ast.expr]) -> None:
         for t, v in zip(targets, values):
@@ -177,18 +205,30 @@ class _Binder:
                 if (scheme := shapes.auth_template_scheme(func.value)) is not None:  # ``"Bearer {}".format("…")``
                     self.bind(args[0], Binding("auth-scheme", scheme))
                 return
-            if not _binds_positionally(func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
-                                       func.id if type(func) is ast.Name else ""):  # type: ignore[attr-defined]
+            name = (func.attr if type(func) is ast.Attribute else  # type: ignore[attr-defined]
+                    func.id if type(func) is ast.Name else "")  # type: ignore[attr-defined]
+            if not (_binds_positionally(name) or uses.table_binds_positionally(name)):
+                if not self.module.test_code:
+                    self.deferred.append(node)  # perhaps the module's own function: see resolve()
                 return  # print("…"), assertEqual(x, "…"): a literal, but no call below binds it
         callee = dotted(node.func)
         short = callee.rsplit(".", 1)[-1] if callee else ""
+        sink = self.module.sink(callee) if any(kw.arg in _SINK_PARAMS for kw in keywords) else None
         for kw in keywords:
             if kw.arg == "auth" and isinstance(kw.value, (ast.Tuple, ast.List)) and len(kw.value.elts) == 2:
-                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee))
+                self.bind(kw.value.elts[1], Binding("auth-tuple", "password", callee, use=uses.PASSWORD))
             elif kw.arg == "default" and args and (flag := _str_const(args[0])) and flag.startswith("-"):
                 self.bind(kw.value, Binding("keyword", flag.lstrip("-"), callee))  # argparse/click option
+            elif kw.arg in ("default", "value") and args and _str_const(args[0]) is not None and _is_getter(short):
+                continue  # ``config("SECRET_KEY", default="…")``: the getter below names it by its first argument
+            elif kw.arg == "fallback" and (name := _last_str(args)) and _is_getter(short):
+                # ``config.get("db", "password", fallback="…")``: configparser names the option last
+                self.bind(kw.value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
             else:
-                self.bind(kw.value, Binding("keyword", kw.arg, callee))
+                use = uses.use_of(sink) if sink is not None and sink.param == kw.arg else ""
+                if not use and (kw.arg.isupper() or names.strength(kw.arg) is names.Strength.PASSWORD):
+                    use = uses.keyword_use(callee, kw.arg)
+                self.bind(kw.value, Binding("keyword", kw.arg, callee, use=use))
         if args and shapes.is_cipher_constructor(callee):  # ``AES.new(b"…", AES.MODE_GCM)``, ``Fernet(b"…")``
             self.bind(args[0], Binding("cipher-key", "key", callee))
         elif short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
@@ -201,17 +241,50 @@ class _Binder:
             args
             and (name := _str_const(args[0])) is not None
             and _is_getter(short)
+            and _keyword(node, "fallback") is None
         ):
             default = args[1] if len(args) > 1 else _keyword(node, "default", "value")
             env = "environ" in callee or "env" in short.lower()
             kind = ("env-write" if short == "setdefault" else "env-fallback") if env else "dict-key"
-            self.bind(default, Binding(kind, name))
+            self.bind(default, Binding(kind, name, use=uses.fallback_use(callee, name) if kind != "env-write" else ""))
         elif short in _ENV_WRITERS and len(args) == 2 and (name := _str_const(args[0])):
             self.bind(args[1], Binding("env-write", name))
+        if not args or self.module.test_code:
+            return  # in test code a value needs a name written beside it
+        found = self.module.parameter(callee) if uses.table_binds_positionally(short) else None
+        if found is not None:  # ``server.login("reports@…", "…")``: the tables' credential parameter
+            at, param, sink = found
+            if at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
+                self.bind(args[at], Binding("argument", param, callee, use=uses.use_of(sink)))
+        elif any(type(a) in _BINDABLE for a in args):
+            self.deferred.append(node)
+
+    def resolve(self) -> None:
+        """``Creds("svc", "…")``, ``self.login("ops", "…")``: each literal passed to the module's own function,
+        method or class gets its parameter's name (when every definition of that name agrees)."""
+        params_of: dict[str, tuple[str, ...] | None] = {}
+        for node in self.deferred:
+            callee = dotted(node.func)
+            short = callee.rsplit(".", 1)[-1] if callee else ""
+            if short not in self.definitions:
+                continue
+            if short not in params_of:
+                params_of[short] = uses.own_parameters(self.definitions[short])
+            params = params_of[short]
+            for param, arg in zip(params or (), node.args):
+                if type(arg) is ast.Starred:
+                    break  # the positions after ``*rest`` are unknown
+                if type(arg) in _BINDABLE:
+                    self.bind(arg, Binding("argument", param, callee, use=uses.keyword_use(callee, param)))
+
+    def klass(self, node: ast.ClassDef) -> None:
+        self.definitions.setdefault(node.name, []).append(node)
 
     def function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> None:
         a = node.args
         fname = getattr(node, "name", "")
+        if fname and fname != "__init__":  # a constructor is called by its class's name (klass)
+            self.definitions.setdefault(fname, []).append(node)
         positional = a.posonlyargs + a.args
         for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
             if type(default) in _BINDABLE:
@@ -251,7 +324,8 @@ class _Binder:
             return
         for key, value in zip(node.keys, node.values):
             if type(value) in _BINDABLE and (name := _str_const(key)) is not None:
-                self.bind(value, Binding("dict-key", name))
+                use = uses.SIGNING if uses.is_upper_signing_setting(name) else ""  # ``{"SECRET_KEY": "dev"}``
+                self.bind(value, Binding("dict-key", name, use=use))
 
     def compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
@@ -286,6 +360,34 @@ def _is_table(node: ast.Dict) -> bool:
     return True
 
 
+SETTING, SIGNING = 1, 2  # where an assignment statement sits (see _Binder.assign)
+
+
+def _assign_use(target: ast.AST, name: str, setting: int) -> str:
+    """What the value assigned to *target* (named *name*) is used as (:mod:`uses`), '' when not known."""
+    if isinstance(target, ast.Name):
+        if not setting:
+            return ""
+        if uses.is_signing_setting(name):
+            return uses.SIGNING  # ``SECRET_KEY = …`` in a settings module or config class
+        strong = setting == SETTING and names.strength(name) is names.Strength.PASSWORD
+        return uses.PASSWORD if strong else ""  # ``EMAIL_HOST_PASSWORD = …`` in a settings module
+    if isinstance(target, ast.Attribute):
+        return uses.attribute_use(dotted(target.value), name)  # ``app.secret_key = …``
+    if isinstance(target, ast.Subscript) and uses.is_upper_signing_setting(name):
+        return uses.SIGNING  # ``app.config["SECRET_KEY"] = …``
+    return ""
+
+
+def _scope(node: ast.AST, settings: set[int], signing: set[int]) -> int:
+    key = id(node)
+    return SETTING if key in settings else SIGNING if key in signing else 0
+
+
+def _last_str(args: list[ast.expr]) -> str | None:
+    return next((v for v in map(_str_const, reversed(args)) if v is not None), None)
+
+
 def _keyword(call: ast.Call, *names: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg in names), None)
 
@@ -303,104 +405,29 @@ def _operand_name(node: ast.AST) -> str:
     return target_name(node)
 
 
-def own_returns(func: ast.AST) -> Iterator[ast.Return]:
-    """Return statements of *func* itself, not of functions nested in it."""
-    stack = list(ast.iter_child_nodes(func))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Return):
-            yield node
-        elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-
-
-# Fields that never hold a node (identifiers, numbers, flags), or only singleton nodes without children
-# (``ctx``, ``op``, ``ops``): the walk does not read them.
-_LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "level", "kind", "type_comment",
-                          "conversion", "asname", "is_async", "simple", "kwd_attrs", "tag"})
-_LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.Name, ast.Pass, ast.Break, ast.Continue)
-# List fields that may hold None next to nodes (``{**x}`` keys, keyword-only parameters without a default).
-_NULLABLE_LISTS = frozenset({"keys", "kw_defaults"})
-# List fields that hold statements (or except handlers): each carries the line range it spans.
-_STATEMENT_LISTS = frozenset({"body", "orelse", "finalbody", "handlers"})
-_PLAIN, _NULLABLE, _STATEMENTS = range(3)
-_DEFINITIONS = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
-_CHILD_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}
-
-
-def _child_fields(t: type) -> tuple[tuple[str, int], ...]:
-    """(field, how to read a list there) for the fields of node type *t* that can hold child nodes."""
-    fields = () if issubclass(t, _LEAF_TYPES) else tuple(
-        (f, _NULLABLE if f in _NULLABLE_LISTS else _STATEMENTS if f in _STATEMENT_LISTS else _PLAIN)
-        for f in t._fields if f not in _LEAF_FIELDS  # type: ignore[attr-defined]
-    )
-    _CHILD_FIELDS[t] = fields
-    return fields
-
-
-def nodes(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node of *tree* (no order promised), without recursion: ``ast.walk`` reading only the fields
-    that can hold nodes (about three times as fast). :func:`literal_candidates` inlines the same walk."""
-    stack = [tree]
-    pop, extend, node_type = stack.pop, stack.extend, ast.AST
-    while stack:
-        node = pop()
-        yield node
-        t = type(node)
-        fields = _CHILD_FIELDS.get(t)
-        if fields is None:
-            fields = _child_fields(t)
-        for field, how in fields:
-            child = getattr(node, field, None)
-            if type(child) is list:
-                extend([c for c in child if c is not None] if how == _NULLABLE else child)
-            elif isinstance(child, node_type):
-                stack.append(child)
-
-
-def _quoted_lines(text: str, tree: ast.AST) -> list[int]:
-    """``q[n]``: how many of lines 1..n hold a quote character (``q[0] == 0``).
-
-    Every string literal, bytes literal and f-string is written between quotes, so a
-    statement whose lines hold none (``q[end] == q[start - 1]``) holds no literal
-    and the walk can pass it by. Lines are counted as the parser counts them (``\n``,
-    ``\r\n`` and ``\r`` end one; a form feed does not), and lines past the end count as quoted.
-    """
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    q = [0]
-    total = 0
-    for line in text.split("\n"):
-        if "'" in line or '"' in line:
-            total += 1
-        q.append(total)
-    body = getattr(tree, "body", None)
-    last = max((getattr(st, "end_lineno", 0) or 0 for st in body), default=0) if type(body) is list else 0
-    while len(q) <= last:
-        total += 1
-        q.append(total)
-    return q
-
-
 # What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
-_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED, _FOR, _TUPLE, _BINOP = range(12)
+_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED, _FOR, _TUPLE, _BINOP, _CLASS = (
+    range(13))
 _KIND: dict[type, int] = {
     ast.Constant: _CONSTANT, ast.Assign: _ASSIGN, ast.Call: _CALL, ast.Dict: _DICT, ast.Compare: _COMPARE,
     ast.AnnAssign: _TARGET_ASSIGN, ast.AugAssign: _TARGET_ASSIGN, ast.FunctionDef: _FUNCTION,
     ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.JoinedStr: _JOINED,
-    ast.For: _FOR, ast.AsyncFor: _FOR, ast.Tuple: _TUPLE, ast.BinOp: _BINOP,
+    ast.For: _FOR, ast.AsyncFor: _FOR, ast.Tuple: _TUPLE, ast.BinOp: _BINOP, ast.ClassDef: _CLASS,
 }
 
 
-def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Candidate]:
+def literal_candidates(
+    tree: ast.AST, source: str | None = None, module: uses.Module | None = None
+) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
 
     With the module's *source* text, statements whose lines hold no quote character are not
     walked at all: no literal can sit in them, and every binding a literal gets is made by a
     node of the statement that holds it (most statements of real code hold no literal).
     """
-    binder = _Binder()
-    quoted = _quoted_lines(source, tree) if source is not None else None
+    binder = _Binder(module)
+    settings, signing = binder.module.setting_statements, binder.module.signing_statements
+    quoted = quoted_lines(source, tree) if source is not None else None
     literals: list[ast.Constant] = []
     docstrings: set[int] = set()
     joined_parts: set[int] = set()
@@ -412,7 +439,7 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
     # four times as fast as ``ast.walk``, which goes through two generators and reads every field.
     stack: list[ast.AST] = [tree]
     pop, push, extend = stack.pop, stack.append, stack.extend
-    fields_of, kind_of = _CHILD_FIELDS.get, _KIND.get
+    fields_of, kind_of = CHILD_FIELDS.get, _KIND.get
     node_type = ast.AST
     while stack:
         node = pop()
@@ -426,15 +453,17 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
             if kind == _CALL:
                 binder.call(node)  # type: ignore[arg-type]
             elif kind == _ASSIGN:
-                binder.assign(node.targets, node.value)  # type: ignore[attr-defined]
+                binder.assign(node.targets, node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
             elif kind == _DICT:
                 binder.dict(node)  # type: ignore[arg-type]
             elif kind == _COMPARE:
                 binder.compare(node)  # type: ignore[arg-type]
             elif kind == _TARGET_ASSIGN:
-                binder.assign([node.target], node.value)  # type: ignore[attr-defined]
+                binder.assign([node.target], node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
             elif kind == _FUNCTION:
                 binder.function(node)  # type: ignore[arg-type]
+            elif kind == _CLASS:
+                binder.klass(node)  # type: ignore[arg-type]
             elif kind == _TUPLE:
                 if len(node.elts) == 2 and type(node.elts[0]) is ast.Constant:  # type: ignore[attr-defined]
                     binder.pair(node)  # type: ignore[arg-type]
@@ -461,22 +490,23 @@ def literal_candidates(tree: ast.AST, source: str | None = None) -> Iterator[Can
                 fstrings.append(node)  # type: ignore[arg-type]
         fields = fields_of(t)
         if fields is None:
-            fields = _child_fields(t)
+            fields = child_fields(t)
         for field, how in fields:
             child = getattr(node, field, None)
             if child is None:
                 continue
             if type(child) is list:
-                if how == _PLAIN or (how == _STATEMENTS and quoted is None):
+                if how == PLAIN or (how == STATEMENTS and quoted is None):
                     extend(child)
-                elif how == _STATEMENTS:
+                elif how == STATEMENTS:
                     # a definition's decorators sit above its own line: definitions are always entered
                     extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
-                            or type(st) in _DEFINITIONS])
+                            or type(st) in DEFINITIONS])
                 else:
                     extend([c for c in child if c is not None])
             elif isinstance(child, node_type):
                 push(child)
+    binder.resolve()
     neutral = Binding("string")
     doc = Binding("docstring")
     for lit in literals:

@@ -318,6 +318,23 @@ def is_doc_example(value: str) -> bool:
     return "EXAMPLE" in value or "example" in value
 
 
+_NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/a", "na"})
+
+
+def could_be_used_as_secret(value: str) -> bool:
+    """Whether a program could sign or log in with *value* as written (NSC207): ``"dev"``, ``"password"``,
+    ``"super secret key"`` could; ``""``, ``"None"``, ``"-"``, ``"${SECRET_KEY}"``, ``"****"``, ``"..."``,
+    ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var name), paths, stored password hashes and
+    injection payloads are not values a program signs or logs in with."""
+    if not value or len(value) > 1024 or not any(c.isalnum() for c in value) or value.lower() in _NONE_LIKE:
+        return False
+    if _MASK_RE.search(value) or _ANGLE_RE.match(value) or is_template(value) or is_env_var_name(value):
+        return False
+    if is_password_hash(value) or is_attack_payload(value):
+        return False  # a stored hash or an injection payload is not the secret itself (see below)
+    return not (is_path(value) or is_url_without_credentials(value))
+
+
 _ATTACK_RE = re.compile(  # white space runs bounded: a quote before a long run of spaces stays linear
     r"""['"`]\s{0,3}\)?\s{0,3}(?:or|and|union)\s"""  # ' OR '1'='1, ") or ("a"="a, ' UNION SELECT
     r"""|['"`]\s{0,3}\)?\s{0,3}(?:--|#|/\*)(?:\s.{0,80})?$"""  # admin'--, admin' #, x' -- rest
@@ -436,21 +453,6 @@ def is_arn(value: str) -> bool:
     """``"arn:aws:iam::aws:policy/IAMUserChangePassword"``: an Amazon Resource Name names a resource (even a
     secret in Secrets Manager); it is never the credential, whatever the name it is bound to."""
     return value.startswith("arn:") and _ARN_RE.fullmatch(value) is not None
-
-
-_NONE_LIKE = frozenset({"none", "null", "nil", "undefined", "true", "false", "n/a", "na"})
-
-
-def could_be_used_as_secret(value: str) -> bool:
-    """Whether a program could sign or log in with *value* as written (a weak or default secret where one is
-    used): ``"dev"``, ``"password"``, ``"super secret key"`` could; ``""``, ``"None"``, ``"-"``,
-    ``"${SECRET_KEY}"``, ``"****"``, ``"..."``, ``"<your-secret-key>"``, ``"DJANGO_SECRET_KEY"`` (an env var
-    name) and paths are not values at all."""
-    if not value or len(value) > 1024 or not any(c.isalnum() for c in value) or value.lower() in _NONE_LIKE:
-        return False
-    if _MASK_RE.search(value) or _ANGLE_RE.match(value) or is_template(value) or is_env_var_name(value):
-        return False
-    return not (is_path(value) or is_url_without_credentials(value))
 
 
 # Filters for any candidate value, cheapest first.

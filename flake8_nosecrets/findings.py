@@ -1,15 +1,20 @@
 """What the detector produces, and how a secret is shown without being shown.
 
 A :class:`Finding` holds the secret value (the fixer needs it) but never lets
-it out: ``repr`` omits it and every message uses :func:`redact`, which keeps
-at most a 4-character prefix (less for short values), the length and a short
-fingerprint.
+it out: ``repr`` omits it and every message uses :func:`redact`, which decides
+per value what may be shown (see :mod:`.strength` and docs/no-leak.md): a value
+whose unknown part takes at least 2^80 guesses shows a provider prefix (or at
+most 4 characters, never more than a quarter), its length and a short
+fingerprint; any other value shows nothing derived from it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
+
+from . import strength
 
 FINGERPRINT_SALT = b"flake8-nosecrets/v1:"
 # Stands for each replacement field when an f-string is scanned as one string.
@@ -30,18 +35,45 @@ def printable(text: str, limit: int = 60) -> str:
     return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else ascii(c)[1:-1] for c in text)
 
 
+WITHHELD = "(value withheld)"
+_FP_RE = re.compile(r"\bfp ([0-9a-f]{6})\b")
+_AT_LINE_RE = re.compile(r" at line \d+$")
+
+
 def visible_prefix(value: str, known_prefix: str = "") -> str:
-    """The part of *value* a message may show: the provider prefix, else at most a quarter, at most 4 chars."""
+    """The part of *value* a message may show if the rest is strong: the provider prefix, else at most a
+    quarter, at most 4 chars."""
     if known_prefix and value.startswith(known_prefix) and len(known_prefix) <= 4:
         return known_prefix
     keep = min(4, len(value) // 4)
-    return printable(value[:keep])
+    return value[:keep]
+
+
+def public_part(value: str, known_prefix: str = "") -> str:
+    """What of *value* is public whatever the value: a provider's documented prefix."""
+    return known_prefix if known_prefix and value.startswith(known_prefix) else ""
 
 
 def redact(value: str, known_prefix: str = "") -> str:
-    """``'"ghp_…" (40 chars, fp 3f2a9c)'``: safe to print in a public CI log."""
+    """``'"ghp_…" (40 chars, fp 3f2a9c)'`` for a value whose hidden part takes at least 2^80 guesses;
+    ``'(value withheld)'`` for any other: no prefix, no length, no fingerprint. Safe in a public CI log."""
     shown = visible_prefix(value, known_prefix)
-    return f'"{shown}…" ({len(value)} chars, fp {fingerprint(value)})'
+    unknown = value[max(len(shown), len(public_part(value, known_prefix))):]
+    if not strength.is_strong(unknown):
+        return WITHHELD
+    return f'"{printable(shown)}…" ({len(value)} chars, fp {fingerprint(value)})'
+
+
+def message_fingerprint(message: str) -> str:
+    """The ``fp xxxxxx`` a message shows ('' when the value was withheld)."""
+    m = _FP_RE.search(message)
+    return m.group(1) if m else ""
+
+
+def identity_text(message: str) -> str:
+    """*message* without the part that moves when lines are added inside a literal (`` at line 211``):
+    what identifies a finding across runs. Derived from the message, it holds nothing a message does not."""
+    return _AT_LINE_RE.sub("", message)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,7 +92,8 @@ class Match:
 class Binding:
     """Where a literal sits: what kind of place and the name that place gives it."""
 
-    # assign, keyword, default, dict-key, compare, env-fallback, env-write, setattr, return, auth-tuple,
+    # assign, keyword, argument (a positional argument named by its parameter), default, dict-key, compare,
+    # env-fallback, fallback (a configparser/config getter's), env-write, setattr, return, auth-tuple,
     # header, pair (``("name", "…")``), record (a user record's password), cipher-key,
     # auth-scheme (``"Bearer %s" % …``), string, docstring, comment; setting (a config file's key, its dotted path)
     kind: str
@@ -68,6 +101,9 @@ class Binding:
     callee: str = ""  # for keywords and defaults: the called function or defining function
     converted: bool = False  # reached through a conversion call: ``key = bytes.fromhex("…")``
     siblings: int = 0  # elements of the list/tuple/set literal the value sits in: ``PASSWORDS = ["…", "…"]``
+    # What the program does with the value when that is known from the place (flake8_nosecrets.uses):
+    # "signing-key" (a SECRET_KEY setting, a JWT/HMAC key) or "password" (a log-in, a hashed password); else "".
+    use: str = ""
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.
@@ -79,10 +115,12 @@ class Binding:
         return {
             "assign": f"assigned to '{n}'",
             "keyword": f"passed as '{n}='" + (f" to {printable(self.callee, 40)}()" if self.callee else ""),
+            "argument": f"passed as parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "default": f"default of parameter '{n}'" + (f" of {printable(self.callee, 40)}()" if self.callee else ""),
             "dict-key": f"under key '{n}'",
             "compare": f"compared with '{n}'",
             "env-fallback": f"fallback for env var '{n}'",
+            "fallback": f"fallback for setting '{n}'",
             "env-write": f"written to env var '{n}'",
             "setattr": f"set as attribute '{n}'",
             "return": f"returned by '{n}()'",
@@ -120,10 +158,15 @@ class Finding:
     node_col: int = 0
     end_line: int = 0
     is_bytes: bool = False
+    # The two parts of the message that identify it across runs (baselines): the value as shown
+    # (``redact``'s text, which holds nothing of a weak value) and the binding as described.
+    shown: str = ""
+    where: str = ""
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.secret)
+        """The message's short fingerprint; '' for a value too guessable to show one."""
+        return message_fingerprint(self.message)
 
     def flake8_text(self) -> str:
         return f"{self.code} {self.message}"

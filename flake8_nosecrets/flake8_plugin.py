@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from typing import Any, Iterator, Sequence
 
 from . import __version__, options as opts
@@ -56,9 +57,11 @@ class Plugin:
             from . import baseline
 
             try:
-                baseline.cached(options.nosecrets.baseline)  # a missing or broken baseline fails here, clearly
+                base = baseline.cached(options.nosecrets.baseline)  # a missing or broken baseline fails here
             except baseline.BaselineError as exc:
                 option_manager.parser.error(f"flake8-nosecrets: nosecrets-baseline: {exc}")
+            if baseline.legacy_warning(base):
+                sys.stderr.write(f"flake8-nosecrets: warning: {baseline.legacy_warning(base)}\n")
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         found = scan_source(filename=self.filename, options=self.options, tree=self.tree, lines=self.lines)

@@ -31,10 +31,9 @@ import os
 import sys
 from typing import Iterator
 
-from . import sinks
+from . import sinks, verdict
 from .findings import Finding
 from .prepass import cred_arg, prepass, target_key
-from . import verdict
 from .verdict import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge
 
 __all__ = ["infer_findings", "prepass"]

@@ -219,10 +219,11 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 def _finding(code: str, what: str, provider: str, prefix: str, secret: str, line: int, col: int, where: str,
              binding: Binding, span: tuple[int, int]) -> Finding:
+    shown = redact(secret, prefix)
     return Finding(
-        code=code, line=line, col=col, message=f"{what} {redact(secret, prefix)} {where}",
+        code=code, line=line, col=col, message=f"{what} {shown} {where}",
         rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span,
-        node_line=line, node_col=col, end_line=line,
+        node_line=line, node_col=col, end_line=line, shown=shown, where=where,
     )
 
 
@@ -253,7 +254,7 @@ def _magic_line_findings(line_no: int, text: str, options: Options) -> list[Find
             for f in text_findings(text, options, "in an IPython magic or shell line")]
 
 
-def _code_cell_findings(source: str, path: str, options: Options) -> list[Finding]:
+def _code_cell_findings(source: str, path: str, options: Options, markers: bool = True) -> list[Finding]:
     cell = to_python(source)
     lines = source.splitlines(keepends=True)
     if cell.python is None:
@@ -267,18 +268,23 @@ def _code_cell_findings(source: str, path: str, options: Options) -> list[Findin
             found = text_findings(source, options, "in a notebook cell that is not Python")
         else:
             found = scan_source(cell.python, filename=path, options=options, tree=tree,
-                                lines=cell.python.splitlines(keepends=True))
+                                lines=cell.python.splitlines(keepends=True), markers=markers)
             for i, line in enumerate(cell.python.splitlines(keepends=True), 1):
                 m = _MARK_RE.search(line)
                 if m:
                     found += _magic_line_findings(i, cell.magic[int(m.group(1))].rstrip("\r\n"), options)
+    if not markers:
+        return found
     # flake8's ``# noqa`` as the other front-ends read it, and the markers of the tools teams migrate from
-    return [f for f in suppress.apply_noqa(found, lines) if not suppress.is_suppressed(lines, f.line, f.line)]
+    kept = suppress.apply_noqa(found, lines, bare=options.bare_noqa)
+    return [f for f in kept if not suppress.is_suppressed(lines, f.line, f.line)]
 
 
-def scan_notebook(path: str, options: Options | None = None, notebook: dict[str, Any] | None = None
-                  ) -> list[NotebookFinding]:
+def scan_notebook(path: str, options: Options | None = None, notebook: dict[str, Any] | None = None,
+                  markers: bool = True) -> list[NotebookFinding]:
     """Every finding in the notebook at *path*, in cell order. Raises :class:`NotebookError` if unreadable.
+
+    *markers* false keeps what ``noqa`` and the inline markers hide (for redaction wherever lines are shown).
 
     When the file is read here (no *notebook* given), each finding also gets its ``file_line``.
     The baseline is not applied here: front-ends pass ``[nf.finding for nf in …]`` through
@@ -293,7 +299,7 @@ def scan_notebook(path: str, options: Options | None = None, notebook: dict[str,
         except (OSError, UnicodeDecodeError) as exc:
             raise NotebookError(f"{path}: not a readable notebook: {exc}") from None
         notebook = parse(raw, path)
-    found = list(_scan(notebook, path, options))
+    found = list(_scan(notebook, path, options, markers))
     if raw is not None and found:
         try:
             lines = json_lines(raw)
@@ -306,7 +312,8 @@ def scan_notebook(path: str, options: Options | None = None, notebook: dict[str,
     return results
 
 
-def _scan(nb: dict[str, Any], path: str, options: Options) -> Iterator[tuple[NotebookFinding, tuple[Any, ...]]]:
+def _scan(nb: dict[str, Any], path: str, options: Options, markers: bool = True
+          ) -> Iterator[tuple[NotebookFinding, tuple[Any, ...]]]:
     """Findings with where they sit: ``(cell index, "source")`` or ``(cell, "outputs", k, *field)``."""
     code_secrets: dict[str, Finding] = {}
     cells = nb.get("cells") or []
@@ -316,7 +323,7 @@ def _scan(nb: dict[str, Any], path: str, options: Options) -> Iterator[tuple[Not
         kind = cell.get("cell_type", "code")
         source = _text(cell.get("source"))
         if kind == "code":
-            found = _code_cell_findings(source, path, options)
+            found = _code_cell_findings(source, path, options, markers)
         else:
             found = text_findings(source, options, f"in a {kind} cell")
         for f in found:

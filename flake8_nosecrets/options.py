@@ -50,6 +50,9 @@ SPECS: tuple[OptionSpec, ...] = (
                "Path of a baseline file (nosecrets-baseline); findings recorded in it are not reported.", "FILE"),
     OptionSpec("nosecrets-inference", True, "bool",
                "Follow constants into APIs that take credentials (astroid); set to false to turn off.", "BOOL"),
+    OptionSpec("nosecrets-bare-noqa", False, "bool",
+               "Let a bare '# noqa' (and '# flake8: noqa') hide findings in nosecrets, nosecrets-fix and the "
+               "pre-commit hook, as flake8 does; by default only a noqa that names an NSC code does.", "BOOL"),
     OptionSpec("nosecrets-file-kinds", "", "list",
                "Comma-separated kinds of file the standalone scan, pre-commit hook and baseline look at: python, "
                "notebook, yaml, toml, ini, json, dotenv, requirements, dockerfile (default: all; flake8 itself "
@@ -66,6 +69,7 @@ class Options:
     disabled_providers: frozenset[str] = frozenset()
     baseline: str = ""
     inference: bool = True
+    bare_noqa: bool = False  # a bare ``# noqa`` hides findings (flake8's rule) outside flake8 too
     file_kinds: frozenset[str] = frozenset(files.KINDS)
 
     def allowed(self, value: str) -> bool:
@@ -123,6 +127,7 @@ def build(values: dict[str, Any]) -> Options:
         "".join(w.lower() for w in re.findall(r"[A-Za-z0-9]+", n)) for n in _split(get("nosecrets-ignore-names"))
     )
     inference = get("nosecrets-inference", True)
+    bare_noqa = get("nosecrets-bare-noqa", False)
     kinds = [k.lower() for k in _split(get("nosecrets-file-kinds"))]
     unknown = sorted(set(kinds) - set(files.KINDS))
     if unknown:
@@ -136,5 +141,6 @@ def build(values: dict[str, Any]) -> Options:
         disabled_providers=frozenset(disabled),
         baseline=str(get("nosecrets-baseline") or ""),
         inference=_bool(True if inference in (None, "") else inference, "nosecrets-inference"),
+        bare_noqa=_bool(False if bare_noqa in (None, "") else bare_noqa, "nosecrets-bare-noqa"),
         file_kinds=frozenset(kinds or files.KINDS),
     )

@@ -56,7 +56,13 @@ def _options() -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple(out)
 
 
-_SCANNED: dict[str, Any] = {}  # the module scanned last: its findings, shared by the family checkers
+class _LastScan:
+    """The module scanned last and its findings: one per :func:`register`, shared by the family checkers
+    (each checker made alone, as in tests, has its own)."""
+
+    def __init__(self) -> None:
+        self.key: tuple[int, Any] | None = None
+        self.found: list[Any] = []
 
 
 class NoSecretsChecker(BaseChecker):
@@ -74,6 +80,10 @@ class NoSecretsChecker(BaseChecker):
     options = _options()
     family = 1
 
+    def __init__(self, linter: Any, last_scan: _LastScan | None = None) -> None:
+        super().__init__(linter)
+        self._last = last_scan or _LastScan()
+
     def open(self) -> None:
         raw = {spec.name: getattr(self.linter.config, spec.name.replace("-", "_"), spec.default)
                for spec in opts.SPECS}
@@ -87,10 +97,9 @@ class NoSecretsChecker(BaseChecker):
 
     def _findings(self, node: Any) -> list[Any]:
         key = (id(node), getattr(node, "file", None))
-        if _SCANNED.get("key") != key:
-            _SCANNED.clear()
-            _SCANNED.update(key=key, found=self._scan(node))
-        return _SCANNED["found"]
+        if self._last.key != key:
+            self._last.key, self._last.found = key, self._scan(node)
+        return self._last.found
 
     def _scan(self, node: Any) -> list[Any]:
         try:
@@ -117,5 +126,6 @@ for _h in sorted({int(r.code[3:]) // 100 for r in rules.RULES} - {1}):
 
 
 def register(linter: Any) -> None:
+    last_scan = _LastScan()
     for cls in FAMILY_CHECKERS.values():
-        linter.register_checker(cls(linter))
+        linter.register_checker(cls(linter, last_scan))

@@ -181,6 +181,39 @@ RULES: tuple[Rule, ...] = (
         severity=7.5,
     ),
     Rule(
+        code="NSC207",
+        slug="weak-or-default-secret",
+        title="Weak or default secret where one is really used",
+        what=(
+            "A value that the name rules let go because it reads as a word, a placeholder, the name repeated or "
+            "a short string (`\"dev\"`, `\"super secret key\"`, `\"password\"`), where the program signs or "
+            "logs in with it: a `SECRET_KEY`-like setting at the top of a settings module (a file named "
+            "settings/config, or one that sets framework settings or imports a web or JWT framework) or in a "
+            "config class, `app.secret_key`, `app.config[\"SECRET_KEY\"]`, `config.update(SECRET_KEY=…)`; "
+            "the key of `jwt.encode`/`jwt.decode`, `hmac.new`, `Fernet`, itsdangerous serializers; a password "
+            "given to a log-in, connect or bind call (by keyword or by position), to `set_password`, "
+            "`create_user`, a password hasher (`make_password`, `generate_password_hash`, `bcrypt.hashpw`, "
+            "passlib's `.hash`) or an `auth=(user, password)` pair; the fallback of an environment or config "
+            "getter for such a name (`os.getenv(\"SECRET_KEY\", \"dev\")`, `os.environ.get(…) or \"dev\"`). "
+            "Empty and None-like strings, templates, masks, `<…>` slots, env var names and paths stay quiet, "
+            "and so does a placeholder under a secret-like name that goes nowhere. API keys and tokens are "
+            "not in scope: a service issues them, so a word there never works. Not reported in test code (a "
+            "`test`/`tests`/`testing` directory, a file name with a `test` word, `conftest.py`, a module "
+            "importing pytest or unittest): a known weak value is what a test wants."
+        ),
+        why=(
+            "Whoever knows a signing key forges sessions, password-reset links and tokens; a default password "
+            "is the first one an attacker tries. A guessable value is worse than a random one, not better, and "
+            "placeholders like `changeme` or `django-insecure-…` reach production unchanged."
+        ),
+        example='app = Flask(__name__)\napp.secret_key = "dev"\nserver.login("reports@corp.test", "admin")',
+        fix='app.secret_key = os.environ["FLASK_SECRET_KEY"]  # a random value: secrets.token_hex(32)',
+        options=("nosecrets-allow",),
+        references=(_CWE798, "https://cwe.mitre.org/data/definitions/1392.html",
+                    "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key"),
+        severity=7.5,
+    ),
+    Rule(
         code="NSC301",
         slug="committed-env-file",
         title="Environment file committed to git",

@@ -7,13 +7,14 @@ Two entry points share one builder:
 * :class:`SarifFormatter` is flake8's ``--format=sarif`` (entry point group
   ``flake8.report``). flake8 hands formatters only its violations (code,
   file, line, column, text), so rule metadata comes from :data:`rules.BY_CODE`
-  and the fingerprint from the ``fp xxxxxx`` part of the message.
+  and the stable identity from the message text.
 
 Rule metadata (name, short and full description, help text and URI, security
 severity, tags) comes from the one rule table. No field carries a secret:
 messages are already redacted, and partial fingerprints hash the rule, the
-path and the message's short fingerprint (itself a salted hash), never the
-value or the source line.
+path and the message (what it describes, the binding and the value as shown,
+which for a weak value is nothing), plus the occurrence count: never the value
+or the source line, so they cannot be inverted for a weak value.
 
 GitHub code scanning requirements met here (docs.github.com, "SARIF support
 for code scanning"): ``version`` 2.1.0 and ``$schema``; ``tool.driver.name``
@@ -33,10 +34,10 @@ import dataclasses
 import hashlib
 import json
 import os
-import re
 from typing import Any, Iterable
 
 from . import __version__, rules
+from .findings import identity_text
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/flake8-nosecrets/"
@@ -59,8 +60,7 @@ def _rules_doc_uri() -> str:
 
 RULES_DOC_URI = _rules_doc_uri()
 MAX_RESULTS = 25_000  # GitHub code scanning: results per run
-FINGERPRINT_KEY = "nosecrets/v1"
-_FP_RE = re.compile(r"\bfp ([0-9a-f]{6})\b")
+FINGERPRINT_KEY = "nosecrets/v2"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,11 +72,6 @@ class Result:
     line: int  # 1-based
     column: int  # 1-based
     message: str  # without the code
-
-    @property
-    def short_fingerprint(self) -> str:
-        m = _FP_RE.search(self.message)
-        return m.group(1) if m else ""
 
 
 def rule_anchor(rule: rules.Rule) -> str:
@@ -141,9 +136,9 @@ def _quote(path: str) -> str:
 
 
 def _partial_fingerprint(result: Result, uri: str) -> str:
-    # Rule + path + the message's short (salted) fingerprint: stable across line moves, no secret inside.
-    # Without a short fingerprint (other plugins' codes), the message text stands in.
-    basis = result.short_fingerprint or result.message
+    # Rule + path + the message as printed (already public), without the line inside a long literal that
+    # moves with edits: stable across line moves, nothing a log reader does not already have.
+    basis = identity_text(result.message)
     return hashlib.sha256(f"{result.code}\0{uri}\0{basis}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

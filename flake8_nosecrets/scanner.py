@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import ast
 import bisect
+import dataclasses
 import io
 import itertools
+import re
 import tokenize
 from typing import Iterable, Iterator, Sequence
 
-from . import classify, rules, suppress
+from . import classify, names, rules, suppress, uses
 from .contexts import Candidate, comment_candidates, literal_candidates
 from .findings import Binding, Finding, redact
+from .names import Strength
 from .options import DEFAULT, Options
 
 
@@ -81,12 +84,35 @@ def _shown_name(name: str) -> str | None:
     return redact(name)
 
 
-def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str]) -> Iterator[Finding]:
+def secret_line(lines: Sequence[str], cand: Candidate, start: int, line: int) -> int:
+    """The source line holding value offset *start* of a literal that spans lines (else *line*).
+
+    The line the value's own newlines give is the guess (exact for a triple-quoted string without
+    escapes); the source line nearest to it that holds the secret's first characters is the answer.
+    """
+    if cand.is_comment or cand.end_line <= line:
+        return line
+    guess = min(cand.end_line, cand.line + cand.value.count("\n", 0, start))
+    needle = cand.value[start:start + 24].split("\n", 1)[0]
+    if len(needle) < 4:
+        return max(guess, line)
+    holding = [n for n in range(line, cand.end_line + 1) if needle in _line(lines, n)]
+    return min(holding, key=lambda n: abs(n - guess)) if holding else max(guess, line)
+
+
+def _findings_for(
+    cand: Candidate, matches: Iterable[classify.Match], lines: Sequence[str], where: str = ""
+) -> Iterator[Finding]:
+    """*where* replaces the binding's own description in the message (a copy, a commented-out line)."""
     for m in matches:
         line, col = locate_piece(lines, cand, m.start)
         secret = cand.value[m.start:m.end]
-        where = cand.binding.describe(_shown_name(cand.binding.name))
-        message = f"{m.what} {redact(secret, m.prefix)} {where}"
+        where = where or cand.binding.describe(_shown_name(cand.binding.name))
+        shown = redact(secret, m.prefix)
+        message = f"{m.what} {shown} {where}"
+        inner = secret_line(lines, cand, m.start, line)
+        if inner != line:  # a long string is reported where it starts; the message leads to the secret
+            message += f" at line {inner}"
         node_col = cand.col if cand.is_comment else _char_col(_line(lines, cand.line), cand.col)
         yield Finding(
             code=m.code,
@@ -102,6 +128,8 @@ def _findings_for(cand: Candidate, matches: Iterable[classify.Match], lines: Seq
             node_col=node_col,
             end_line=cand.end_line,
             is_bytes=cand.is_bytes,
+            shown=shown,
+            where=where,
         )
 
 
@@ -129,7 +157,7 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
     that), unless it lies inside a multi-line string literal, where a ``#`` is text.
     """
     search = classify.has_value_keyword  # from the line's first "#": a comment starts there or later
-    wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at)]
+    wanted = [n for n, at in _hash_lines(lines, text) if search(lines[n - 1], at) or _may_be_code(lines[n - 1], at)]
     if not wanted:
         return
     inside = set()
@@ -148,6 +176,76 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
 
 
 _UNBOUND = frozenset({"string", "docstring"})
+_QUOTES_RE = re.compile(r"[=(:].*['\"]")
+
+
+def _may_be_code(line: str, at: int) -> bool:
+    """A comment that could be a commented-out assignment or call with a literal (``# SECRET_KEY = 'dev'``)."""
+    return _QUOTES_RE.search(line, at) is not None
+
+
+def commented_code(cand: Candidate, module: uses.Module) -> Iterator[Candidate]:
+    """The literals of a comment that parses as one assignment or call (``# SECRET_KEY = 'dev'``,
+    ``# server.login("ops", "…")``), bound as that code would bind them, placed where the comment starts
+    (as every finding in a comment).
+
+    Judged like the code it was: at module level (a comment in the first column) of a settings
+    module it is a setting. Prose, lists and fragments do not parse as one such statement."""
+    body = cand.value.lstrip("#")
+    code = body.strip()
+    if "=" not in code and "(" not in code:
+        return
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return
+    if len(tree.body) != 1 or not isinstance(st := tree.body[0], (ast.Assign, ast.AnnAssign, ast.Expr)):
+        return
+    if isinstance(st, ast.Expr) and not isinstance(st.value, ast.Call):
+        return
+    top = {id(st)} if cand.col == 0 and not isinstance(st, ast.Expr) else set()
+    local = dataclasses.replace(module, setting_statements=top if module.settings_module else set(),
+                                signing_statements=top if module.signing_statements else set())
+    for lit in literal_candidates(tree, None, local):
+        if lit.binding.kind == "string" or lit.line != 1:
+            continue  # an unbound literal of a comment was scanned with the comment's own text
+        yield lit._replace(line=cand.line, col=cand.col, end_line=cand.line, is_comment=True)
+
+
+_UNPROPAGATED = frozenset({"docstring", "comment"})
+_IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z_.:\-]*\Z")  # ``password``, ``aws_secret_access_key``, ``db.password``
+
+
+def _copies(
+    found: list[Finding], literals: list[Candidate], options: Options, lines: Sequence[str]
+) -> Iterator[Finding]:
+    """Once a literal is a finding, every other literal of the module with the same value is one too (the key
+    passed again, compared against, repeated), reported at each with "same value as line N".
+
+    Not values made of letters and identifier punctuation alone (``"password"``, ``"admin"``,
+    ``"aws_secret_access_key"``: also dict keys, roles, field names) or shorter than 6 characters, and not a
+    literal whose own name says it is something else (``role="…"``)."""
+    origin: dict[str, Finding] = {}
+    for f in sorted(found, key=lambda f: (f.line, f.col)):  # "same value as" the first of them
+        if len(f.secret) >= 6 and not _IDENTIFIER_RE.match(f.secret):
+            origin.setdefault(f.secret, f)
+    if not origin:
+        return
+    at = {(f.node_line, f.node_col) for f in found} | {(f.line, f.col) for f in found}
+    for cand in literals:
+        first = origin.get(cand.value.strip())
+        if first is None or cand.binding.kind in _UNPROPAGATED:
+            continue
+        if (cand.line, _char_col(_line(lines, cand.line), cand.col)) in at:
+            continue
+        b = cand.binding
+        strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
+        if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
+            continue
+        m = classify.Match(first.code, first.message.split(' "', 1)[0], first.provider, 0, len(cand.value))
+        stripped = cand.value.strip()
+        m = dataclasses.replace(m, start=cand.value.find(stripped), end=cand.value.find(stripped) + len(stripped))
+        yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
 
 
 def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Finding]:
@@ -167,11 +265,11 @@ def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Find
         text = line.rstrip("\n")
         for m in classify.value_matches(text, options):
             secret = text[m.start:m.end]
+            shown, where = redact(secret, m.prefix), "in a file that could not be parsed"
             found.append(Finding(
-                code=m.code, line=n, col=m.start,
-                message=f"{m.what} {redact(secret, m.prefix)} in a file that could not be parsed",
+                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}",
                 rule=rules.BY_CODE[m.code].slug, provider=m.provider, binding=Binding("string"), secret=secret,
-                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n,
+                span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n, shown=shown, where=where,
             ))
     return sorted(
         (f for f in found if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
@@ -187,11 +285,14 @@ def scan_source(
     tree: ast.AST | None = None,
     lines: Sequence[str] | None = None,
     tokens: Iterable[tokenize.TokenInfo] | None = None,
+    markers: bool = True,
 ) -> list[Finding]:
     """All findings in one module, sorted by position. Raises ``SyntaxError`` only if it must parse itself.
 
     *tokens*, when given, are the module's tokens (their comments are scanned);
-    otherwise only the comment lines that could matter are tokenized.
+    otherwise only the comment lines that could matter are tokenized. *markers* false keeps
+    the findings the inline markers (``# pragma: allowlist secret``…) would hide: what must
+    still be redacted wherever source lines are shown.
     """
     if lines is None:
         lines = (source or "").splitlines(keepends=True)
@@ -199,7 +300,8 @@ def scan_source(
         tree = ast.parse(source if source is not None else "".join(lines), filename)
     text = source if source is not None else "".join(lines)
     found: list[Finding] = []
-    literals = list(literal_candidates(tree, text))
+    module = uses.Module.read(tree, filename)
+    literals = list(literal_candidates(tree, text, module))
     for cand in literals:
         if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
             continue  # no value evidence fits in so few characters, and nothing names it
@@ -212,6 +314,14 @@ def scan_source(
             matches = classify.value_matches(cand.value, options)
             if matches:
                 found.extend(_findings_for(cand, matches, lines))
+                continue
+        for lit in () if module.test_code else commented_code(cand, module):
+            matches = classify.classify(lit.value, lit.binding, options)
+            if matches:
+                where = lit.binding.describe(_shown_name(lit.binding.name)) + " (commented out)"
+                found.extend(_findings_for(lit, matches, lines, where=where))
+    if not module.test_code:  # in test code a value needs a name written beside it
+        found.extend(_copies(found, literals, options, lines))
     if options.inference:
         from . import prepass
 
@@ -225,6 +335,7 @@ def scan_source(
         found.extend(f for f in inferred if (f.line, f.col) not in taken)
     unique = {(f.line, f.col, f.code, f.span): f for f in found}
     return sorted(
-        (f for f in unique.values() if not suppress.is_suppressed(lines, f.line, max(f.line, f.end_line))),
+        (f for f in unique.values()
+         if not (markers and suppress.is_suppressed(lines, f.line, max(f.line, f.end_line)))),
         key=lambda f: (f.line, f.col, f.code),
     )

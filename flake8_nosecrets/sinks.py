@@ -24,6 +24,11 @@ class Sink:
     def last(self) -> str:
         return self.qualname.rsplit(".", 1)[-1]
 
+    @property
+    def method(self) -> bool:
+        """A method of a class (``smtplib.SMTP.login``), not a module-level function or a class."""
+        return any(part[:1].isupper() for part in self.qualname.split(".")[1:-1])
+
 
 _PY = "https://docs.python.org/3/library/"
 S = Sink
@@ -96,6 +101,55 @@ SINKS: tuple[Sink, ...] = (
     S("django.conf.settings.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key", "setting"),
     S("flask.Flask.config.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY", "setting"),
     S("flask.Flask.secret_key", "secret_key", None, "signing-key", "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.secret_key", "setting"),
+)
+
+# Callables whose credential parameter the name rules resolve (a positional argument gets the parameter's
+# name) and NSC207 treats as a real use, but which inference does not follow (yet): passwords that are
+# hashed, set or bound, and signing keys of the serializers and digest auth not in SINKS.
+_DJ = "https://docs.djangoproject.com/en/stable/"
+NAME_SINKS: tuple[Sink, ...] = (
+    S("django.contrib.auth.models.User.set_password", "raw_password", 0, "password",
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.User.set_password"),
+    S("django.contrib.auth.models.UserManager.create_user", "password", 2, "password",
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_user"),
+    S("django.contrib.auth.models.UserManager.create_superuser", "password", 2, "password",
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_superuser"),
+    S("django.contrib.auth.hashers.make_password", "password", 0, "password",
+      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.make_password"),
+    S("django.contrib.auth.hashers.check_password", "password", 0, "password",
+      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.check_password"),
+    S("werkzeug.security.generate_password_hash", "password", 0, "password",
+      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash"),
+    S("werkzeug.security.check_password_hash", "password", 1, "password",
+      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.check_password_hash"),
+    S("bcrypt.hashpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage"),
+    S("bcrypt.checkpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage"),
+    S("passlib.context.CryptContext.hash", "secret", 0, "password",
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.hash"),
+    S("passlib.ifc.PasswordHash.encrypt", "secret", 0, "password",
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.ifc.html#passlib.ifc.PasswordHash.hash"),
+    S("passlib.context.CryptContext.verify", "secret", 0, "password",
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.verify"),
+    S("ldap.ldapobject.LDAPObject.simple_bind_s", "cred", 1, "password",
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind_s"),
+    S("ldap.ldapobject.LDAPObject.simple_bind", "cred", 1, "password",
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind"),
+    S("ldap.ldapobject.LDAPObject.bind_s", "cred", 1, "password",
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.bind_s"),
+    S("requests.auth.HTTPDigestAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/"),
+    S("httpx.DigestAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/"),
+    S("paramiko.transport.Transport.auth_password", "password", 1, "password",
+      "https://docs.paramiko.org/en/stable/api/transport.html"),
+    S("hmac.HMAC", "key", 0, "signing-key", _PY + "hmac.html#hmac.HMAC"),
+    S("jwt.decode", "key", 1, "signing-key", "https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode"),
+    S("itsdangerous.URLSafeTimedSerializer", "secret_key", 0, "signing-key",
+      "https://itsdangerous.palletsprojects.com/en/latest/url_safe/"),
+    S("itsdangerous.Serializer", "secret_key", 0, "signing-key",
+      "https://itsdangerous.palletsprojects.com/en/latest/serializer/"),
+    S("itsdangerous.TimestampSigner", "secret_key", 0, "signing-key",
+      "https://itsdangerous.palletsprojects.com/en/latest/timed/"),
+    S("itsdangerous.Signer", "secret_key", 0, "signing-key",
+      "https://itsdangerous.palletsprojects.com/en/latest/signer/"),
 )
 
 BY_LAST: dict[str, tuple[Sink, ...]] = {}

@@ -12,9 +12,11 @@ Teams migrating from other tools keep their markers working:
 A marker counts only inside a comment, on the literal's first or last line.
 
 Inside flake8, flake8 itself applies ``# noqa`` and select/ignore/per-file-ignores.
-The standalone scan (``nosecrets``) and the fixer (``nosecrets-fix``) run without
-flake8's style guide, so :func:`apply_noqa` and :class:`CodeFilter` give them
-the same decisions, in one place.
+The standalone scan (``nosecrets``, the pre-commit hook) and the fixer
+(``nosecrets-fix``) run without flake8's style guide, so :func:`apply_noqa` and
+:class:`CodeFilter` decide for them, in one place. There a bare ``# noqa``
+(written for a long line, say) does not hide a secret: only a ``noqa`` naming an
+NSC code does, unless ``nosecrets-bare-noqa = true`` asks for flake8's rule.
 """
 
 from __future__ import annotations
@@ -82,12 +84,13 @@ def _noqa_mapping(lines: Sequence[str]) -> dict[int, str]:
     return mapping
 
 
-def apply_noqa(findings: list[Finding], lines: Sequence[str]) -> list[Finding]:
-    """flake8's semantics: ``# flake8: noqa`` on its own line skips the file; ``# noqa`` on the (logical)
-    line drops every finding there; ``# noqa: X,Y`` drops codes equal to or starting with X or Y."""
+def apply_noqa(findings: list[Finding], lines: Sequence[str], bare: bool = False) -> list[Finding]:
+    """``# noqa: X,Y`` on the (logical) line drops codes equal to or starting with X or Y. With *bare*
+    (flake8's rule), ``# noqa`` without codes drops every finding there and ``# flake8: noqa`` on its own
+    line skips the file; without it both are ignored, since they are mostly written for other checks."""
     if not findings:
         return findings
-    if any(NOQA_FILE_RE.match(line) for line in lines if "noqa" in line.lower()):
+    if bare and any(NOQA_FILE_RE.match(line) for line in lines if "noqa" in line.lower()):
         return []
     if not any("noqa" in line.lower() for line in lines):
         return findings
@@ -102,6 +105,8 @@ def apply_noqa(findings: list[Finding], lines: Sequence[str]) -> list[Finding]:
             kept.append(f)
             continue
         if m.group("codes") is None:
+            if not bare:
+                kept.append(f)
             continue
         codes = tuple(c for c in _CODE_SPLIT_RE.split(m.group("codes")) if c)
         if not (f.code in codes or f.code.startswith(codes)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import filters, sinks
+from . import filters, rules, sinks
 from .findings import Binding, Finding, redact
 
 # Parameters whose argument is a container holding the credential (``headers={"Authorization": …}``,
@@ -100,19 +100,21 @@ def judge(value: str | bytes, sink: sinks.Sink, through_name: bool = True) -> st
 
 def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str = "",
             offset: int = 0, strength: str = "") -> Finding:
-    """The NSC401 finding for *raw* reaching *sink*, at (line, character column) of its literal.
+    """The finding for *raw* reaching *sink*, at (line, character column) of its literal: NSC401, or NSC207
+    (a weak or default secret, the name rules' code for the same thing written in place) when *strength* is
+    :data:`WEAK`.
 
     *origin* (``"module:line"``) names the module that holds the literal when it is not this one; *offset*
-    is where *raw* starts in that literal's value (after ``Bearer `` in a header written whole); *strength*
-    is :func:`judge`'s verdict.
+    is where *raw* starts in that literal's value (after ``Bearer `` in a header written whole).
     """
     value = _text(raw)
     via = f" (constant from {origin})" if origin else ""
-    what = f"weak or default {sink.expects}" if strength == WEAK else sink.expects
+    code = "NSC207" if strength == WEAK else "NSC401"
+    what = f"weak or default {sink.expects.replace('-', ' ')}" if strength == WEAK else sink.expects
+    shown, where = redact(value), f"reaches {sink.qualname}({sink.param}=){via}"
     return Finding(
-        code="NSC401", line=line, col=col, message=f"{what} {redact(value)} reaches {sink.qualname}"
-        f"({sink.param}=){via}", rule="credential-into-sink", provider="",
-        binding=Binding("keyword", sink.param, sink.qualname), secret=value,
+        code=code, line=line, col=col, message=f"{what} {shown} {where}", rule=rules.BY_CODE[code].slug,
+        provider="", binding=Binding("keyword", sink.param, sink.qualname), secret=value,
         span=(offset, offset + len(value)), node_line=line, node_col=col, end_line=line,
-        is_bytes=isinstance(raw, bytes),
+        is_bytes=isinstance(raw, bytes), shown=shown, where=where,
     )

@@ -75,7 +75,8 @@ def render() -> str:
         " Do not edit by hand; tests/test_docs.py fails when this file is stale. -->",
         "",
         "Every code flake8-nosecrets reports. Messages name the rule, the provider and where the value is bound, "
-        "never the value: at most a 4-character prefix, its length and a short fingerprint. Codes are only ever "
+        "never the value: a weak value is `(value withheld)`, a strong one shows at most its provider prefix or "
+        "4 characters, its length and a short fingerprint ([no-leak.md](no-leak.md)). Codes are only ever "
         "added, never reused.",
         "",
         "| Code | Name | What | Severity |",

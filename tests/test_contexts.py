@@ -92,26 +92,31 @@ def test_context_matrix(context: str, value_class: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "line", "col"),
+    ("source", "line", "col", "inner"),  # inner: the line the message names inside a long literal
     [
         # implicit concatenation: the piece that holds the secret
-        ("x = ('https://ci.internal/?t=' '{gh}')\n", 1, 31),
-        ("x = ('prefix '\n     '{gh}'\n     ' suffix')\n", 2, 5),
+        ("x = ('https://ci.internal/?t=' '{gh}')\n", 1, 31, None),
+        ("x = ('prefix '\n     '{gh}'\n     ' suffix')\n", 2, 5, None),
         # f-string: the f-string's start
-        ("x = f'{{user}} {gh}'\n", 1, 4),
-        # multi-line literal: its first line
-        ("x = '''\nline one\n{gh}\n'''\n", 1, 4),
+        ("x = f'{{user}} {gh}'\n", 1, 4, None),
+        # multi-line literal: its first line, and the message names the line of the secret
+        ("x = '''\nline one\n{gh}\n'''\n", 1, 4, 3),
+        ('def f():\n    """Call the API.\n\n    Args:\n        token: e.g. {gh}\n    """\n', 2, 4, 5),
+        ("x = ('''one\ntwo''' '''\n\n{gh}''')\n", 2, 7, 4),  # the triple-quoted piece that holds it
+        ("x = 'one\\ntwo\\n{gh}'\n", 1, 4, None),  # escaped newlines: one source line
         # a comment: the comment's line and column
-        ("x = 1  # old token {gh}\n", 1, 7),
+        ("x = 1  # old token {gh}\n", 1, 7, None),
         # a docstring
-        ('def f():\n    """Use {gh} to call the API."""\n', 2, 4),
+        ('def f():\n    """Use {gh} to call the API."""\n', 2, 4, None),
         # non-ASCII before the literal: columns count characters, not bytes
-        ("café = 'é'; x = '{gh}'\n", 1, 16),
+        ("café = 'é'; x = '{gh}'\n", 1, 16, None),
     ],
 )
-def test_position(source: str, line: int, col: int) -> None:
+def test_position(source: str, line: int, col: int, inner: int | None) -> None:
     src = source.replace("{gh}", GH).replace("{{", "{").replace("}}", "}")
-    assert [(f.line, f.col) for f in scan_source(src)] == [(line, col)]
+    found = scan_source(src)
+    assert [(f.line, f.col) for f in found] == [(line, col)]
+    assert found[0].message.endswith(f" at line {inner}") if inner else " at line " not in found[0].message
 
 
 @pytest.mark.parametrize(
@@ -196,3 +201,157 @@ def test_statement_skipping_keeps_every_literal_of_the_stdlib() -> None:
         except SyntaxError:
             continue
         assert _literals(tree, src.splitlines(keepends=True)) == _literals(tree), path.name
+
+
+# ---- where a value is really used (flake8_nosecrets/uses.py): NSC207 for a weak value, the name rule's own
+# code for a strong one, nothing for an empty string or a template, and nothing in test code ----
+
+SIGNING_USES = {
+    # context: (file name, template with LIT)
+    "settings-module": ("proj/settings.py", "SECRET_KEY = LIT\n"),
+    "framework-settings": ("proj/base.py", "DEBUG = True\nSECRET_KEY = LIT\n"),
+    "config-class": ("app/factory.py", "class ProductionConfig(object):\n    SECRET_KEY = LIT\n"),
+    "pydantic-settings": ("app/core.py", "class Settings(BaseSettings):\n    secret_key: str = LIT\n"),
+    "framework-module": ("app/auth.py", "import jwt\nJWT_SECRET = LIT\n"),
+    "app-attribute": ("app/main.py", "app.secret_key = LIT\n"),
+    "config-subscript": ("app/main.py", "app.config['SECRET_KEY'] = LIT\n"),
+    "config-update": ("app/main.py", "app.config.update(SECRET_KEY=LIT)\n"),
+    "config-mapping": ("app/main.py", "app.config.from_mapping({'JWT_SECRET_KEY': LIT})\n"),
+    "getenv-fallback": ("app/main.py", "import os\nkey = os.getenv('SECRET_KEY', LIT)\n"),
+    "or-fallback": ("app/main.py", "import os\nkey = os.environ.get('SECRET_KEY') or LIT\n"),
+    "decouple-fallback": ("app/main.py", "key = config('SECRET_KEY', default=LIT)\n"),
+    "jwt-positional": ("app/auth.py", "import jwt\nt = jwt.encode({'sub': 1}, LIT, algorithm='HS256')\n"),
+    "jwt-keyword": ("app/auth.py", "import jwt\nc = jwt.decode(t, key=LIT, algorithms=['HS256'])\n"),
+    "hmac-positional": ("app/hooks.py", "import hmac\nm = hmac.new(LIT.encode(), body, 'sha256')\n"),
+    "itsdangerous": ("app/tokens.py",
+                     "from itsdangerous import URLSafeTimedSerializer\ns = URLSafeTimedSerializer(LIT)\n"),
+    "commented-out": ("proj/settings.py", "# SECRET_KEY = LIT\n"),
+}
+PASSWORD_USES = {
+    "login-positional": ("jobs/mail.py", "import smtplib\ns = smtplib.SMTP('m')\ns.login('ops@corp.internal', LIT)\n"),
+    "login-keyword": ("jobs/web.py", "client.login(username='ops', password=LIT)\n"),
+    "ldap-bind": ("jobs/dir.py", "conn.simple_bind_s('cn=admin,dc=corp', LIT)\n"),
+    "user-setter": ("app/seed.py", "user.set_password(LIT)\n"),
+    "create-user": ("app/seed.py", "User.objects.create_user('ops', 'ops@corp.internal', LIT)\n"),
+    "hasher": ("app/seed.py",
+               "from werkzeug.security import generate_password_hash\nh = generate_password_hash(LIT)\n"),
+    "make-password": ("app/seed.py", "from django.contrib.auth.hashers import make_password\nh = make_password(LIT)\n"),
+    "bcrypt": ("app/seed.py", "import bcrypt\nh = bcrypt.hashpw(LIT.encode(), bcrypt.gensalt())\n"),
+    "passlib": ("app/seed.py", "from passlib.context import CryptContext\nctx = CryptContext(schemes=['bcrypt'])\n"
+                               "h = ctx.hash(LIT)\n"),
+    "digest-auth": ("jobs/web.py", "from requests.auth import HTTPDigestAuth\na = HTTPDigestAuth('ops', LIT)\n"),
+    "auth-tuple": ("jobs/web.py", "import requests\nr = requests.get(u, auth=('ops', LIT))\n"),
+    "settings-mail-login": ("proj/settings.py", "EMAIL_HOST_PASSWORD = LIT\n"),
+    "getenv-fallback": ("jobs/db.py", "import os\npw = os.getenv('DB_PASSWORD', LIT)\n"),
+    "configparser-fallback": ("jobs/db.py", "pw = cfg.get('db', 'password', fallback=LIT)\n"),
+    "own-login-function": ("jobs/db.py", "def login(user, password):\n    return user\n\n\nlogin('ops', LIT)\n"),
+}
+USE_VALUES = {
+    # value class: (literal for signing contexts, literal for password contexts, code for signing, for password)
+    "weak": ("'dev'", "'password'", "NSC207", "NSC207"),
+    "weak-phrase": ("'super secret key'", "'pw'", "NSC207", "NSC207"),
+    "strong": (repr(secretgen.random_key(R, 40)), repr(secretgen.weak_password(R)), "NSC205", "NSC206"),
+    "empty": ("''", "''", None, None),
+    "template": ("'${SECRET_KEY}'", "'{{ db_password }}'", None, None),
+    "mask": ("'********'", "'<password>'", None, None),
+}
+_USES = [("signing", c) for c in sorted(SIGNING_USES)] + [("password", c) for c in sorted(PASSWORD_USES)]
+
+
+def _use_case(kind: str, context: str, value_class: str) -> tuple[str, str, str, str | None]:
+    filename, template = (SIGNING_USES if kind == "signing" else PASSWORD_USES)[context]
+    sign_lit, pw_lit, sign_code, pw_code = USE_VALUES[value_class]
+    literal, code = (sign_lit, sign_code) if kind == "signing" else (pw_lit, pw_code)
+    return filename, template.replace("LIT", literal), literal, code
+
+
+@pytest.mark.parametrize("value_class", sorted(USE_VALUES))
+@pytest.mark.parametrize(("kind", "context"), _USES)
+def test_use_matrix(kind: str, context: str, value_class: str) -> None:
+    filename, source, literal, code = _use_case(kind, context, value_class)
+    found = [(f.line, f.col, f.code) for f in scan_source(source, filename=filename)]
+    line, col = _where(source, literal)
+    if context == "commented-out":
+        col = 0  # a finding in a comment is reported where the comment starts
+    assert found == ([(line, col, code)] if code else []), source
+
+
+@pytest.mark.parametrize("test_path", ["tests/test_app.py", "proj/settings/test.py", "app/conftest.py"])
+@pytest.mark.parametrize(("kind", "context"), _USES)
+def test_weak_values_in_test_code_are_not_reported(kind: str, context: str, test_path: str) -> None:
+    _, source, _, _ = _use_case(kind, context, "weak")
+    assert scan_source(source, filename=test_path) == []
+    assert [f.code for f in scan_source("import pytest\n" + source, filename="app/main.py")] == []
+
+
+@pytest.mark.parametrize(
+    ("filename", "source"),
+    [
+        # a placeholder under a secret-like name that goes nowhere stays quiet
+        ("lib/util.py", "SECRET_KEY = 'dev'\n"),
+        ("lib/util.py", "class Panel:\n    def __init__(self):\n        self.secret_key = 'dev'\n"),
+        ("app/main.py", "import os\ntoken = os.getenv('API_TOKEN', 'dev')\n"),  # a service issues tokens
+        ("proj/settings.py", "STRIPE_SECRET_KEY = 'sk_test_dev'\nAWS_SECRET_KEY = 'minio'\n"),
+        ("proj/settings.py", "SECRET_KEY_ENV = 'DJANGO_SECRET_KEY'\nSECRET_KEY = None\n"),
+        ("app/main.py", "app.config['API_TOKEN'] = 'dev'\n"),
+        ("app/main.py", "pw = d.get('password', 'password')\n"),  # a mapping of unknown meaning
+        ("app/main.py", "r = client.fetch('ops', 'pw')\n"),  # not a log-in
+        ("lib/util.py", "# SECRET_KEY = 'dev'\n"),
+    ],
+)
+def test_weak_value_without_a_real_use_is_quiet(filename: str, source: str) -> None:
+    assert scan_source(source, filename=filename) == []
+
+
+# ---- positional arguments get their parameter's name (issue 12 item 2) ----
+
+POSITIONAL = {
+    "dataclass": "import dataclasses\n\n\n@dataclasses.dataclass\nclass Creds:\n    user: str\n    password: str\n\n\n"
+                 "c = Creds('svc', LIT)\n",
+    "class-init": "class Client:\n    def __init__(self, host, user, passwd):\n        self.host = host\n\n\n"
+                  "c = Client('db', 'svc', LIT)\n",
+    "function": "def connect_db(host, password):\n    return host\n\n\nconnect_db('db', LIT)\n",
+    "method": "class Repo:\n    def auth(self, user, token):\n        return user\n\n\nRepo().auth('svc', LIT)\n",
+    "smtp-login": "import smtplib\n\nwith smtplib.SMTP('m') as s:\n    s.login('reports@corp.internal', LIT)\n",
+    "ftp-login": "from ftplib import FTP\n\nftp = FTP('f')\nftp.login('up', LIT)\n",
+}
+
+
+@pytest.mark.parametrize("context", sorted(POSITIONAL))
+def test_positional_argument_takes_the_parameter_name(context: str) -> None:
+    strong = repr(secretgen.weak_password(R)) if context != "method" else repr(secretgen.random_key(R, 32))
+    source = POSITIONAL[context].replace("LIT", strong)
+    found = [(f.line, f.col, f.code) for f in scan_source(source, filename="app/x.py")]
+    assert found == [(*_where(source, strong), "NSC205" if context == "method" else "NSC206")], source
+    assert scan_source(POSITIONAL[context].replace("LIT", "'{password}'"), filename="app/x.py") == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def connect_db(host, password):\n    return host\n\n\nconnect_db(LIT, pw)\n",  # another position
+        "def f(a, b):\n    return a\n\n\ndef f(a, password):\n    return a\n\n\nf('x', LIT)\n",  # two definitions
+        "def connect_db(host, password):\n    return host\n\n\nconnect_db(*args, LIT)\n",  # after *args
+        "x = Client(LIT)\n",  # an unknown Client
+        "import hashlib\nh = hashlib.new(LIT)\n",  # not hmac.new
+    ],
+)
+def test_positional_argument_not_resolved(source: str) -> None:
+    assert scan_source(source.replace("LIT", repr(secretgen.weak_password(R))), filename="app/x.py") == []
+
+
+# ---- getters are matched on word parts (issue 16) ----
+
+@pytest.mark.parametrize(
+    ("call", "getter"),
+    [
+        ("os.getenv", True), ("os.environ.get", True), ("utils.GetEnvOrDefault", True), ("get_secret", True),
+        ("settings.setdefault", True), ("read_config", True), ("getoption", True), ("env", True),
+        ("compute", False), ("budget", False), ("assets", False), ("render_widget", False), ("reset", False),
+        ("setup", False), ("offset", False),
+    ],
+)
+def test_getter_names_match_word_parts(call: str, getter: bool) -> None:
+    source = f"v = {call}('password', 'x1y2z3w4')\nw = {call}('api_token', 'w1d2g3t4k5')\n"
+    codes = sorted(f.code for f in scan_source(source))
+    assert codes == (["NSC205", "NSC206"] if getter else []), source

@@ -49,6 +49,13 @@ CASES = {
         ["".join(("https://u:", "p4ss", "@host/")), RANDOM],
     ),
     filters.is_regex: ([r"[A-Z]\w*", r"^\d{6}$", r"(?P<token>\S+)", ".*secret.*"], [RANDOM, "s3cr3t"]),
+    # not a false-alarm filter but its converse for NSC207: which values a program could sign or log in with
+    filters.could_be_used_as_secret: (
+        ["dev", "super secret key", "password", "changeme", "django-insecure-change-me", "s3cr3t", "x1", RANDOM],
+        ["", "None", "null", "-", "${SECRET_KEY}", "{{ secret_key }}", "****", "...", "<your-secret-key>",
+         "DJANGO_SECRET_KEY", "/run/secrets/key", "https://vault.internal/v1/key", "pbkdf2_sha256$600000$salt$hash",
+         "x' OR '1'='1"],
+    ),
     filters.is_word_like: (
         ["bearer", "client_secret_basic", "cfws", "lambda", "done.", "challengePassword", "getElementById",
          "XMLHttpRequest", "DEMOKEYS"],

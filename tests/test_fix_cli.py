@@ -98,6 +98,56 @@ def test_diff_exit_0_when_clean(project):
     assert run_fix(project, "--diff", ".")[0] == 0
 
 
+WEAK = secretgen.weak_password(secretgen.rng("fix-cli-weak"))
+SUPPRESSED = [  # each hides WEAK from the run; the line still sits in the diff's context
+    'DB_PASSWORD = "{v}"  # pragma: allowlist secret\n',
+    'DB_PASSWORD = "{v}"  # noqa: NSC206\n',
+    'DB_PASSWORD = "{v}"  # nosec\n',
+    'ADMIN_PASSWORD = "{v}"  # baselined\n',
+]
+
+
+@pytest.mark.parametrize("line", SUPPRESSED)
+def test_diff_redacts_suppressed_secrets_on_context_lines(tmp_path, line):
+    """A line that would be a finding without its suppression shows no value in the diff."""
+    (tmp_path / "app.py").write_text(f'import os\n\n{line.format(v=WEAK)}TOKEN = "{GH}"\n')
+    if "baselined" in line:
+        from flake8_nosecrets import baseline, scan_source
+
+        base = baseline.Baseline.new(str(tmp_path / "base.json"))
+        base.add_file(str(tmp_path / "app.py"), [f for f in scan_source(line.format(v=WEAK)) if f.code == "NSC206"])
+        baseline.write(base)
+        (tmp_path / "setup.cfg").write_text("[flake8]\nnosecrets-baseline = base.json\n")
+    code, out, err = run_fix(tmp_path, "--diff", "--no-history", ".")
+    assert code == 1, err
+    assert "+TOKEN = os.environ[" in out  # the token moves; the suppressed line is context
+    assert WEAK not in out + err
+    assert " DB_PASSWORD = \"<secret (value withheld)>\"" in out or " ADMIN_PASSWORD = \"<secret" in out
+
+
+def test_diff_redacts_suppressed_secrets_in_notebooks(tmp_path):
+    cells = [{"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+              "source": [f'DB_PASSWORD = "{WEAK}"  # pragma: allowlist secret\n', f'TOKEN = "{GH}"\n']}]
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4,
+                                                   "nbformat_minor": 5}, indent=1))
+    code, out, err = run_fix(tmp_path, "--diff", "--no-history", ".")
+    assert code == 1, err
+    assert WEAK not in out + err and GH not in out + err and "<secret (value withheld)>" in out
+
+
+def test_unreadable_file_holding_a_finding_is_an_error(tmp_path):
+    """A latin-1 file without a coding line cannot be decoded as Python reads it; the standalone scan still
+    finds the token in it, so the fixer, asked to fix it, says so and exits 2 (not 'nothing to move')."""
+    (tmp_path / "legacy.py").write_bytes(f'# caf\xe9\nTOKEN = "{GH}"\n'.encode("latin-1"))
+    (tmp_path / "broken.py").write_text(f'def f(:\n    TOKEN = "{GH}"\n')
+    (tmp_path / "clean_broken.py").write_text("def f(:\n    pass\n")
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    assert code == 2
+    assert "legacy.py: NOT changed, cannot decode" in err and "broken.py: NOT changed, not valid Python" in err
+    assert "clean_broken.py: skipped" in err  # no finding in it: a warning, not a failure
+    assert GH not in out + err and GH in (tmp_path / "legacy.py").read_bytes().decode("latin-1")
+
+
 def test_unparseable_file_is_skipped_not_fatal(project):
     (project / "broken.py").write_text("def (:\n")
     code, out, err = run_fix(project, ".")
@@ -310,10 +360,19 @@ def test_per_file_ignores_apply(tmp_path):
     assert GH in (tmp_path / "tests" / "t.py").read_text() and GH not in (tmp_path / "app.py").read_text()
 
 
-@pytest.mark.parametrize("marker", ["# noqa", "# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
+@pytest.mark.parametrize("marker", ["# noqa: NSC102", "# noqa:NSC1", "# pragma: allowlist secret"])
 def test_suppressed_lines_left_alone(tmp_path, marker):
     (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  {marker}\n')
     assert run_fix(tmp_path, ".")[0] == 0
+
+
+@pytest.mark.parametrize(("config", "moved"), [("", True), ("nosecrets-bare-noqa = true\n", False)])
+def test_bare_noqa_hides_a_secret_only_when_configured(tmp_path, config, moved):
+    """A bare ``# noqa`` (mostly written for a long line) does not stop the fixer, unless flake8's rule is asked for."""
+    (tmp_path / "setup.cfg").write_text("[flake8]\n" + config)
+    (tmp_path / "a.py").write_text(f'TOKEN = "{GH}"  # noqa\n')
+    assert run_fix(tmp_path, ".")[0] == (1 if moved else 0)
+    assert (GH in (tmp_path / "a.py").read_text()) is not moved
 
 
 @pytest.mark.parametrize(("source", "suppressed"), [

@@ -62,6 +62,8 @@ def slot_values() -> dict[str, str]:
         "JWT": secretgen.jwt(r),
         "AWS_ID": secretgen.provider_samples(aws)[0],
         "AWS_SECRET": secretgen.random_key(r, 40, secretgen.string.ascii_letters + secretgen.string.digits + "/+"),
+        # a human-typed signing key (NSC207): words, not a random value
+        "WEAK": r.choice(["dev", "secret", "changeme", "super secret key", "my flask app"]),
     }
 
 
@@ -175,11 +177,31 @@ def test_detector_reports_nothing_fixable_after(fixed_corpus, name):
     assert left == [], [f.message for f in left]
 
 
+def test_a_shell_loading_the_env_file_gets_the_same_values(fixed_corpus):
+    """``set -a; . ./.env`` (how deploy scripts and Makefiles load it) gives every variable the value
+    python-dotenv gives, and the corpus program whose password holds a quote and a backslash prints the same
+    under it; a value no quoting can serve both is named in the summary."""
+    from flake8_nosecrets.fix import dotenv_io
+
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    r = subprocess.run(["sh", "-c", "set -a; . ./.env; set +a; env -0"], cwd=project, capture_output=True)
+    assert r.returncode == 0, r.stderr[-300:]
+    shell = dict(item.split("=", 1) for item in r.stdout.decode("utf-8").split("\0") if "=" in item)
+    for name, value in env.items():
+        if dotenv_io.shell_reads(value):
+            assert shell.get(name) == value, name
+        else:
+            assert f"{name}: a POSIX shell" in output, name
+    run = subprocess.run(["sh", "-c", f"set -a; . ./.env; set +a; exec {sys.executable} shell_quoting.py"],
+                         cwd=project, capture_output=True)
+    assert run.returncode == 0 and run.stdout == before["shell_quoting.py"]
+
+
 def test_env_file_holds_the_values(fixed_corpus):
     project, before, after, originals, values, code, output, env = fixed_corpus
     assert code == 1
     assert oct((project / ".env").stat().st_mode & 0o777) == oct(0o600)
-    for slot in ("GH", "KEY", "PW", "PW2", "PEM", "KEY16"):
+    for slot in ("GH", "KEY", "PW", "PW2", "PEM", "KEY16", "WEAK"):
         assert values[slot] in env.values(), slot
     assert values["GH2"] in env.values()  # list element; the commented copy is rewritten
 

@@ -24,7 +24,8 @@ def expected(text: str) -> set[tuple[int, str]]:
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("NSC*.py")), ids=lambda p: p.stem)
 def test_fixture(path: pathlib.Path) -> None:
     source = secretgen.fill(path.read_text(), path.stem)
-    got = {(f.line, f.code) for f in scan_source(source, filename=str(path))}
+    # Named relative to tests/: a path under tests/ is test code, where NSC207 is not reported (uses.py).
+    got = {(f.line, f.code) for f in scan_source(source, filename=f"{path.parent.name}/{path.name}")}
     assert got == expected(source)
 
 

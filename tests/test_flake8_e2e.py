@@ -117,6 +117,17 @@ def test_per_file_ignores_relax_name_rules_in_tests(tmp_path: Path) -> None:
     assert [ln.split(": ")[1].split()[0] for ln in proc.stdout.splitlines()] == ["NSC102"]
 
 
+@pytest.mark.parametrize(("name", "codes"), [("proj/settings.py", ["NSC207", "NSC207"]),
+                                             ("tests/test_views.py", []), ("proj/settings/test.py", [])])
+def test_weak_signing_key_reported_outside_tests(tmp_path: Path, name: str, codes: list[str]) -> None:
+    """NSC207 through the real host: a settings module's word-valued key and a login's password, not in tests."""
+    source = 'SECRET_KEY = "dev"\nserver.login("ops@corp.internal", "pw")\n'
+    proc = flake8(tmp_path, source, name=name)
+    assert [ln.split(": ")[1].split()[0] for ln in proc.stdout.splitlines()] == codes, proc.stdout + proc.stderr
+    if codes:
+        assert proc.stdout.splitlines()[0].startswith(f"./{name}:1:14: NSC207 weak or default signing key ")
+
+
 def test_syntax_error_adds_nothing(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text(f'password = "{PW}"\ndef (:\n')
     proc = subprocess.run(

@@ -21,6 +21,8 @@ import hypothesmith
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
+from flake8_nosecrets import cli
+from flake8_nosecrets.fix.codemod import fix_code
 from flake8_nosecrets.flake8_plugin import Plugin
 from flake8_nosecrets.scanner import scan_source
 
@@ -31,11 +33,6 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=_HEA
 FUZZ_NODE = settings(max_examples=max(1, EXAMPLES // 2), deadline=None, suppress_health_check=_HEALTH)
 FUZZ_FIX = settings(max_examples=max(1, EXAMPLES // 4), deadline=None, suppress_health_check=_HEALTH)
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning", "ignore::DeprecationWarning")
-
-try:
-    from flake8_nosecrets import cli
-except ImportError:  # pragma: no cover - the standalone command is optional for this file
-    cli = None
 
 
 def _parse(source: str) -> ast.AST:
@@ -55,10 +52,9 @@ def _check(source: str) -> None:
     for line, col, text, _ in out:
         assert isinstance(line, int) and isinstance(col, int) and text.startswith("NSC")
     assert [(f.line, f.col) for f in scan_source(source, filename="fuzz.py")] == [(o[0], o[1]) for o in out]
-    if cli is not None:
-        findings, errors = cli.scan_text(source, "fuzz.py", cli.Settings())
-        assert errors == []
-        assert len(findings) <= len(out)  # noqa comments may drop some; nothing new appears
+    findings, errors = cli.scan_text(source, "fuzz.py", cli.Settings())
+    assert errors == []
+    assert len(findings) <= len(out)  # noqa comments may drop some; nothing new appears
 
 
 @pytest.mark.slow
@@ -75,21 +71,10 @@ def test_from_node_never_raises(source: str) -> None:
     _check(source)
 
 
-def _fix_code():
-    try:
-        from flake8_nosecrets.fix.codemod import fix_code
-    except ImportError:
-        return None
-    return fix_code
-
-
 @pytest.mark.slow
 @FUZZ_FIX
 @given(source=hypothesmith.from_node())
 def test_fix_leaves_code_with_nothing_to_fix_byte_identical(source: str) -> None:
-    fix_code = _fix_code()
-    if fix_code is None:
-        pytest.skip("no codemod")
     _parse(source)
     assume(not scan_source(source, filename="fuzz.py"))
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -108,15 +109,7 @@ def run_nosecrets(*argv: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def _sarif_available() -> bool:
-    try:
-        import flake8_nosecrets.sarif  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-FORMATS = ("text", "json") + (("sarif",) if _sarif_available() else ())
+FORMATS = ("text", "json", "sarif")
 
 
 # --------------------------------------------------------------------------- the complete sweep
@@ -141,7 +134,7 @@ def sweep(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     flake8 = {
         fmt: subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select=NSC", f"--format={fmt}", "."],
                             cwd=root, capture_output=True, text=True, timeout=600)
-        for fmt in (("default", "sarif") if _sarif_available() else ("default",))
+        for fmt in ("default", "sarif")
     }
     return {"root": root, "planted": planted, "outputs": outputs, "flake8": flake8}
 
@@ -151,7 +144,7 @@ def test_sweep_every_provider_in_every_context_leaks_nothing(sweep: dict[str, An
     texts += [t for proc in sweep["flake8"].values() for t in (proc.stdout, proc.stderr)]
     assert_no_leak(set(sweep["planted"].values()), *texts)
     print(f"\nleak sweep: {len(sweep['planted'])} files, {len(set(sweep['planted'].values()))} secrets, "
-          f"{len(FORMATS)} nosecrets formats + flake8 {'text and SARIF' if len(sweep['flake8']) > 1 else 'text'}")
+          f"{len(FORMATS)} nosecrets formats + flake8 text and SARIF")
 
 
 def test_sweep_found_what_was_planted(sweep: dict[str, Any]) -> None:
@@ -233,3 +226,47 @@ def test_property_no_output_holds_a_secret() -> None:
     print(f"\nno-leak property test: {stats['cases']} cases, {stats['with_findings']} with findings")
     assert stats["cases"] >= PROPERTY_CASES * 0.9
     assert stats["with_findings"] >= stats["cases"] * 0.8  # not vacuous: most cases reported something
+
+
+# --------------------------------------------------------------------------- what a message shows, per value
+
+_R = secretgen.rng("redaction")
+REDACTION = [  # (label, value, known provider prefix, shown as strong)
+    ("weak password", secretgen.weak_password(_R), "", False),
+    ("word with digits", "meadow" + "2027", "", False),
+    ("four random characters", secretgen.random_key(_R, 4), "", False),
+    ("12 random printable characters", secretgen.password(_R, 12), "", False),  # < 80 bits whatever it is
+    ("a keyboard walk, long", "qwertyuiop" * 3, "", False),
+    ("a repeated character", "a" * 40, "", False),
+    ("AWS key id: 16 base32 characters after its prefix", secretgen.provider_samples(
+        providers.BY_ID["aws-access-key-id"])[0], "AKIA", False),  # 80 bits by format; zxcvbn says fewer
+    ("random 40-character key", secretgen.random_key(_R, 40), "", True),
+    ("GitHub token", secretgen.provider_samples(providers.BY_ID["github-pat"])[0], "ghp_", True),
+    ("40 hex digits", secretgen.hex_key(_R, 40), "", True),
+]
+
+
+@pytest.mark.parametrize(("label", "value", "prefix", "strong"), REDACTION, ids=[r[0] for r in REDACTION])
+def test_redaction_shows_a_value_only_when_what_stays_hidden_takes_2_to_the_80_guesses(
+        label: str, value: str, prefix: str, strong: bool) -> None:
+    from flake8_nosecrets import findings, strength
+
+    shown = findings.redact(value, prefix)
+    if strong:
+        visible = findings.visible_prefix(value, prefix)
+        assert shown == f'"{visible}…" ({len(value)} chars, fp {findings.fingerprint(value)})'
+        assert strength.guess_bits(value[len(visible):]) >= strength.SAFE_BITS
+        assert len(visible) <= max(len(prefix), min(4, len(value) // 4))
+    else:
+        assert shown == findings.WITHHELD  # no prefix, no length, no fingerprint
+        assert value not in shown and str(len(value)) not in shown
+
+
+def test_guess_estimate_is_conservative_for_human_values() -> None:
+    """A long value made of words or patterns is weak whatever its length; random characters are not."""
+    from flake8_nosecrets import strength
+
+    assert strength.guess_bits("correct" + "horse" + "battery" + "staple") < strength.SAFE_BITS
+    assert strength.guess_bits("Password" + "1234" * 5) < strength.SAFE_BITS
+    assert strength.alphabet_bound("ab12") == pytest.approx(4 * math.log2(36))
+    assert strength.guess_bits(secretgen.random_key(_R, 32)) >= strength.SAFE_BITS

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import secretgen
-from flake8_nosecrets import notebook, providers
+from flake8_nosecrets import notebook, options as opts, providers
+from flake8_nosecrets.fix import codemod, envname
 from flake8_nosecrets.scanner import scan_source
 
 nbformat = pytest.importorskip("nbformat")
@@ -157,12 +158,16 @@ def test_code_secret_echoed_in_output_is_reported(tmp_path: Path) -> None:
     assert {nf.finding.rule for nf in found} == {"hardcoded-password"}
 
 
-@pytest.mark.parametrize(
-    "marker", ["# noqa", "# noqa: NSC206", "# noqa: NSC2", "# pragma: allowlist secret", "# nosec"]
-)
+@pytest.mark.parametrize("marker", ["# noqa: NSC206", "# noqa: NSC2", "# pragma: allowlist secret", "# nosec"])
 def test_suppression_markers_in_code_cells(tmp_path: Path, marker: str) -> None:
     path = make(tmp_path, v4.new_code_cell(f'%matplotlib inline\npassword = "{PW}"  {marker}'))
     assert locations(path) == []
+
+
+def test_bare_noqa_hides_a_finding_only_under_flake8s_rule(tmp_path: Path) -> None:
+    path = make(tmp_path, v4.new_code_cell(f'%matplotlib inline\npassword = "{PW}"  # noqa'))
+    assert [nf.finding.code for nf in notebook.scan_notebook(str(path))] == ["NSC206"]
+    assert notebook.scan_notebook(str(path), opts.build({"nosecrets-bare-noqa": "true"})) == []
 
 
 def test_noqa_for_another_code_does_not_suppress(tmp_path: Path) -> None:
@@ -284,8 +289,6 @@ def test_fix_dry_run_does_not_write(tmp_path: Path) -> None:
 
 def test_fix_with_the_real_codemod(tmp_path: Path) -> None:
     """The nosecrets-fix codemod plugs in as the transform: one code cell at a time, magics kept."""
-    codemod = pytest.importorskip("flake8_nosecrets.fix.codemod")
-    envname = pytest.importorskip("flake8_nosecrets.fix.envname")
     path = make(tmp_path, v4.new_code_cell(
         f'%pip install PyGithub\nfrom github import Github\ngh = Github(login_or_token="{GH}")\nprint(gh)',
         outputs=[stream(f"{GH}\n")]))

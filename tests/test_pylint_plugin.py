@@ -7,14 +7,11 @@ import sys
 
 import astroid
 import pytest
+from pylint.testutils import CheckerTestCase, MessageTest
 
-pytest.importorskip("pylint")
-
-from pylint.testutils import CheckerTestCase, MessageTest  # noqa: E402
-
-from flake8_nosecrets import pylint_plugin, rules  # noqa: E402
-from flake8_nosecrets.scanner import scan_source  # noqa: E402
-import secretgen  # noqa: E402
+from flake8_nosecrets import pylint_plugin, rules
+from flake8_nosecrets.scanner import scan_source
+import secretgen
 
 
 def _pw(salt: str) -> str:
@@ -48,7 +45,6 @@ class TestInferenceChecker(CheckerTestCase):
         module = _module(src, tmp_path)
         with self.assertAddsMessages(
             MessageTest("nosecrets-credential-into-sink", line=2, col_offset=4, args=(f.flake8_text(),)),
-            ignore_position=True,
         ):
             self.checker.visit_module(module)
 
@@ -63,6 +59,16 @@ class TestNameChecker(CheckerTestCase):
         module = _module(src, tmp_path)
         with self.assertAddsMessages(
             MessageTest(rules.BY_CODE[f.code].pylint_symbol, line=1, col_offset=f.col, args=(f.flake8_text(),)),
+        ):
+            self.checker.visit_module(module)
+
+    def test_weak_signing_key(self, tmp_path):
+        src = "import flask\napp = flask.Flask(__name__)\napp.secret_key = 'dev'\n"
+        (f,) = scan_source(src, filename=str(tmp_path / "app.py"))
+        assert f.code == "NSC207"
+        module = _module(src, tmp_path)
+        with self.assertAddsMessages(
+            MessageTest("nosecrets-weak-or-default-secret", line=3, col_offset=17, args=(f.flake8_text(),)),
             ignore_position=True,
         ):
             self.checker.visit_module(module)

@@ -220,7 +220,6 @@ def test_ten_megabyte_file(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ten_megabyte_file_standalone(tmp_path: Path) -> None:
     """The same 10 MB file through the standalone command in a subprocess (flake8's pycodestyle would take minutes)."""
-    pytest.importorskip("flake8_nosecrets.cli")
     chunk = "".join(REALISTIC.format(n=i) for i in range(20))
     path = tmp_path / "big.py"
     path.write_text(chunk * (10_000_000 // len(chunk) + 1))

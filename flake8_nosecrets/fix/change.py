@@ -24,7 +24,7 @@ class FileChange:
     outputs_cleared: int = 0
     places: dict = dataclasses.field(default_factory=dict)  # id(move / manual / cleared item) -> "cell 3"
     copies_left: dict = dataclasses.field(default_factory=dict)  # env var name -> lines still spelling its value
-    unreported: tuple = ()  # notebooks: secrets found but not acted on (baseline, ignore): kept out of --diff too
+    unreported: tuple = ()  # secrets found but not acted on (suppressed, baseline, ignore): kept out of --diff too
 
     @property
     def notebook(self) -> bool:

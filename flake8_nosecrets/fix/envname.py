@@ -63,6 +63,7 @@ _RULE_FALLBACK = {
     "NSC204": "JWT_TOKEN",
     "NSC205": "SECRET",
     "NSC206": "PASSWORD",
+    "NSC207": "SECRET_KEY",
 }
 
 
@@ -279,11 +280,11 @@ def wanted_name(finding: Finding, literal_value: str = "", place: Place = Place(
         return _url_name(b.name if b.kind not in ("string", "comment", "docstring") else "", literal_value)
     if finding.code == "NSC203" or (b.kind in ("dict-key", "header") and names.is_authorization(b.name) and not whole):
         return "API_TOKEN" if not provider else provider.env_name
-    if b.kind in ("keyword", "default", "auth-tuple") and b.name and not _neutral(b.name):
+    if b.kind in ("keyword", "argument", "default", "auth-tuple") and b.name and not _neutral(b.name):
         got = _qualified(b.name, b.callee)
         if got:
             return got
-    if b.kind in ("keyword", "default") and b.name and _neutral(b.name) and provider is None:
+    if b.kind in ("keyword", "argument", "default") and b.name and _neutral(b.name) and provider is None:
         got = _qualified(b.name, b.callee)  # ``Github(login_or_token=…)``-like: still better than SECRET
         if got:
             return got
@@ -295,7 +296,7 @@ def wanted_name(finding: Finding, literal_value: str = "", place: Place = Place(
         return provider.env_name
     if b.name and b.kind not in ("string", "comment", "docstring", "compare"):
         got = sanitize(b.name)
-        if got and finding.code in ("NSC205", "NSC206", "NSC401"):
+        if got and finding.code in ("NSC205", "NSC206", "NSC207", "NSC401"):
             return got
     return _RULE_FALLBACK.get(finding.code, "SECRET")
 

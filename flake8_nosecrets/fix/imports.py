@@ -16,6 +16,8 @@ literal is rewritten:
   after it) when the block has no standard-library import; after the docstring and ``__future__``
   imports, with two blank lines before a top-level ``def``/``class``. A module-level ``import os`` that
   stands alone after the first rewrite moves up to that place instead of being imported twice.
+  (LibCST's ``AddImportsVisitor`` adds imports after the last one of the module, which isort then
+  reorders: I001 on every touched module, so the placement is done here.)
 
 :func:`unresolved` checks a rewritten module the same way: it is the proof the fixer asks for before a
 file is written.

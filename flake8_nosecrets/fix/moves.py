@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 
 from .. import scan_source, suppress
 from ..findings import Finding, redact
+from ..options import DEFAULT
 
 
 def detect(code: str, filename: str = "<string>", config=None) -> list[Finding]:
@@ -18,14 +19,14 @@ def detect(code: str, filename: str = "<string>", config=None) -> list[Finding]:
     found = scan_source(code, filename=filename, **({"options": options} if options is not None else {}))
     if not found:
         return found
-    found = suppress.apply_noqa(found, code.splitlines(keepends=True))
+    if options is not None and options.baseline:  # first: it counts occurrences over all the file's findings
+        from ..baseline import filter_findings
+
+        found = filter_findings(found, filename, options)
+    found = suppress.apply_noqa(found, code.splitlines(keepends=True), bare=(options or DEFAULT).bare_noqa)
     if config is not None and found:
         codes = config.code_filter
         found = [f for f in found if codes.reported_in(f.code, filename)]
-        if found and options is not None and options.baseline:
-            from ..baseline import filter_findings
-
-            found = filter_findings(found, filename, options)
     return found
 
 

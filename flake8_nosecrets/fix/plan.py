@@ -3,6 +3,7 @@ detector no longer reports a moved value in it) before anything is written."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from pathlib import Path
@@ -108,10 +109,10 @@ def _plan_one(plan: Planner, path: Path, display: str, data: bytes, conf, name_f
         return None, f"{display}: skipped, {exc}", False
     except _Fail as exc:
         return None, f"{display}: {exc}", True
-    except ParserSyntaxError as exc:
-        return None, f"{display}: skipped, libcst cannot parse it: {printable(str(exc).splitlines()[0], 100)}", False
+    except ParserSyntaxError as exc:  # only files with findings reach libcst: one is left in place
+        return None, f"{display}: NOT changed, libcst cannot parse it: {printable(str(exc).splitlines()[0], 100)}", True
     except RecursionError:
-        return None, f"{display}: skipped, nested too deeply for libcst", False
+        return None, f"{display}: NOT changed, nested too deeply for libcst", True
     except SyntaxError as exc:  # the rewrite would not parse: never written
         reason = printable(str(exc), 80)
         return None, f"{display}: NOT changed, the rewrite did not parse ({reason}); please report", True
@@ -132,30 +133,45 @@ def _plan_module(path: Path, display: str, data: bytes, conf, name_for, also: li
     try:
         text, encoding = decode_source(data)
     except (SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        reason = printable(str(exc), 100)
-        if _holds_findings(data, path, conf):
-            raise _Fail(f"error: cannot decode ({reason}) and it holds a secret: fix its encoding") from None
-        raise _Skip(f"cannot decode: {reason}") from None
+        raise _unfixable(path, data, conf, f"cannot decode: {printable(str(exc), 100)}") from None
     try:
         findings = codemod.detect(text, str(path), conf)
     except (SyntaxError, ValueError, RecursionError) as exc:
-        raise _Skip(f"not valid Python: {printable(str(exc), 100)}") from None
+        raise _unfixable(path, data, conf, f"not valid Python: {printable(str(exc), 100)}") from None
     if not findings and not also:
         return None
     new, moves, manual = codemod.fix_code(data, str(path), findings=findings, name_for=name_for, config=conf,
                                           also_values=also)
     change = FileChange(path, display, data, new, encoding, moves, manual)
+    if change.changed:  # the diff shows context lines: what the suppressions hide must not show there either
+        change.unreported = _unreported(text, str(path), conf, (*moves, *manual))
     return _checked(change, _verify(change, conf)) if change.changed else change
 
 
-def _holds_findings(data: bytes, path: Path, conf) -> bool:
-    """Whether a module that does not decode as declared holds a finding when read byte for byte (latin-1)."""
-    from . import codemod
+def _unreported(text: str, filename: str, conf, acted_on: Iterable) -> tuple[str, ...]:
+    """The secrets in a module that the run does not act on: findings the inline markers, noqa, the baseline,
+    the allow patterns or a disabled provider hide. --diff redacts them on its context lines too."""
+    from ..scanner import scan_source
 
-    try:
-        return bool(codemod.detect(data.decode("latin-1"), str(path), conf))
-    except (SyntaxError, ValueError, RecursionError):
-        return False
+    done = {m.finding.secret for m in acted_on}
+    every = scan_source(text, filename=filename, options=_unsuppressed(conf.options), markers=False)
+    return tuple({f.secret for f in every} - done)
+
+
+def _unsuppressed(options):
+    """*options* without what hides findings from a run (baseline, allow patterns, disabled providers)."""
+    return dataclasses.replace(options, baseline="", allow=(), disabled_providers=frozenset())
+
+
+def _unfixable(path: Path, data: bytes, conf, reason: str) -> Exception:
+    """A file that cannot be decoded or parsed: skipped, unless the standalone scan (which then checks its
+    lines for key formats) reports a finding in it, which this run was asked to fix and cannot: a failure."""
+    from .. import cli as scan_cli
+
+    settings = scan_cli.Settings(options=conf.options, codes=conf.code_filter)
+    if scan_cli.scan_file(str(path), settings, data).findings:
+        return _Fail(f"NOT changed, {reason}; it holds a secret 'nosecrets' reports: move it by hand")
+    return _Skip(reason)
 
 
 def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> FileChange | None:
@@ -213,23 +229,22 @@ def _plan_notebook(path: Path, display: str, data: bytes, conf, name_for) -> Fil
     change = FileChange(path, display, data, new, "utf-8", moves, manual, cleared, result.outputs_cleared, places)
     if change.changed:  # a reformatted notebook can show any of its lines in --diff
         acted_on = {nf.finding.secret for nf in result.found}
-        change.unreported = tuple({nf.finding.secret for nf in notebook.scan_notebook(str(path), conf.options, nb)
-                                   if nf.finding.secret not in acted_on})
+        every = notebook.scan_notebook(str(path), _unsuppressed(conf.options), nb, markers=False)
+        change.unreported = tuple({nf.finding.secret for nf in every if nf.finding.secret not in acted_on})
     return _checked(change, _verify_notebook(change, result, by_codemod)) if change.changed else change
 
 
 def _reported_in_notebook(found: list, filename: str, conf) -> list:
     """The notebook findings flake8's select/ignore and the baseline let through, as ``codemod.detect`` does
     for a module (the inline markers are applied by the notebook scan)."""
-    codes = conf.code_filter
-    found = [nf for nf in found if codes.reported_in(nf.finding.code, filename)]
     options = conf.options
-    if found and options.baseline:
+    if found and options.baseline:  # first: it counts occurrences over all the notebook's findings
         from ..baseline import filter_findings
 
         kept = {id(f) for f in filter_findings([nf.finding for nf in found], filename, options)}
         found = [nf for nf in found if id(nf.finding) in kept]
-    return found
+    codes = conf.code_filter
+    return [nf for nf in found if codes.reported_in(nf.finding.code, filename)]
 
 
 def _verify(change: FileChange, conf) -> str:

@@ -38,8 +38,11 @@ def _rotation_advice(f: Finding) -> str:
     provider = providers.BY_ID.get(f.provider) if f.provider else None
     if provider is not None and provider.rotate:
         return f"revoke it and issue a new one: {provider.rotate}"
-    if f.code in ("NSC202", "NSC206"):
+    if f.code in ("NSC202", "NSC206") or (f.code == "NSC207" and f.binding.use == "password"):
         return "change this password wherever it is used, then put the new one in the env file"
+    if f.code == "NSC207":
+        return ("replace this key with a random one (secrets.token_hex(32)) kept in the env file; "
+                "whatever it signed can be forged")
     if f.code == "NSC201":
         return "replace this key pair (and its certificates), then put the new key in the env file"
     return "revoke it where it was issued and put a new one in the env file"
