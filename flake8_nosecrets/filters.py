@@ -40,7 +40,7 @@ PLACEHOLDER_MARKERS = frozenset(
 )
 _REPEAT_RE = re.compile(r"^(.)\1*$|^(..)\2+$")
 _MASK_RE = re.compile(r"[*•●xX#]{4,}|\.\.\.|…")  # masked, or cut short for a document
-_ANGLE_RE = re.compile(r"^\s*(<[^<>]{1,80}>|\[[^\[\]]{1,80}\]|\([^()]{1,80}\))\s*$")
+_ANGLE_RE = re.compile(r"^\s*(<{1,2}[^<>]{1,80}>{1,2}|\[[^\[\]]{1,80}\]|\([^()]{1,80}\))\s*$")
 _TEMPLATE_RE = re.compile(
     r"\$\{[A-Za-z_][\w.]*(?::?[-=?+][^{}]{0,100})?\}|\{\{-?\s{0,3}[\w.|()'\"][\w.|()'\" ]{0,99}-?\}\}"
     r"|%\([A-Za-z_]\w*\)[-#0 +]*\d*[sdr]|\{[A-Za-z_][\w.]*(?:\[[\w'\"]*\])?(?:![rsa])?(?::[^{}]{0,20})?\}"
@@ -71,7 +71,8 @@ _HEX_DIGEST_RE = re.compile(r"^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f
 
 
 def is_placeholder(value: str) -> bool:
-    """``""``, ``"changeme"``, ``"<your-api-key>"``, ``"xxx"``, ``"****"``, ``"YOUR_TOKEN_HERE"``, ``"None"``."""
+    """``""``, ``"changeme"``, ``"<your-api-key>"``, ``"<<APP_KEY>>"``, ``"xxx"``, ``"****"``, ``"YOUR_TOKEN_HERE"``,
+    ``"None"``."""
     low = value.strip().lower()
     if low in PLACEHOLDER_WORDS or len(low) < 3:
         return True

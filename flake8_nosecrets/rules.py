@@ -249,8 +249,10 @@ RULES: tuple[Rule, ...] = (
         title="Constant passed to an API that takes credentials",
         what=(
             "A string constant that reaches a credential parameter of a known API (a DB driver's password, "
-            "an SDK's api_key, an HMAC/JWT signing key, requests' auth) through names, attributes, "
-            "concatenation or imports; reported at the literal."
+            "an SDK's api_key, an HMAC/JWT signing key, requests' auth or Authorization header, a framework's "
+            "SECRET_KEY) through names, attributes, concatenation or imports; reported at the literal. A word or "
+            "a phrase that reaches a password or a key the program signs with through a name is reported as NSC207 "
+            "(a weak or default secret), as when it is written where it is used."
         ),
         why="Renaming a secret to a neutral name does not make it less hardcoded.",
         example='DB = "s3cr…"\nconn = psycopg2.connect(host="db", password=DB)',

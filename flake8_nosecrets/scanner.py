@@ -323,11 +323,16 @@ def scan_source(
     if not module.test_code:  # in test code a value needs a name written beside it
         found.extend(_copies(found, literals, options, lines))
     if options.inference:
-        from . import infer  # astroid is imported only when a sink call is seen
+        from . import prepass
 
-        if infer.prepass(text, tree):
-            taken = {(f.line, f.col) for f in found}  # a name-based finding at the literal wins over NSC401
-            found.extend(f for f in infer.infer_findings(text, filename) if (f.line, f.col) not in taken)
+        reach = prepass.prepass(text, tree, filename)
+        inferred: Iterable[Finding] = prepass.literal_findings(reach, lines)
+        if reach.enter:
+            from . import infer  # astroid is imported only when a literal may reach a sink through a name
+
+            inferred = infer.infer_findings(text, filename, reach.settings)
+        taken = {(f.line, f.col) for f in found}  # a name-based finding at the literal wins over NSC401
+        found.extend(f for f in inferred if (f.line, f.col) not in taken)
     unique = {(f.line, f.col, f.code, f.span): f for f in found}
     return sorted(
         (f for f in unique.values()

@@ -2,7 +2,7 @@
 
 Each :class:`Sink` names a callable (or an attribute/setting) by qualified
 name, the credential parameter by keyword and positional index, what it
-expects, and a reference. ``infer.py`` reads this table; the tests are
+expects, and a reference. ``prepass.py`` and ``infer.py`` read this table; the tests are
 parametrised over it, so an entry without a case cannot exist.
 """
 
@@ -49,9 +49,14 @@ SINKS: tuple[Sink, ...] = (
     S("requests.post", "auth", None, "auth", "https://requests.readthedocs.io/en/latest/user/authentication/"),
     S("requests.request", "auth", None, "auth", "https://requests.readthedocs.io/en/latest/api/"),
     S("requests.Session.request", "auth", None, "auth", "https://requests.readthedocs.io/en/latest/api/"),
+    S("requests.get", "headers", None, "token", "https://requests.readthedocs.io/en/latest/user/quickstart/#custom-headers"),
+    S("requests.post", "headers", None, "token", "https://requests.readthedocs.io/en/latest/user/quickstart/#custom-headers"),
+    S("requests.request", "headers", None, "token", "https://requests.readthedocs.io/en/latest/api/"),
+    S("requests.Session.request", "headers", None, "token", "https://requests.readthedocs.io/en/latest/api/"),
     S("requests.auth.HTTPBasicAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/"),
     S("httpx.BasicAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/"),
     S("httpx.Client", "auth", None, "auth", "https://www.python-httpx.org/api/"),
+    S("httpx.Client", "headers", None, "token", "https://www.python-httpx.org/api/"),
     S("aiohttp.BasicAuth", "password", 1, "password", "https://docs.aiohttp.org/en/stable/client_reference.html"),
     S("urllib3.make_headers", "basic_auth", None, "auth", "https://urllib3.readthedocs.io/en/stable/reference/"),
     # cloud
@@ -95,6 +100,7 @@ SINKS: tuple[Sink, ...] = (
     # settings
     S("django.conf.settings.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key", "setting"),
     S("flask.Flask.config.SECRET_KEY", "SECRET_KEY", None, "signing-key", "https://flask.palletsprojects.com/en/stable/config/#SECRET_KEY", "setting"),
+    S("flask.Flask.secret_key", "secret_key", None, "signing-key", "https://flask.palletsprojects.com/en/stable/api/#flask.Flask.secret_key", "setting"),
 )
 
 # Callables whose credential parameter the name rules resolve (a positional argument gets the parameter's

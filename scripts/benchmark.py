@@ -14,8 +14,13 @@ Every tool runs single-process in its own child process; wall time, CPU
     python scripts/benchmark.py --sample 4      # every 4th file (sorted)
     python scripts/benchmark.py --noise         # also list every NSC finding (redacted)
     python scripts/benchmark.py --quick         # smoke test: a subset, one repetition
+    python scripts/benchmark.py --latency DIR   # also: editor latency per file on a project (inference on)
+    python scripts/benchmark.py --report bench/REPORT.md   # also write the report (and REPORT.json beside it)
 
-It writes nothing but temporary files and prints markdown to stdout.
+It prints markdown to stdout. With ``--report`` the whole report is written to that file (markdown, the
+machine, the commit and the command line included) and its figures, machine-readable, to a ``.json``
+file beside it: the README's performance figures are copied from the report's summary block
+(``tests/test_benchmark_smoke.py`` holds them equal).
 """
 
 from __future__ import annotations
@@ -187,20 +192,53 @@ def exe(name: str) -> str | None:
     return str(cand) if cand.exists() else shutil.which(name)
 
 
-def plugin_latency(files: list[Path]) -> tuple[list[float], list[tuple[float, Path]]]:
+@dataclass
+class Latency:
     """Per-file time of the flake8 Plugin's run() on an already parsed tree (what flake8 pays per file)."""
+
+    ordered: list[float]  # seconds of wall time, sorted
+    cpu: list[float]  # seconds of this process's CPU time, sorted (less moved by the other load of a shared VM)
+    slowest: list[tuple[float, Path]]
+    astroid: int  # files whose pre-pass let astroid in
+    nsc401: int  # NSC401 findings
+
+    def summary(self) -> dict:
+        o = self.ordered
+        return {"files": len(o), "p50_ms": round(pct(o, 0.50) * 1e3, 2), "p99_ms": round(pct(o, 0.99) * 1e3, 2),
+                "max_ms": round(o[-1] * 1e3, 1), "total_s": round(sum(o), 2),
+                "cpu_p99_ms": round(pct(self.cpu, 0.99) * 1e3, 2), "astroid_files": self.astroid,
+                "nsc401": self.nsc401, "slowest": [[str(p), round(t * 1e3, 1)] for t, p in self.slowest]}
+
+    def line(self) -> str:
+        o = self.ordered
+        return (f"p50 {pct(o, 0.50) * 1e3:.2f} ms, p99 {pct(o, 0.99) * 1e3:.2f} ms (target < 20 ms; "
+                f"CPU time p99 {pct(self.cpu, 0.99) * 1e3:.2f} ms), "
+                f"max {o[-1] * 1e3:.1f} ms ({', '.join(f'{p.name} {t * 1e3:.0f} ms' for t, p in self.slowest)}); "
+                f"{self.astroid} file(s) entered astroid, {self.nsc401} NSC401")
+
+
+def plugin_latency(files: list[Path], inference: bool = True) -> Latency:
+    from flake8_nosecrets import options as opts
     from flake8_nosecrets.flake8_plugin import Plugin
+    from flake8_nosecrets.prepass import prepass
+
+    class _NS:
+        nosecrets = opts.build({"nosecrets-inference": str(inference).lower()})
 
     times: list[tuple[float, Path]] = []
+    cpu: list[float] = []
+    entered = nsc401 = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
         tree = ast.parse(text, str(path))
         lines = text.splitlines(keepends=True)
-        start = time.perf_counter()
-        list(Plugin(tree, str(path), lines).run())
+        start, start_cpu = time.perf_counter(), time.process_time()
+        found = list(Plugin(tree, str(path), lines, _NS()).run())
         times.append((time.perf_counter() - start, path))
-    ordered = sorted(t for t, _ in times)
-    return ordered, sorted(times, reverse=True)[:3]
+        cpu.append(time.process_time() - start_cpu)
+        entered += inference and prepass(text, tree, str(path)).enter
+        nsc401 += sum(1 for f in found if f[2].startswith("NSC401"))
+    return Latency(sorted(t for t, _ in times), sorted(cpu), sorted(times, reverse=True)[:3], entered, nsc401)
 
 
 def pct(ordered: list[float], q: float) -> float:
@@ -266,6 +304,23 @@ def _timed(fn) -> float:
     return time.perf_counter() - start
 
 
+def commit() -> str:
+    """The commit the benchmark runs (``+dirty`` when the work tree differs from it)."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")
+
+
+SUMMARY_BEGIN = "<!-- benchmark-summary: copied from bench/REPORT.md -->"
+SUMMARY_END = "<!-- /benchmark-summary -->"
+
+
 def fmt_row(row: Row, floor: float | None) -> str:
     walls = [r.wall for r in row.runs]
     cpu = statistics.median(r.cpu for r in row.runs)
@@ -289,6 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-flake8", action="store_true",
                     help="skip the flake8 runs (the floor, nosecrets and the peers only: a few minutes)")
     ap.add_argument("--noise", action="store_true", help="list every NSC finding (redacted) and peer counts")
+    ap.add_argument("--latency", action="append", type=Path, default=[], metavar="DIR",
+                    help="also measure the plugin's per-file latency on every .py file of this project, with "
+                         "inference on and off (repeatable)")
+    ap.add_argument("--report", type=Path, metavar="FILE",
+                    help="write the whole report to FILE (markdown) and its figures to FILE with .json")
     ap.add_argument("--config-files", action="store_true",
                     help="also time nosecrets over the Python files plus the corpus's config, requirements, .env and "
                          "Docker files (flake8_nosecrets.files), and over those alone")
@@ -313,14 +373,110 @@ def main(argv: list[str] | None = None) -> int:
     tmp = tempfile.mkdtemp(prefix="nsc-bench-")
     listfile = Path(tmp, "files.txt")
     listfile.write_text("\n".join(names), encoding="utf-8")
-    empty_cfg = Path(tmp, "empty.cfg")
-    empty_cfg.write_text("[flake8]\n", encoding="utf-8")
+    md: list[str] = []
 
-    print("## flake8-nosecrets benchmark\n")
-    print(f"Machine: {machine()}  ")
-    print(f"Corpus: {', '.join(map(str, roots))}: {len(files)} files, {nlines:,} lines, {nbytes / 1e6:.1f} MB; "
-          f"{args.repeat} repetition(s), single process\n")
+    def emit(text: str = "") -> None:
+        print(text)
+        md.append(text)
 
+    data: dict = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(), "commit": commit(),
+        "command": "python scripts/benchmark.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        "corpus": {"roots": [str(r) for r in roots], "files": len(files), "lines": nlines, "bytes": nbytes,
+                   "sample": args.sample}, "repeat": args.repeat,
+    }
+    emit("## flake8-nosecrets benchmark\n")
+    emit(f"Run {data['date']} at commit {data['commit']}: `{data['command']}`  ")
+    emit(f"Machine: {data['machine']}  ")
+    emit(f"Corpus: {', '.join(map(str, roots))}: {len(files)} files, {nlines:,} lines, {nbytes / 1e6:.1f} MB; "
+         f"{args.repeat} repetition(s), single process\n")
+
+    rows, by = run_tools(args, py, names, roots, tmp, listfile)
+    floor = rows[0].median
+    emit(SUMMARY_BEGIN)
+    emit("| tool | wall median | min–max | CPU | peak memory | findings | vs floor |")
+    emit("|---|---|---|---|---|---|---|")
+    for row in rows:
+        emit(fmt_row(row, floor))
+    data["tools"] = [{"tool": r.tool, "wall_s": [round(x.wall, 3) for x in r.runs],
+                      "cpu_s": [round(x.cpu, 3) for x in r.runs], "peak_mb": max(x.maxrss_kb for x in r.runs) / 1024,
+                      "findings": r.findings} for r in rows]
+
+    def ratio(a: str, b: str) -> str:
+        if a in by and b in by:
+            cpu = statistics.median(r.cpu for r in by[a].runs) / max(1e-9, statistics.median(r.cpu for r in by[b].runs))
+            return f"{by[a].median / by[b].median:.2f}x (CPU {cpu:.2f}x)"
+        return "n/a"
+
+    base = "flake8 --select=E,W,F (plugin not installed)"
+    ratios = {
+        "flake8 + NSC / flake8 alone (target ≤ 1.10)": ratio("flake8 --select=E,W,F,NSC", base),
+        "the same, inference off": ratio("flake8 --select=E,W,F,NSC, inference off", base),
+        "nosecrets / floor (target ≤ 1.5)": ratio("nosecrets --jobs 1", "floor: read + ast.parse"),
+        "bandit / nosecrets (target ≥ 4)": ratio("bandit -t B105,B106,B107", "nosecrets --jobs 1"),
+        "detect-secrets / nosecrets (target ≥ 10)": ratio("detect-secrets scan --all-files", "nosecrets --jobs 1"),
+    }
+    data["ratios"] = ratios
+    emit("\nRatios of the wall-time medians (of the CPU-time medians in brackets: on a shared VM whose other "
+         "load stretches wall time, the steadier figure): " + "; ".join(f"{k}: {v}" for k, v in ratios.items())
+         + ".\n")
+
+    lat = plugin_latency(files)
+    data["latency"] = {"corpus": lat.summary()}
+    emit(f"- Editor latency, `Plugin.run()` per file of the corpus on a parsed tree, inference on: {lat.line()}.")
+    if base in by:
+        # What the plugin adds to a flake8 run, measured in-process (its own time on every file): the
+        # difference of two whole flake8 runs above moves by several percent from run to run on a VM.
+        own = sum(lat.ordered)
+        data["plugin_share"] = round(own / by[base].median, 4)
+        emit(f"- The plugin's own time over the corpus: {own:.2f} s = {own / by[base].median * 100:.1f}% of "
+             f"flake8 alone's median (its share of a flake8 run, target ≤ 10%).")
+    for project in args.latency:
+        pfiles, plines, _ = gather([project])
+        on, off = plugin_latency(pfiles), plugin_latency(pfiles, inference=False)
+        data["latency"][str(project)] = {"lines": plines, "inference_on": on.summary(),
+                                         "inference_off": off.summary()}
+        emit(f"- Editor latency on `{project.name}` ({len(pfiles)} files, {plines:,} lines), inference on: "
+             f"{on.line()}. Inference off: p50 {pct(off.ordered, 0.5) * 1e3:.2f} ms, "
+             f"p99 {pct(off.ordered, 0.99) * 1e3:.2f} ms (CPU time p99 {pct(off.cpu, 0.99) * 1e3:.2f} ms), "
+             f"max {off.ordered[-1] * 1e3:.1f} ms.")
+
+    if "nosecrets --jobs 1" in by:
+        sizes = []
+        for frac in (4, 2, 1):
+            part = names[: max(1, len(names) // frac)]
+            run = run_child([exe("nosecrets"), "--jobs", "1", "--isolated", "--no-progress", *part], cwd=tmp)
+            sizes.append((len(part), run.maxrss_kb / 1024, run.wall))
+        data["memory_by_size"] = [{"files": n, "peak_mb": round(m), "wall_s": round(w, 2)} for n, m, w in sizes]
+        emit("- Peak memory of `nosecrets --jobs 1` by corpus size (flat: no per-file accumulation): "
+             + ", ".join(f"{n} files {m:.0f} MB ({w:.2f} s)" for n, m, w in sizes) + ".")
+
+    data["cost_by_size"] = {}
+    for tuned, label in ((True, "collector as `nosecrets` sets it"), (False, "Python's default collector")):
+        lin = linearity(args.repeat, 5 if args.quick else 50, tuned)
+        data["cost_by_size"][label] = [{"factor": f, "bytes": n, "parse_s": p, "scan_s": t} for f, n, p, t in lin]
+        emit(f"- Cost by file size, ns per byte of `scan_source` on the parsed tree of a generated module "
+             f"(`ast.parse`'s own in brackets), best of repetitions, {label}: " + ", ".join(
+                 f"{factor}x ({size / 1e3:.0f} kB) {scan / size * 1e9:.0f} [{parse / size * 1e9:.0f}]"
+                 for factor, size, parse, scan in lin) + ".")
+    if args.noise:
+        data["noise"] = noise(by, nlines, emit)
+    emit(SUMMARY_END)
+    if args.noise:
+        emit("\nEvery NSC finding (messages are redacted by the tool: prefix, length, fingerprint):\n")
+        for line in data["noise"]["ours"]:
+            emit(f"    {line}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text("\n".join(md) + "\n", encoding="utf-8")
+        args.report.with_suffix(".json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def run_tools(args, py: str, names: list[str], roots: list[Path], tmp: str,
+              listfile: Path) -> tuple[list[Row], dict[str, Row]]:
+    """Every tool over the corpus, *args.repeat* times, interleaved."""
     f8 = [py, "-c", _FLAKE8_WRAPPER]
     f8_common = ["--isolated", "--jobs", "1", "--no-show-source", "--exit-zero"]
     tools: list[tuple[str, list[str], str]] = [("floor: read + ast.parse", [py, "-c", _FLOOR, str(listfile)], "")]
@@ -373,74 +529,23 @@ def main(argv: list[str] | None = None) -> int:
                 row.findings = len(ds_findings(run.out))
             elif kind:
                 row.findings = count_lines(run.out, kind)
-    floor = rows[0].median
-    print("| tool | wall median | min–max | CPU | peak memory | findings | vs floor |")
-    print("|---|---|---|---|---|---|---|")
-    for row in rows:
-        print(fmt_row(row, floor))
-    by = {r.tool: r for r in rows}
-
-    def ratio(a: str, b: str) -> str:
-        if a in by and b in by:
-            return f"{by[a].median / by[b].median:.2f}x"
-        return "n/a"
-
-    base = "flake8 --select=E,W,F (plugin not installed)"
-    print("\nRatios (medians):\n")
-    print(f"- flake8 + NSC / flake8 alone: {ratio('flake8 --select=E,W,F,NSC', base)} (target ≤ 1.10)")
-    print(f"- same, inference off: {ratio('flake8 --select=E,W,F,NSC, inference off', base)}")
-    print(f"- nosecrets / floor: {ratio('nosecrets --jobs 1', 'floor: read + ast.parse')} (target ≤ 1.5)")
-    print(f"- bandit / nosecrets: {ratio('bandit -t B105,B106,B107', 'nosecrets --jobs 1')} (target ≥ 4)")
-    ds = ratio("detect-secrets scan --all-files", "nosecrets --jobs 1")
-    print(f"- detect-secrets / nosecrets: {ds} (target ≥ 10)")
-
-    ordered, slowest = plugin_latency(files)
-    print(f"\nEditor latency, Plugin.run() per file on a parsed tree ({len(ordered)} files): "
-          f"p50 {pct(ordered, 0.50) * 1e3:.2f} ms, p99 {pct(ordered, 0.99) * 1e3:.2f} ms "
-          f"(target < 20 ms), max {ordered[-1] * 1e3:.1f} ms "
-          f"({', '.join(f'{p.name} {t * 1e3:.0f} ms' for t, p in slowest)})")
-    if base in by:
-        # What the plugin adds to a flake8 run, measured in-process (its own time on every file): the
-        # difference of two whole flake8 runs above moves by several percent from run to run on a VM.
-        own = sum(ordered)
-        print(f"Plugin's own time over the corpus: {own:.2f} s = {own / by[base].median * 100:.1f}% of "
-              f"flake8 alone's median (the plugin's share of a flake8 run, target ≤ 10%)")
-
-    if ns:
-        print("\nPeak memory of `nosecrets --jobs 1` by corpus size (flat means no per-file accumulation):\n")
-        for frac in (4, 2, 1):
-            part = names[: max(1, len(names) // frac)]
-            run = run_child([ns, "--jobs", "1", "--isolated", "--no-progress", *part], cwd=tmp)
-            print(f"- {len(part)} files: {run.maxrss_kb / 1024:.0f} MB, {run.wall:.2f} s")
-
-    print("\nCost by file size on a generated module, ns per byte of scan_source on the parsed tree"
-          " (ast.parse's own in brackets), best of repetitions:\n")
-    for tuned, label in ((True, "collector as `nosecrets` sets it"), (False, "Python's default collector")):
-        lin = linearity(args.repeat, 5 if args.quick else 50, tuned)
-        print(f"- {label}: " + ", ".join(
-            f"{factor}x ({size / 1e3:.0f} kB) {scan / size * 1e9:.0f} [{parse / size * 1e9:.0f}]"
-            for factor, size, parse, scan in lin))
-
-    if args.noise:
-        noise(rows, by, nlines)
-    shutil.rmtree(tmp, ignore_errors=True)
-    return 0
+    return rows, {r.tool: r for r in rows}
 
 
-def noise(rows: list[Row], by: dict[str, Row], nlines: int) -> None:
+def noise(by: dict[str, Row], nlines: int, emit) -> dict:
     src = by.get("nosecrets --jobs 1") or by["flake8 --select=E,W,F,NSC"]
     ours = [line for line in src.runs[-1].out.splitlines() if re.search(r": NSC\d+ ", line)]
     per = 100_000 / max(1, nlines)
-    print(f"\n### Noise on the corpus ({nlines:,} lines)\n")
-    print(f"- flake8-nosecrets: {len(ours)} findings, {len(ours) * per:.2f} per 100k lines")
+    out = {"lines": nlines, "ours": ours, "per_100k": {"flake8-nosecrets": round(len(ours) * per, 2)}}
+    counts = [f"flake8-nosecrets {len(ours)} ({len(ours) * per:.2f} per 100k lines)"]
     peers = (("bandit -t B105,B106,B107", bandit_findings), ("detect-secrets scan --all-files", ds_findings))
     for name, parse in peers:
         if name in by:
             n = len(parse(by[name].runs[-1].out))
-            print(f"- {name}: {n} findings, {n * per:.2f} per 100k lines")
-    print("\nEvery NSC finding (messages are redacted by the tool: prefix, length, fingerprint):\n")
-    for line in ours:
-        print(f"    {line}")
+            out["per_100k"][name] = round(n * per, 2)
+            counts.append(f"{name} {n} ({n * per:.2f})")
+    emit(f"- Noise on the corpus ({nlines:,} lines), findings: " + "; ".join(counts) + ".")
+    return out
 
 
 if __name__ == "__main__":

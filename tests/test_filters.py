@@ -19,7 +19,7 @@ CRYPT_ALPHABET_53 = base64.b64encode(hashlib.sha256(RANDOM.encode()).digest() * 
 CASES = {
     filters.is_placeholder: (
         ["", "changeme", "<your-api-key>", "xxx", "****", "YOUR_TOKEN_HERE", "None", "xxxxxxxxxxxx",
-         "dummy-token", "[REDACTED]", "insert-key-here", "...", "fake_secret"],
+         "dummy-token", "[REDACTED]", "insert-key-here", "...", "fake_secret", "<<SERVICE_SECRET_KEY>>"],
         ["Autumn2019#", "s3cr3t", RANDOM, "admin", "root"],
     ),
     filters.is_template: (
