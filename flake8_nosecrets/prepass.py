@@ -15,7 +15,7 @@ import ast
 import dataclasses
 import re
 import sys
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence, cast
 
 from . import sinks
 from .contexts import nodes, own_returns
@@ -55,8 +55,8 @@ def _may_call_a_sink(source: str) -> bool:
         if _IMPORT_LINE_RE.match(source, start):
             end = source.find("\n", start)
             line = source[start:end if end >= 0 else len(source)]
-            m = _FROM_PACKAGE_RE.match(line)
-            packages = [m.group(1)] if m else _IMPORT_PACKAGE_RE.findall(line)
+            frm = _FROM_PACKAGE_RE.match(line)
+            packages = [frm.group(1)] if frm else _IMPORT_PACKAGE_RE.findall(line)
             if any(w in source for p in packages if p in _WORDS for w in _WORDS[p]):
                 return True
     return False
@@ -143,11 +143,10 @@ def _imports_a_sink_package(tree: ast.AST) -> bool:
     stack = [tree]
     while stack:
         node = stack.pop()
-        t = type(node)
-        if t is ast.Import:
+        if type(node) is ast.Import:
             if any(a.name.split(".", 1)[0] in _PACKAGES for a in node.names):
                 return True
-        elif t is ast.ImportFrom:
+        elif type(node) is ast.ImportFrom:
             if not node.level and (node.module or "").split(".", 1)[0] in _PACKAGES:
                 return True
         else:
@@ -165,8 +164,8 @@ def _sink_arguments(outline: Outline, bound: dict[str, str], packages: set[str],
                 if sink.qualname in settings or (sink.kind == "attribute" and isinstance(t, ast.Attribute)
                                                  and _root_path(t.value, bound) == sink.qualname.rsplit(".", 1)[0]):
                     yield sink, node.value
-    for node in outline.calls:
-        func = node.func
+    for call in outline.calls:
+        func = call.func
         path = _root_path(func, bound)  # "jwt.encode" for j.encode(...) or encode(...) imported from jwt
         last = func.attr if isinstance(func, ast.Attribute) else (path or "").rsplit(".", 1)[-1]
         for sink in sinks.BY_LAST.get(last, ()):
@@ -177,7 +176,7 @@ def _sink_arguments(outline: Outline, bound: dict[str, str], packages: set[str],
                 continue
             if not _is_method(sink) and (path is None or path.split(".", 1)[0] != package):
                 continue
-            arg = cred_arg(node, sink)
+            arg = cred_arg(call, sink)
             if arg is not None:
                 yield sink, arg
 
@@ -198,7 +197,7 @@ def _settings_in_force(outline: Outline, packages: set[str], filename: str) -> f
     ``app.secret_key`` need Flask imported. A notebook or script that names a variable ``SECRET_KEY``
     for another service configures neither.
     """
-    found = set()
+    found: set[str] = set()
     top = {t.id for n in outline.top if type(n) is ast.Assign for t in n.targets if type(t) is ast.Name}
     if "django" in packages or _SETTINGS_FILE_RE.search(filename) or top & _DJANGO_SETTINGS:
         found.update(s.qualname for s in sinks.SINKS if s.kind == "setting" and s.qualname.startswith("django."))
@@ -216,7 +215,7 @@ def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[tuple[sinks.Sin
     """
     pieces: list[ast.AST]
     if sink.expects == "auth" or sink.param in CONTAINER_PARAMS:
-        if type(arg) in (ast.Tuple, ast.List) and arg.elts:
+        if isinstance(arg, (ast.Tuple, ast.List)) and arg.elts:
             pieces = [arg.elts[-1]]
         elif type(arg) is ast.Dict:
             pieces = [v for k, v in zip(arg.keys, arg.values)
@@ -227,12 +226,13 @@ def _written_credentials(arg: ast.AST, sink: sinks.Sink) -> list[tuple[sinks.Sin
             pieces = [arg]
     else:
         pieces = [arg]
-    if not all(type(p) is ast.Constant and isinstance(p.value, (str, bytes)) for p in pieces):
+    written = [(p, p.value) for p in pieces if type(p) is ast.Constant and isinstance(p.value, (str, bytes))]
+    if len(written) != len(pieces):
         return None
-    out = []
-    for p in pieces:
-        start = credential_start(p.value, sink)
-        strength = judge(p.value[start:], sink, through_name=False)
+    out: list[tuple[sinks.Sink, ast.Constant, int, str]] = []
+    for p, value in written:
+        start = credential_start(value, sink)
+        strength = judge(value[start:], sink, through_name=False)
         if strength is not None:
             out.append((sink, p, start, strength))
     return out
@@ -275,22 +275,22 @@ class _Values:
         self.star = False
         self.weak = False  # whether a word or default counts as a whole value: set for each sink asked about
         for node in module_nodes:
-            t = type(node)
-            if t is ast.Assign:
+            # isinstance over exact node classes of ast.parse's trees (none is subclassed there)
+            if isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._bind(target, node.value)
-            elif t in (ast.AnnAssign, ast.AugAssign, ast.NamedExpr):
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
                 if node.value is not None:
                     self._bind(node.target, node.value)
-            elif t in (ast.For, ast.AsyncFor, ast.comprehension):
+            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
                 self._bind(node.target, node.iter)  # for pw in ("a", "b"): the iterable's elements
-            elif t in (ast.With, ast.AsyncWith):
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
                 for item in node.items:
                     if item.optional_vars is not None:
                         self._bind(item.optional_vars, item.context_expr)
-            elif t in (ast.FunctionDef, ast.AsyncFunctionDef):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 self.functions.setdefault(node.name, []).append(node)
-            elif t in (ast.Import, ast.ImportFrom):
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 if _library_import(node):
                     continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
                 for alias in node.names:
@@ -306,18 +306,20 @@ class _Values:
             self._returns[name] = [r.value for f in self.functions[name] for r in own_returns(f) if r.value is not None]
         return self._returns[name]
 
-    def _bind(self, target: ast.AST, value) -> None:
-        t = type(target)
-        if t is ast.Name:
+    def _bind(self, target: ast.AST, value: ast.expr) -> None:
+        if isinstance(target, ast.Name):
             self.names.setdefault(target.id, []).append(value)
-        elif t is ast.Attribute:
+        elif isinstance(target, ast.Attribute):
             self.attrs.setdefault(target.attr, []).append(value)
-        elif t is ast.Starred:
+        elif isinstance(target, ast.Starred):
             self._bind(target.value, value)
-        elif t in (ast.Tuple, ast.List):
-            same = type(value) in (ast.Tuple, ast.List) and len(value.elts) == len(target.elts)
-            for i, elt in enumerate(target.elts):
-                self._bind(elt, value.elts[i] if same else value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            if isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(target.elts):
+                for elt, part in zip(target.elts, value.elts):
+                    self._bind(elt, part)
+            else:
+                for elt in target.elts:
+                    self._bind(elt, value)
 
     def may_be_constant(self, expr, depth: int = 0, seen: set | None = None, piece: bool = False) -> bool:
         """Could *expr* infer to a reportable literal (or be built from literals) here? False means never.
@@ -489,19 +491,18 @@ class Outline:
 def _outline(tree: ast.AST) -> Outline:
     outline = Outline(list(nodes(tree)), list(getattr(tree, "body", ())))
     for node in outline.nodes:
-        t = type(node)
-        if t is ast.Call:
+        if type(node) is ast.Call:
             outline.calls.append(node)
-        elif t is ast.Assign:
+        elif type(node) is ast.Assign:
             outline.assigns.append(node)
-        elif t is ast.Import or t is ast.ImportFrom:
+        elif type(node) is ast.Import or type(node) is ast.ImportFrom:
             outline.imports.append(node)
     return outline
 
 
-def target_key(t) -> str:
+def target_key(t: Any) -> str:  # an ast or an (untyped) astroid target
     if type(t).__name__ in ("Name", "AssignName"):
-        return getattr(t, "id", None) or getattr(t, "name", "")
+        return cast(str, getattr(t, "id", None) or getattr(t, "name", ""))  # the identifier of either
     if type(t).__name__ in ("Attribute", "AssignAttr"):
         return t.attr if hasattr(t, "attr") else t.attrname
     if type(t).__name__ == "Subscript":
@@ -517,4 +518,5 @@ def literal_findings(reach: Reach, lines: Sequence[str]) -> Iterator[Finding]:
         text = lines[const.lineno - 1] if 0 < const.lineno <= len(lines) else ""
         col = const.col_offset if text.isascii() else len(text.encode("utf-8")[:const.col_offset].decode(
             "utf-8", "replace"))  # ast columns count UTF-8 bytes; findings count characters
-        yield finding(sink, const.value[start:], const.lineno, col, offset=start, strength=strength)
+        value = cast("str | bytes", const.value)  # _written_credentials keeps str and bytes literals only
+        yield finding(sink, value[start:], const.lineno, col, offset=start, strength=strength)
