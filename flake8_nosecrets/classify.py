@@ -353,6 +353,8 @@ def weak_match(value: str, binding: Binding, options: Options) -> Match | None:
     stripped = value.strip()
     if not binding.use or not filters.could_be_used_as_secret(stripped) or options.allowed(stripped):
         return None
+    if names.is_ignored(binding.name, options.ignore_names):
+        return None  # the user said this name is not a secret, whatever it is used for
     offset = value.find(stripped)
     what = "weak or default signing key" if binding.use == "signing-key" else "weak or default password"
     return Match("NSC207", what, "", offset, offset + len(stripped))

@@ -194,6 +194,15 @@ def _head_stems(extra: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
 
 
+def _ignored(parts: tuple[str, ...], ignore: frozenset[str]) -> bool:
+    return bool(ignore) and ("".join(parts) in ignore or bool(ignore.intersection(parts)))
+
+
+def is_ignored(name: str, ignore: frozenset[str]) -> bool:
+    """Whether *name* is one the user listed in ``nosecrets-ignore-names`` (whole, or one of its words)."""
+    return bool(name) and _ignored(words(name), ignore)
+
+
 @lru_cache(maxsize=8192)
 def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()) -> Strength:
     """How secret-like *name* is (see the module docstring).
@@ -212,7 +221,7 @@ def strength(name: str, extra: frozenset[str] = frozenset(), ignore: frozenset[s
 
 def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: frozenset[str]) -> Strength:
     """:func:`strength` of a name's word parts, without the stem prefilter (the tests compare the two)."""
-    if ignore and ("".join(parts) in ignore or ignore.intersection(parts)):
+    if _ignored(parts, ignore):
         return Strength.NONE
     head, rest = _head(parts)
     if _negated(rest, head not in parts and head + "s" not in parts):

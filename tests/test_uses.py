@@ -5,12 +5,14 @@ against its own signature."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import importlib
 import inspect
 
 import pytest
 
 from flake8_nosecrets import sinks, uses
+from flake8_nosecrets.options import DEFAULT
 from flake8_nosecrets.scanner import scan_source
 
 
@@ -123,3 +125,19 @@ def test_name_sink_matches_the_library_signature(sink: sinks.Sink) -> None:
         pytest.skip(f"{parts[0]} is not installed in the test environment")
     params = [p for p in inspect.signature(obj).parameters.values() if p.name not in ("self", "cls")]
     assert params[sink.position].name == sink.param
+
+
+@pytest.mark.parametrize(
+    ("source", "ignore", "codes"),
+    [
+        ('import flask\napp = flask.Flask(__name__)\napp.secret_key = "dev"\n', frozenset(), ["NSC207"]),
+        ('import flask\napp = flask.Flask(__name__)\napp.secret_key = "dev"\n', frozenset({"secretkey"}), []),
+        ('import smtplib\nsmtplib.SMTP("h").login("me", password="abc")\n', frozenset(), ["NSC207"]),
+        ('import smtplib\nsmtplib.SMTP("h").login("me", password="abc")\n', frozenset({"password"}), []),
+    ],
+)
+def test_weak_secret_honours_ignored_names(source: str, ignore: frozenset[str], codes: list[str]) -> None:
+    """``nosecrets-ignore-names`` (stored lower-case without separators) says a name is not a secret: NSC207
+    stays quiet there as the name rules do."""
+    options = dataclasses.replace(DEFAULT, ignore_names=ignore)
+    assert [f.code for f in scan_source(source, filename="app.py", options=options)] == codes
