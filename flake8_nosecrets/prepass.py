@@ -43,7 +43,7 @@ _IMPORT_LINE_RE = re.compile(
 )
 # The packages an import line names: after ``from`` only the module imported from (``from sqlalchemy.dialects
 # import mysql`` binds sqlalchemy's submodule, not the mysql package), else each module imported.
-_FROM_PACKAGE_RE = re.compile(r"[ \t]*from[ \t]+(\w+)")
+_FROM_PACKAGE_RE = re.compile(r"(?<![ \t])[ \t]*from[ \t]+(\w+)")  # (?<!…): one scan of a run of blanks
 _IMPORT_PACKAGE_RE = re.compile(r"(?:import[ \t]+|,[ \t]*)(\w+)")
 _IMPORT_WORD_RE = re.compile(r"import[ \t]")
 

@@ -176,12 +176,15 @@ def _comment_tokens(lines: Sequence[str], text: str, literals: list[Candidate]) 
 
 
 _UNBOUND = frozenset({"string", "docstring"})
-_QUOTES_RE = re.compile(r"[=(:].*['\"]")
+_CODE_MARK_RE = re.compile(r"[=(:]")
 
 
 def _may_be_code(line: str, at: int) -> bool:
-    """A comment that could be a commented-out assignment or call with a literal (``# SECRET_KEY = 'dev'``)."""
-    return _QUOTES_RE.search(line, at) is not None
+    """A comment line that could be a commented-out assignment or call with a literal (``# SECRET_KEY = 'dev'``):
+    a quote after its first ``=``, ``(`` or ``:``. (Two searches, not one pattern ``[=(:].*['"]``, which
+    rescans the rest of the line from every ``=`` of a line without quotes.)"""
+    mark = _CODE_MARK_RE.search(line, at)
+    return mark is not None and (line.find("'", mark.end()) >= 0 or line.find('"', mark.end()) >= 0)
 
 
 def commented_code(cand: Candidate, module: uses.Module) -> Iterator[Candidate]:
@@ -213,7 +216,8 @@ def commented_code(cand: Candidate, module: uses.Module) -> Iterator[Candidate]:
 
 
 _UNPROPAGATED = frozenset({"docstring", "comment"})
-_IDENTIFIER_RE = re.compile(r"[A-Za-z][A-Za-z_.:\-]*\Z")  # ``password``, ``aws_secret_access_key``, ``db.password``
+# ``password``, ``aws_secret_access_key``, ``db.password`` (the look-behind keeps a search to one scan of a run)
+_IDENTIFIER_RE = re.compile(r"(?<![A-Za-z_.:\-])[A-Za-z][A-Za-z_.:\-]*\Z")
 
 
 def _copies(
