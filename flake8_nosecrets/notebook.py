@@ -376,12 +376,12 @@ def _output_findings(output: dict[str, Any], options: Options, code_secrets: dic
 
 # --------------------------------------------------------------------------- positions in the .ipynb file
 
-_WS_RE = re.compile(r"[ \t\n\r]*")
+_WS_RE = re.compile(r"[ \t\n\r]+")  # never empty: a search yields one match per run, not one per character
 
 
 def _skip_ws(raw: str, pos: int) -> int:
     """The index of the first character at or after *pos* that is not JSON white space."""
-    m = _WS_RE.match(raw, pos)  # a pattern that matches the empty string always matches
+    m = _WS_RE.match(raw, pos)
     return m.end() if m else pos
 
 
