@@ -26,7 +26,7 @@ from .astwalk import (  # noqa: F401  (infer.py reads nodes and own_returns from
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
 # a getter whose first argument names the value and whose second is the fallback.
-# Matched on word parts (``get_secret``, ``GetEnvOrDefault``; ``getenv``, ``setdefault``: a verb glued to a noun),
+# Matched on word parts (``get_secret``, ``ReadEnvOrFallback``; ``getenv``, ``setdefault``: a verb glued to a noun),
 # never substrings: ``budget``, ``assets``, ``compute`` and ``render_widget`` are not getters.
 _GETTER_WORDS = frozenset({"get", "env", "pop", "option", "setting", "config", "secret", "header", "set", "put"})
 _GETTER_VERBS = ("get", "set", "pop", "put")

@@ -345,7 +345,7 @@ def test_positional_argument_not_resolved(source: str) -> None:
 @pytest.mark.parametrize(
     ("call", "getter"),
     [
-        ("os.getenv", True), ("os.environ.get", True), ("utils.GetEnvOrDefault", True), ("get_secret", True),
+        ("os.getenv", True), ("os.environ.get", True), ("conf.ReadEnvOrFallback", True), ("get_secret", True),
         ("settings.setdefault", True), ("read_config", True), ("getoption", True), ("env", True),
         ("compute", False), ("budget", False), ("assets", False), ("render_widget", False), ("reset", False),
         ("setup", False), ("offset", False),

@@ -42,7 +42,7 @@ GENERIC = frozenset(
         "aws_access_key", "aws_secret_access_key", "secret_access_key", "service_account", "github_token",
         "DATABRICKS_TOKEN", "PERPLEXITY_API_KEY", "PREFECT_API_KEY", "bedrock-api-key-",  # providers' own names
         "https://github.com/login/oauth/access_token",
-        "parser.add_argument", "monkeypatch.setattr",  # Python APIs
+        "parser.add_argument", "monkeypatch.setattr", "auth_password",  # Python APIs (paramiko, Django)
     }
 )
 
