@@ -103,6 +103,15 @@ def _str_const(node: ast.AST | None) -> str | None:
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
 _BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.Dict, ast.BinOp,
                        ast.BoolOp})
+
+
+def _may_bind(node: ast.AST | None) -> bool:
+    """Whether *node* can carry a literal to bind: a bindable value that is not a number, flag or ``None``
+    (``primary_key=True``, ``def f(x=None)``, ``n == 0``: most constants in code are not strings)."""
+    t = type(node)
+    return t in _BINDABLE and (t is not ast.Constant or type(node.value) in (str, bytes))  # type: ignore[union-attr]
+
+
 _SINK_PARAMS = uses.SINK_PARAMS
 
 
@@ -156,7 +165,7 @@ class _Binder:
             func = value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant):
                 self.bind(func.value, dataclasses.replace(binding, converted=True))
-            elif len(value.args) == 1 and type(value.args[0]) in _BINDABLE and _short(dotted(func)) in _CONVERSIONS:
+            elif len(value.args) == 1 and _may_bind(value.args[0]) and _short(dotted(func)) in _CONVERSIONS:
                 self.bind(value.args[0], dataclasses.replace(binding, converted=True))
 
     def _fallbacks(self, value: ast.BoolOp, binding: Binding) -> None:
@@ -172,7 +181,7 @@ class _Binder:
     def assign(self, targets: Sequence[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
         """*setting*: the statement sits where a settings module or config class defines its settings
         (:data:`SETTING`), or at the top of a module that imports a web or JWT framework (:data:`SIGNING`)."""
-        if type(value) not in _BINDABLE:
+        if not _may_bind(value):
             return
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
             targets = sorted(targets, key=lambda t: -names.rank(target_name(t)))
@@ -195,9 +204,9 @@ class _Binder:
     def call(self, node: ast.Call) -> None:
         args = node.args
         # (name, value) of the keywords that may bind a literal; ``**opts`` (no name) binds none
-        keywords = [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
+        keywords = [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None and _may_bind(kw.value)]
         if not keywords:
-            if not any(type(a) in _BINDABLE for a in args):
+            if not any(map(_may_bind, args)):
                 return  # f(x, y=z): no literal to bind (most calls)
             func = node.func
             if type(func) is ast.Attribute and func.attr == "format" and len(args) == 1:
@@ -255,7 +264,7 @@ class _Binder:
             at, param, sink = found
             if at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
                 self.bind(args[at], Binding("argument", param, callee, use=uses.use_of(sink)))
-        elif any(type(a) in _BINDABLE for a in args):
+        elif any(map(_may_bind, args)):
             self.deferred.append(node)
 
     def resolve(self) -> None:
@@ -273,7 +282,7 @@ class _Binder:
             for param, arg in zip(params or (), node.args):
                 if type(arg) is ast.Starred:
                     break  # the positions after ``*rest`` are unknown
-                if type(arg) in _BINDABLE:
+                if _may_bind(arg):
                     self.bind(arg, Binding("argument", param, callee, use=uses.keyword_use(callee, param)))
 
     def klass(self, node: ast.ClassDef) -> None:
@@ -286,10 +295,10 @@ class _Binder:
             self.definitions.setdefault(fname, []).append(node)
         positional = a.posonlyargs + a.args
         for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
-            if type(default) in _BINDABLE:
+            if _may_bind(default):
                 self.bind(default, Binding("default", arg.arg, fname))
         for arg, kw_default in zip(a.kwonlyargs, a.kw_defaults):
-            if type(kw_default) in _BINDABLE:
+            if _may_bind(kw_default):
                 self.bind(kw_default, Binding("default", arg.arg, fname))
         if fname and not isinstance(node, ast.Lambda) and names.rank(fname):
             for ret in own_returns(node):
@@ -322,13 +331,13 @@ class _Binder:
         if _is_table(node):
             return
         for key, value in zip(node.keys, node.values):
-            if type(value) in _BINDABLE and (name := _str_const(key)) is not None:
+            if _may_bind(value) and (name := _str_const(key)) is not None:
                 use = uses.SIGNING if uses.is_upper_signing_setting(name) else ""  # ``{"SECRET_KEY": "dev"}``
                 self.bind(value, Binding("dict-key", name, use=use))
 
     def compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
-        if not any(type(op) in _BINDABLE for op in operands):
+        if not any(map(_may_bind, operands)):
             return  # x == y, n < 3: nothing written here to bind
         name = next((n for n in map(_operand_name, operands) if n and names.rank(n)), "")
         if not name:
