@@ -248,6 +248,7 @@ class _Binder:
         elif (
             args
             and (name := _str_const(args[0])) is not None
+            and not name.startswith("-")  # ``click.option("--password", "-p")``: the flag's other spellings
             and _is_getter(short)
             and _keyword(node, "fallback") is None
         ):
@@ -262,7 +263,8 @@ class _Binder:
         found = self.module.parameter(callee) if uses.table_binds_positionally(short) else None
         if found is not None:  # ``server.login("reports@…", "…")``: the tables' credential parameter
             at, param, sink = found
-            if at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
+            fits = sink.arity is None or len(args) <= sink.arity  # more: another library's function of that name
+            if fits and at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
                 self.bind(args[at], Binding("argument", param, callee, use=uses.use_of(sink)))
         elif any(map(_may_bind, args)):
             self.deferred.append(node)

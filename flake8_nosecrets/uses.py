@@ -178,6 +178,7 @@ class Module:
     # is not a settings module: a signing-key setting there is what the program signs with; a password is not.
     signing_statements: set[int] = dataclasses.field(default_factory=set)
     packages: set[str] = dataclasses.field(default_factory=set)  # top-level packages imported
+    modules: set[str] = dataclasses.field(default_factory=set)  # local names an ``import x`` statement binds
     # Test code (is_test_module): no NSC207, and no positional, commented-out or copied evidence.
     test_code: bool = False
 
@@ -191,6 +192,7 @@ class Module:
                 for alias in st.names:
                     local = alias.asname or alias.name.split(".")[0]  # ``import a.b`` binds ``a``
                     mod.imports[local] = alias.name if alias.asname else local
+                    mod.modules.add(local)
             elif isinstance(st, ast.ImportFrom) and st.module and not st.level:
                 for alias in st.names:
                     mod.imports[alias.asname or alias.name] = f"{st.module}.{alias.name}"
@@ -239,6 +241,8 @@ class Module:
                 if "." not in qual and short not in _AMBIGUOUS_METHODS:
                     return s  # ``generate_password_hash(…)``, ``HTTPDigestAuth(…)`` after a star import
             elif "." in callee and (short not in _AMBIGUOUS_METHODS or s.qualname.split(".")[0] in packages):
+                if callee.count(".") == 1 and callee.partition(".")[0] in self.modules:
+                    continue  # ``keyring.set_password(…)``: a function of an imported module, not the method
                 return s  # ``server.login(…)``: a method of an instance, recognised by its name
         return None
 
