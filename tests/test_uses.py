@@ -78,6 +78,8 @@ def test_is_config_class(source: str, config: bool) -> None:
         ("User", "password", uses.PASSWORD), ("create_account", "pwd", uses.PASSWORD),
         ("app.config.update", "secret_key", ""), ("client.fetch", "password", ""),
         ("UserSerializer", "password", ""), ("client.login", "username", ""),
+        ("create_user_if_not_exists", "password", uses.PASSWORD), ("db.add_admin_account", "pwd", uses.PASSWORD),
+        ("get_user_by_name", "password", ""), ("user_exists", "password", ""), ("render_new_form", "password", ""),
     ],
 )
 def test_keyword_use(callee: str, keyword: str, use: str) -> None:
