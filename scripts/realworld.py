@@ -384,18 +384,20 @@ def _describe(part: Part) -> str:
             f"{counts['not-secret']} not-secret)")
 
 
-def _heading(part: Part) -> list[str]:
-    """A part's sub-heading (none when the corpus is one set)."""
+def _heading(part: Part, full: bool = False) -> list[str]:
+    """A part's sub-heading (none when the corpus is one set); the summary's says what the set is."""
     if not part.name:
         return []
+    name = f"### {part.name.capitalize()}{' set' if part.name != 'combined' else ''}"
+    if not full:
+        return [name + "\n"]
     what = SET_NOTES.get(part.name, "every set together" if part.name == "combined" else "")
-    return [f"### {part.name.capitalize()}{' set' if part.name != 'combined' else ''}: {_describe(part)}"
-            + (f"; {what}" if what else "") + "\n"]
+    return [f"{name}: {_describe(part)}" + (f"; {what}" if what else "") + "\n"]
 
 
 def _summary(part: Part, tools: list[str], head: str) -> list[str]:
     s = part.scores
-    return _heading(part) + [
+    return _heading(part, full=True) + [
         head + "| recall, credentials outside tests | " + " | ".join(_recall(s[t], "secret") for t in tools) + " |",
         "| precision outside tests | " + " | ".join(_precision(s[t], "out") for t in tools) + " |",
         "| false alarms outside tests | " + " | ".join(str(s[t].fp["out"]) for t in tools) + " |",
