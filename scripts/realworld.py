@@ -2,8 +2,11 @@
 
 The projects (``realworld/projects.toml``) are snapshots of public repositories, extracted under a
 corpus directory (default ``/work/realcorpus``, or ``$NOSECRETS_REALCORPUS``) as ``<owner>+<name>/``;
-their code is never committed here. The table (``realworld/labels.csv``) holds one row per judged
-line: ``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` is
+their code is never committed here. A project's ``set`` says which set it belongs to: ``tuning``
+(the default: used while the detector was built) or ``holdout`` (chosen afterwards and never used to
+change the detector); each set is scored apart, then all together. The table
+(``realworld/labels.csv``) holds one row per judged line:
+``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` is
 
 * ``secret``      a credential a reviewer wants out of the code (real or realistic keys, passwords,
                   signing keys, also weak ones a person typed), outside test code;
