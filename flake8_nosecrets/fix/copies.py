@@ -1,4 +1,5 @@
-"""Copies of a moved value: no byte of a secret the fixer moves may stay in a file it touches.
+"""Copies of a moved value: no byte of a secret the fixer moves may stay in a file it touches (a value a
+person typed counts only as a whole literal or word: :func:`may_sit_inside`).
 
 The detector reports one place; the same value often sits in others it does not report (or reports
 differently): a positional ``Signer("…")``, a comparison, a second assignment, a commented-out line
@@ -21,10 +22,23 @@ from typing import Iterable, Mapping
 
 import libcst as cst
 
+from .. import strength
 from ..findings import Finding
 from . import literals
 
 MIN_INSIDE = 8  # a value shorter than this is a copy only as a whole literal, not inside a longer one
+
+
+def may_sit_inside(value: str) -> bool:
+    """Whether *value* inside a longer text is a copy of it: only a value random enough that it cannot occur
+    by chance (the test that lets a message show it, :func:`strength.is_strong`). A person's choice
+    (``12345678``, ``password1``) inside a longer literal or word is a coincidence (``"1234567890"``, an
+    alphabet), not a copy: it is one only as a whole literal or a whole word."""
+    return len(value) >= MIN_INSIDE and strength.is_strong(value)
+
+
+def _whole_word(text: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])" + re.escape(text) + r"(?![\w])")
 
 
 def _flat(node: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -59,7 +73,7 @@ def literal_copies(
         text, is_bytes = got
         covered = [f.span for f in taken.get(id(node), ())]
         for value in ordered:
-            if not value or (value != text and len(value) < MIN_INSIDE):
+            if not value or (value != text and not may_sit_inside(value)):
                 continue
             start = text.find(value)
             while start >= 0:
@@ -87,8 +101,7 @@ class CommentCopies(cst.CSTTransformer):
         for text in sorted(spellings, key=len, reverse=True):
             name = spellings[text]
             quoted = re.compile(r"""(?P<q>['"])""" + re.escape(text) + r"(?P=q)")
-            word = r"(?<![\w])" + re.escape(text) + r"(?![\w])"
-            bare = re.compile(re.escape(text) if len(text) >= MIN_INSIDE else word)
+            bare = re.compile(re.escape(text)) if may_sit_inside(text) else _whole_word(text)
             self._patterns.append((quoted, bare, name))
 
     def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
@@ -107,12 +120,18 @@ class CommentCopies(cst.CSTTransformer):
 
 
 def remaining(text: str, spellings: Mapping[str, str]) -> dict[str, list[int]]:
-    """``{name: [line, …]}``: where a spelling of a moved value is still in *text* (any byte of it: code,
-    comment, docstring)."""
+    """``{name: [line, …]}``: where a spelling of a moved value is still in *text* (code, comment, docstring;
+    a weak value only as a whole word: :func:`may_sit_inside`)."""
     out: dict[str, list[int]] = {}
     for spelling, name in spellings.items():
-        start = text.find(spelling)
-        while start >= 0:
+        if may_sit_inside(spelling):
+            starts = []
+            start = text.find(spelling)
+            while start >= 0:
+                starts.append(start)
+                start = text.find(spelling, start + len(spelling))
+        else:  # a person's choice: only where it stands as a whole word (see may_sit_inside)
+            starts = [m.start() for m in _whole_word(spelling).finditer(text)]
+        for start in starts:
             out.setdefault(name, []).append(text.count("\n", 0, start) + 1)
-            start = text.find(spelling, start + len(spelling))
     return out
