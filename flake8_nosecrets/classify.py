@@ -375,9 +375,17 @@ def cipher_key_match(value: str, options: Options) -> Match | None:
 _DOCUMENTS = frozenset({"docstring", "comment"})
 
 
+def _documented_url_password(value: str, m: Match, options: Options) -> bool:
+    """``oracle+oracledb://scott:tiger@localhost/…`` in a docstring: a connection URL shown as documentation,
+    whose password a person typed (not random-looking). A random-looking one there is pasted, and counts."""
+    return m.code == "NSC202" and not looks_random(value[m.start:m.end], options)
+
+
 def classify(value: str, binding: Binding, options: Options) -> list[Match]:
     """All matches for *value* in *binding*: value evidence first, else context evidence."""
     found = value_matches(value, options, settings=binding.kind != "docstring", data=binding.kind not in _DOCUMENTS)
+    if found and binding.kind == "docstring":
+        found = [m for m in found if not _documented_url_password(value, m, options)]
     if found:
         return found
     if binding.kind in ("string", "docstring", "comment"):
