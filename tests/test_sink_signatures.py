@@ -10,10 +10,8 @@ test extra) are listed by :func:`test_unchecked_rows_are_the_uninstalled_librari
 
 from __future__ import annotations
 
-import importlib
-import inspect
-
 import pytest
+from libsig import parameters
 
 from flake8_nosecrets import sinks
 
@@ -27,35 +25,14 @@ FORWARDED = {
 }
 
 
-def _resolve(qualname: str):
-    """(the object a dotted name names, whether it is a method called on an instance) or (None, False)."""
-    parts = qualname.split(".")
-    for i in range(len(parts) - 1, 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:i]))
-        except ImportError:
-            continue
-        owner = None
-        for attr in parts[i:]:
-            owner, obj = obj, getattr(obj, attr, None)
-            if obj is None:
-                return None, False
-        is_method = inspect.isclass(owner) and not isinstance(
-            inspect.getattr_static(owner, parts[-1]), (staticmethod, classmethod))
-        return obj, is_method
-    return None, False
-
-
 CALLS = [s for s in sinks.SINKS if s.kind == "call"]
-CHECKABLE = [s for s in CALLS if _resolve(FORWARDED.get(s.qualname, s.qualname))[0] is not None]
+CHECKABLE = [s for s in CALLS if parameters(FORWARDED.get(s.qualname, s.qualname)) is not None]
 
 
 @pytest.mark.parametrize("sink", CHECKABLE, ids=lambda s: f"{s.qualname}:{s.param}")
 def test_sink_parameter_matches_the_library(sink):
-    obj, is_method = _resolve(FORWARDED.get(sink.qualname, sink.qualname))
-    params = list(inspect.signature(obj).parameters.values())
-    if is_method:
-        params = params[1:]  # self
+    params = parameters(FORWARDED.get(sink.qualname, sink.qualname))
+    assert params is not None
     names = [p.name for p in params]
     assert sink.param in names, f"{sink.qualname} has no parameter {sink.param!r}: {names}"
     param = params[names.index(sink.param)]

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import importlib
-import inspect
 
+import libsig
 import pytest
 
 from flake8_nosecrets import sinks, uses
@@ -110,20 +109,11 @@ def test_every_name_sink_is_a_real_use(sink: sinks.Sink) -> None:
 def test_name_sink_matches_the_library_signature(sink: sinks.Sink) -> None:
     """Evidence independent of the table: the installed library's own signature (skipped when the test
     environment does not have the library)."""
-    parts = sink.qualname.split(".")
-    module = None
-    for i in range(len(parts) - 1, 0, -1):
-        try:
-            module = importlib.import_module(".".join(parts[:i]))
-        except ImportError:
-            continue
-        obj = module
-        for attr in parts[i:]:
-            obj = getattr(obj, attr)
-        break
-    if module is None:
-        pytest.skip(f"{parts[0]} is not installed in the test environment")
-    params = [p for p in inspect.signature(obj).parameters.values() if p.name not in ("self", "cls")]
+    params = libsig.parameters(sink.qualname)
+    if params is None:
+        top = sink.qualname.split(".")[0]
+        library = pytest.importorskip(top, reason=f"{top} is not installed in the test environment")
+        pytest.fail(f"{sink.qualname} is not in the installed {library.__name__}")
     assert params[sink.position].name == sink.param
 
 
