@@ -194,7 +194,8 @@ def _password_is_clean(pw: str, user: str = "") -> bool:
         filters.is_placeholder(pw)
         or filters.is_template(pw)
         or filters.is_env_var_name(pw)
-        or pw.lower() in ("pass", "pwd", "passwd", "pw", "password", "secret", user.lower())
+        or names.is_head_word(pw.lower())  # ``user:password@``, ``:token@``: the word for it, a schematic
+        or pw.lower() == user.lower()
         or pw.startswith(("$", "%", "{", "<", "[", ":"))
         or any(c in "[]<>{}" for c in pw + user)  # ``user[:password]@host``: a schematic
         or FSTRING_HOLE in pw  # ``f"…:{password}@…"``: the password is not in the code

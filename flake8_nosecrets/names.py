@@ -25,6 +25,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
+from typing import Iterable
 
 
 class Strength(enum.IntEnum):
@@ -131,6 +132,19 @@ ROLE_MODIFIERS = frozenset(
     }
 ) & NEGATING_MODIFIERS
 
+# The vocabulary other modules ask, derived from the heads above so that it cannot drift from the name rules.
+ALL_HEADS = frozenset(PASSWORD_HEADS | SECRET_HEADS | set(PLURAL_HEADS) | set(PLURAL_HEADS.values()) | {"key"})
+# The heads a setting's name inside a string is found by (``"Password=…;"``, ``"api_key: …"``, embedded.py): the
+# common endings only, since that search runs back from every = and : of every string literal.
+SETTING_HEADS = ("password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "key", "credentials",
+                 "credential", "auth")
+
+
+def is_head_word(word: str) -> bool:
+    """``password``, ``pwd``, ``token``, ``apikey``: a lower-case word that by itself names a password or secret
+    (a URL's password written as one of these is a schematic, ``postgres://user:password@host``)."""
+    return word in PASSWORD_HEADS or word in SECRET_HEADS
+
 
 @lru_cache(maxsize=8192)
 def words(name: str) -> tuple[str, ...]:
@@ -182,16 +196,29 @@ def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+def _stems(heads: Iterable[str]) -> tuple[str, ...]:
+    """The words of *heads* without those that hold a shorter one (``password`` holds ``pass``): a text holds
+    one of *heads* only if it holds one of these."""
+    heads = set(heads)
+    return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
+
+
 @lru_cache(maxsize=64)
 def _head_stems(extra: frozenset[str]) -> tuple[str, ...]:
-    """The head words (and *extra*) without those that hold a shorter one (``password`` holds ``pass``).
+    """The stems of every head word (and *extra*).
 
     Every head :func:`strength` can find is a word part, two adjacent parts joined (digits dropped),
     a plural or a glued word: each is a substring of the name's parts joined without digits, so a
     name whose joined parts hold none of these stems has no head.
     """
-    heads = PASSWORD_HEADS | SECRET_HEADS | set(PLURAL_HEADS) | set(PLURAL_HEADS.values()) | {"key"} | extra
-    return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
+    return _stems(ALL_HEADS | extra)
+
+
+# Substrings one of which every secret-like name holds (``auth``, ``key``, ``pass``, ``pw``, ``token``…), and
+# every password name (``pass``, ``pw``): the cheap tests before the word rules run (lower-case; match them
+# ignoring case).
+SECRET_STEMS = _stems(ALL_HEADS)
+PASSWORD_STEMS = _stems(PASSWORD_HEADS | {word for word, one in PLURAL_HEADS.items() if one in PASSWORD_HEADS})
 
 
 def _ignored(parts: tuple[str, ...], ignore: frozenset[str]) -> bool:
