@@ -242,7 +242,7 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
     # in full (``apikey_billing``, ``ACCESS_TOKEN_ACME``) is that credential for the service the tail names.
     earlier, before = _head(rest)
     earlier_level = _head_strength(earlier, before, extra)
-    if earlier_level >= Strength.SECRET and (earlier in COMPOUND_HEADS or earlier == "key"):
+    if earlier_level >= Strength.SECRET and earlier in COMPOUND_HEADS:
         return Strength.SECRET
     return Strength.KEY if earlier_level else Strength.NONE
 
