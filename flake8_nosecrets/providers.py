@@ -45,6 +45,12 @@ def _has(*kinds: str, skip: int) -> Callable[[str], bool]:
 
 
 _HAS_ALL = _has("upper", "lower", "digit", skip=0)
+_MAILGUN_KEY_ID_RE = re.compile(r"-[a-f0-9]{8}-[a-f0-9]{8}(?![A-Za-z0-9_\-])")  # opens with a literal: a fast search
+
+
+def _mailgun_key_shape(value: str, start: int) -> bool:
+    """A Mailgun key's id (``-`` and 8 hex digits, twice) at least 32 characters into the value."""
+    return len(value) - start >= 50 and _MAILGUN_KEY_ID_RE.search(value, start + 32) is not None
 
 
 def _has_all_unless_uuid(token: str) -> bool:
@@ -58,7 +64,7 @@ class Provider:
     id: str  # stable kebab-case id (baselines and --nosecrets-disable-providers use it)
     name: str  # human name for messages: "GitHub personal access token"
     code: str  # NSC1xx family code (or NSC204 for JWT)
-    keywords: tuple[str, ...]  # at least one must occur (case-sensitive) before the pattern runs
+    keywords: tuple[str, ...]  # at least one must occur (case-sensitive) before the pattern runs (or ``shape``)
     pattern: str  # regex; group "secret" if only part of the match is the secret
     env_name: str  # the fixer's default variable name
     reference: str  # where the provider documents the format
@@ -68,6 +74,8 @@ class Provider:
     finish: Callable[[str], str] | None = None  # completes an expanded sample (adds the checksum)
     rotate: str = ""  # where to revoke and rotate a leaked key
     flags: int = 0
+    # A format with no literal to look for (``keywords`` empty): a cheap test every value passes through first.
+    shape: Callable[[str, int], bool] | None = None
     compiled: re.Pattern[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -866,6 +874,23 @@ PROVIDERS: tuple[Provider, ...] = (
         samples=("key-{h32}", "key-{l32}"),
         non_samples=("key-{l20}", "key-{L32}", "pubkey-{h32}", "api-key-{h32}"),
         validate=_has("digit", "alpha", skip=4),
+        rotate="https://app.mailgun.com/settings/api_security",
+    ),
+    Provider(
+        # Keys made since 2022 (account keys and domain sending keys): 32 hex digits, then the key's id as the Keys
+        # API lists it, two groups of 8 hex digits. No literal prefix: a value must hold a "-" and 8 hex digits
+        # twice (one fast search for the first "-") before the pattern runs.
+        id="mailgun-api-key-v2",
+        name="Mailgun API key",
+        code="NSC104",
+        keywords=(),
+        pattern=r"(?<![A-Za-z0-9_\-])[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}" + _R,
+        env_name="MAILGUN_API_KEY",
+        reference="https://documentation.mailgun.com/docs/mailgun/api-reference/openapi-final/tag/Keys",
+        samples=("{h32}-{h8}-{h8}",),
+        non_samples=("{h32}-{h8}", "{h8}-{h4}-{h4}-{h4}-{h12}", "{H32}-{H8}-{H8}", "{h32}-{h8}-{h8}-{h8}", "{h40}-{h8}-{h8}"),
+        validate=_has("digit", "alpha", skip=0),
+        shape=_mailgun_key_shape,
         rotate="https://app.mailgun.com/settings/api_security",
     ),
     Provider(
@@ -1793,6 +1818,12 @@ def keyword_automaton(keywords: set[str]) -> ahocorasick.Automaton:
 
 # Every keyword at once: a literal that holds none skips all provider patterns.
 KEYWORDS = keyword_automaton({k for p in PROVIDERS for k in p.keywords})
+SHAPED: tuple[Provider, ...] = tuple(p for p in PROVIDERS if p.shape is not None)
+
+
+def shaped(value: str, start: int = 0) -> list[Provider]:
+    """The formats without a keyword whose cheap shape test *value* (from index *start*) passes."""
+    return [p for p in SHAPED if p.shape is not None and p.shape(value, start)]
 MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
 
 
@@ -1817,7 +1848,7 @@ def markdown_table() -> str:
     ]
     for p in sorted(PROVIDERS, key=lambda p: (p.code, p.id)):
         shown = [k.replace("|", "\\|") for k in p.keywords[:4]]
-        keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "")
+        keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "") or "(no prefix)"
         check = p.validate.__name__ if p.validate is not None else ""
         row = (p.code, f"`{p.id}`", p.name, keywords, check, f"`{p.env_name}`", f"[docs]({p.reference})")
         out.append("| " + " | ".join(row) + " |")
