@@ -888,7 +888,9 @@ PROVIDERS: tuple[Provider, ...] = (
         env_name="MAILGUN_API_KEY",
         reference="https://documentation.mailgun.com/docs/mailgun/api-reference/openapi-final/tag/Keys",
         samples=("{h32}-{h8}-{h8}",),
-        non_samples=("{h32}-{h8}", "{h8}-{h4}-{h4}-{h4}-{h12}", "{H32}-{H8}-{H8}", "{h32}-{h8}-{h8}-{h8}", "{h40}-{h8}-{h8}"),
+        non_samples=(
+            "{h32}-{h8}", "{h8}-{h4}-{h4}-{h4}-{h12}", "{H32}-{H8}-{H8}", "{h32}-{h8}-{h8}-{h8}", "{h40}-{h8}-{h8}",
+        ),
         validate=_has("digit", "alpha", skip=0),
         shape=_mailgun_key_shape,
         rotate="https://app.mailgun.com/settings/api_security",
@@ -1818,13 +1820,15 @@ def keyword_automaton(keywords: set[str]) -> ahocorasick.Automaton:
 
 # Every keyword at once: a literal that holds none skips all provider patterns.
 KEYWORDS = keyword_automaton({k for p in PROVIDERS for k in p.keywords})
+MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
+
+
 SHAPED: tuple[Provider, ...] = tuple(p for p in PROVIDERS if p.shape is not None)
 
 
 def shaped(value: str, start: int = 0) -> list[Provider]:
     """The formats without a keyword whose cheap shape test *value* (from index *start*) passes."""
     return [p for p in SHAPED if p.shape is not None and p.shape(value, start)]
-MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
 
 
 def markdown_table() -> str:
