@@ -1,7 +1,6 @@
 """Walking the stdlib AST fast and without recursion: the child fields each node type can hold, the nodes
-of a tree, the return statements of one function, and which lines hold a quote character (so that a
-statement without one, which holds no literal, is passed by). :func:`contexts.literal_candidates` inlines
-the same walk.
+of a tree (the one walker every module uses), the return statements of one function, and which lines hold a
+quote character (so that a statement without one, which holds no literal, is passed by).
 """
 
 from __future__ import annotations
@@ -60,24 +59,37 @@ def child_fields(t: type) -> tuple[tuple[str, int], ...]:
     return fields
 
 
-def nodes(tree: ast.AST) -> Iterator[ast.AST]:
-    """Every node of *tree* (no order promised), without recursion: ``ast.walk`` reading only the fields
-    that can hold nodes (about three times as fast). :func:`literal_candidates` inlines the same walk."""
+def nodes(tree: ast.AST, quoted: list[int] | None = None) -> Iterator[ast.AST]:
+    """Every node of *tree*, depth first, parents before children, without recursion (deep nesting cannot
+    overflow the stack): ``ast.walk`` reading only the fields that can hold nodes (about three times as fast).
+
+    With *quoted* (:func:`quoted_lines`), a statement whose lines hold no quote character is passed by: no
+    literal can sit in it. Definitions are always entered (their decorators sit above their own line).
+    """
     stack = [tree]
-    pop, extend, node_type = stack.pop, stack.extend, ast.AST
+    pop, push, extend, node_type = stack.pop, stack.append, stack.extend, ast.AST
+    fields_of = CHILD_FIELDS.get
     while stack:
         node = pop()
         yield node
         t = type(node)
-        fields = CHILD_FIELDS.get(t)
+        fields = fields_of(t)
         if fields is None:
             fields = child_fields(t)
         for field, how in fields:
             child = getattr(node, field, None)
+            if child is None:
+                continue
             if type(child) is list:
-                extend([c for c in child if c is not None] if how == NULLABLE else child)
+                if how == PLAIN or (how == STATEMENTS and quoted is None):
+                    extend(child)
+                elif how == STATEMENTS and quoted is not None:  # (None was taken above)
+                    extend([st for st in child
+                            if quoted[st.end_lineno] != quoted[st.lineno - 1] or type(st) in DEFINITIONS])
+                else:
+                    extend([c for c in child if c is not None])
             elif isinstance(child, node_type):
-                stack.append(child)
+                push(child)
 
 
 def quoted_lines(text: str, tree: ast.AST) -> list[int]:

@@ -1,6 +1,6 @@
 """Where each string literal sits: the stdlib AST (and comment tokens) -> :class:`Candidate` stream.
 
-One iterative walk over the stdlib AST (so deep nesting cannot overflow the
+One walk over the stdlib AST (:func:`astwalk.nodes`, iterative: deep nesting cannot overflow the
 stack) records, for the literals that are bound to something, the
 :class:`~flake8_nosecrets.findings.Binding` that names them: assignment
 targets, keywords, parameter defaults, dict keys, comparisons, env fallbacks,
@@ -15,13 +15,11 @@ import ast
 import dataclasses
 import functools
 import tokenize
-from typing import Iterable, Iterator, NamedTuple, cast
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence, cast
 
 from .findings import FSTRING_HOLE, Binding
 from . import names, shapes, uses
-from .astwalk import (  # noqa: F401  (infer.py reads nodes and own_returns from here)
-    CHILD_FIELDS, DEFINITIONS, PLAIN, STATEMENTS, child_fields, dotted, quoted_lines, nodes, own_returns,
-)
+from .astwalk import dotted, nodes, own_returns, quoted_lines
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
@@ -105,6 +103,15 @@ def _str_const(node: ast.AST | None) -> str | None:
 # attribute, an operation: most of them) binds nothing, so callers test this before building a Binding.
 _BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set, ast.Call, ast.Dict, ast.BinOp,
                        ast.BoolOp})
+
+
+def _may_bind(node: ast.AST | None) -> bool:
+    """Whether *node* can carry a literal to bind: a bindable value that is not a number, flag or ``None``
+    (``primary_key=True``, ``def f(x=None)``, ``n == 0``: most constants in code are not strings)."""
+    t = type(node)
+    return t in _BINDABLE and (t is not ast.Constant or type(node.value) in (str, bytes))  # type: ignore[union-attr]
+
+
 _SINK_PARAMS = uses.SINK_PARAMS
 
 
@@ -158,7 +165,7 @@ class _Binder:
             func = value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant):
                 self.bind(func.value, dataclasses.replace(binding, converted=True))
-            elif len(value.args) == 1 and type(value.args[0]) in _BINDABLE and _short(dotted(func)) in _CONVERSIONS:
+            elif len(value.args) == 1 and _may_bind(value.args[0]) and _short(dotted(func)) in _CONVERSIONS:
                 self.bind(value.args[0], dataclasses.replace(binding, converted=True))
 
     def _fallbacks(self, value: ast.BoolOp, binding: Binding) -> None:
@@ -171,10 +178,10 @@ class _Binder:
         for v in value.values[1:]:
             self.bind(v, binding)
 
-    def assign(self, targets: list[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
+    def assign(self, targets: Sequence[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
         """*setting*: the statement sits where a settings module or config class defines its settings
         (:data:`SETTING`), or at the top of a module that imports a web or JWT framework (:data:`SIGNING`)."""
-        if type(value) not in _BINDABLE:
+        if not _may_bind(value):
             return
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
             targets = sorted(targets, key=lambda t: -names.rank(target_name(t)))
@@ -197,9 +204,9 @@ class _Binder:
     def call(self, node: ast.Call) -> None:
         args = node.args
         # (name, value) of the keywords that may bind a literal; ``**opts`` (no name) binds none
-        keywords = [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None and type(kw.value) in _BINDABLE]
+        keywords = [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None and _may_bind(kw.value)]
         if not keywords:
-            if not any(type(a) in _BINDABLE for a in args):
+            if not any(map(_may_bind, args)):
                 return  # f(x, y=z): no literal to bind (most calls)
             func = node.func
             if type(func) is ast.Attribute and func.attr == "format" and len(args) == 1:
@@ -241,6 +248,7 @@ class _Binder:
         elif (
             args
             and (name := _str_const(args[0])) is not None
+            and not name.startswith("-")  # ``click.option("--password", "-p")``: the flag's other spellings
             and _is_getter(short)
             and _keyword(node, "fallback") is None
         ):
@@ -255,9 +263,10 @@ class _Binder:
         found = self.module.parameter(callee) if uses.table_binds_positionally(short) else None
         if found is not None:  # ``server.login("reports@…", "…")``: the tables' credential parameter
             at, param, sink = found
-            if at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
+            fits = sink.arity is None or len(args) <= sink.arity  # more: another library's function of that name
+            if fits and at < len(args) and not any(type(a) is ast.Starred for a in args[:at + 1]):
                 self.bind(args[at], Binding("argument", param, callee, use=uses.use_of(sink)))
-        elif any(type(a) in _BINDABLE for a in args):
+        elif any(map(_may_bind, args)):
             self.deferred.append(node)
 
     def resolve(self) -> None:
@@ -275,7 +284,7 @@ class _Binder:
             for param, arg in zip(params or (), node.args):
                 if type(arg) is ast.Starred:
                     break  # the positions after ``*rest`` are unknown
-                if type(arg) in _BINDABLE:
+                if _may_bind(arg):
                     self.bind(arg, Binding("argument", param, callee, use=uses.keyword_use(callee, param)))
 
     def klass(self, node: ast.ClassDef) -> None:
@@ -288,10 +297,10 @@ class _Binder:
             self.definitions.setdefault(fname, []).append(node)
         positional = a.posonlyargs + a.args
         for arg, default in zip(positional[len(positional) - len(a.defaults):], a.defaults):
-            if type(default) in _BINDABLE:
+            if _may_bind(default):
                 self.bind(default, Binding("default", arg.arg, fname))
         for arg, kw_default in zip(a.kwonlyargs, a.kw_defaults):
-            if type(kw_default) in _BINDABLE:
+            if _may_bind(kw_default):
                 self.bind(kw_default, Binding("default", arg.arg, fname))
         if fname and not isinstance(node, ast.Lambda) and names.rank(fname):
             for ret in own_returns(node):
@@ -324,13 +333,13 @@ class _Binder:
         if _is_table(node):
             return
         for key, value in zip(node.keys, node.values):
-            if type(value) in _BINDABLE and (name := _str_const(key)) is not None:
+            if _may_bind(value) and (name := _str_const(key)) is not None:
                 use = uses.SIGNING if uses.is_upper_signing_setting(name) else ""  # ``{"SECRET_KEY": "dev"}``
                 self.bind(value, Binding("dict-key", name, use=use))
 
     def compare(self, node: ast.Compare) -> None:
         operands = [node.left, *node.comparators]
-        if not any(type(op) in _BINDABLE for op in operands):
+        if not any(map(_may_bind, operands)):
             return  # x == y, n < 3: nothing written here to bind
         name = next((n for n in map(_operand_name, operands) if n and names.rank(n)), "")
         if not name:
@@ -406,14 +415,106 @@ def _operand_name(node: ast.AST) -> str:
     return target_name(node)
 
 
-# What literal_candidates does at a node, by type (a dict lookup; most nodes have no entry).
-_CONSTANT, _ASSIGN, _CALL, _DICT, _COMPARE, _TARGET_ASSIGN, _FUNCTION, _EXPR, _JOINED, _FOR, _TUPLE, _BINOP, _CLASS = (
-    range(13))
-_KIND: dict[type, int] = {
-    ast.Constant: _CONSTANT, ast.Assign: _ASSIGN, ast.Call: _CALL, ast.Dict: _DICT, ast.Compare: _COMPARE,
-    ast.AnnAssign: _TARGET_ASSIGN, ast.AugAssign: _TARGET_ASSIGN, ast.FunctionDef: _FUNCTION,
-    ast.AsyncFunctionDef: _FUNCTION, ast.Lambda: _FUNCTION, ast.Expr: _EXPR, ast.JoinedStr: _JOINED,
-    ast.For: _FOR, ast.AsyncFor: _FOR, ast.Tuple: _TUPLE, ast.BinOp: _BINOP, ast.ClassDef: _CLASS,
+class _Collector:
+    """One walk over a module: the str/bytes literals, and what binds them (:class:`_Binder`).
+
+    Dispatch is by node type, in the style of pyflakes' handlers: :data:`_HANDLERS` maps a node type to the
+    method that reads it; most nodes (names, attributes, operators) have none and are only walked through.
+    """
+
+    def __init__(self, module: uses.Module | None) -> None:
+        self.binder = _Binder(module)
+        self.settings, self.signing = self.binder.module.setting_statements, self.binder.module.signing_statements
+        self.literals: list[ast.Constant] = []
+        self.docstrings: set[int] = set()
+        self.joined_parts: set[int] = set()  # literals scanned as part of a chain or an f-string, not alone
+        self.fstrings: list[ast.JoinedStr] = []
+        self.chains: list[tuple[ast.BinOp, list[ast.Constant]]] = []  # ``"…" + "…"``: scanned as one string
+
+    def walk(self, tree: ast.AST, quoted: list[int] | None) -> None:
+        handlers = _HANDLERS.get
+        for node in nodes(tree, quoted):
+            handler = handlers(type(node))
+            if handler is not None:
+                handler(self, node)
+        self.binder.resolve()
+
+    def constant(self, node: ast.Constant) -> None:
+        if isinstance(node.value, (str, bytes)):
+            self.literals.append(node)
+
+    def assign(self, node: ast.Assign) -> None:
+        self.binder.assign(node.targets, node.value, _scope(node, self.settings, self.signing))
+
+    def target_assign(self, node: ast.AnnAssign | ast.AugAssign) -> None:
+        self.binder.assign([node.target], node.value, _scope(node, self.settings, self.signing))
+
+    def tuple(self, node: ast.Tuple) -> None:
+        if len(node.elts) == 2 and type(node.elts[0]) is ast.Constant:
+            self.binder.pair(node)
+
+    def binop(self, node: ast.BinOp) -> None:
+        op = type(node.op)
+        if op is ast.Mod:
+            self.binder.binop(node)
+        elif op is ast.Add and type(node.right) is ast.Constant and id(node) not in self.joined_parts:
+            if parts := shapes.joined_constants(node):
+                self.chains.append((node, parts))
+                self.joined_parts.update(id(p) for p in parts)
+                inner = node.left  # the chain's inner BinOps are its own: not chains of their own
+                while type(inner) is ast.BinOp:
+                    self.joined_parts.add(id(inner))
+                    inner = inner.left  # type: ignore[attr-defined]
+
+    def expr(self, node: ast.Expr) -> None:
+        if type(node.value) is ast.Constant:
+            self.docstrings.add(id(node.value))  # a docstring, or a bare string statement
+
+    def joined(self, node: ast.JoinedStr) -> None:
+        if any(type(v) is not ast.Constant for v in node.values):  # an f-string with replacement fields
+            self.joined_parts.update(id(v) for v in node.values)
+            self.fstrings.append(node)
+
+    def candidates(self) -> Iterator[Candidate]:
+        """The literals in the order :func:`literal_candidates` promises: plain literals, chains, f-strings."""
+        bound, neutral, doc = self.binder.bound, Binding("string"), Binding("docstring")
+        for lit in self.literals:
+            key = id(lit)
+            if key in self.joined_parts:
+                continue  # scanned as part of its chain or f-string below
+            value = cast("str | bytes", lit.value)  # only string and bytes constants are collected
+            is_bytes = isinstance(value, bytes)
+            text = value.decode("latin-1") if isinstance(value, bytes) else value
+            binding = bound.get(key) or (doc if key in self.docstrings else neutral)
+            yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
+        for chain, parts in self.chains:
+            first, is_bytes = parts[0], isinstance(parts[0].value, bytes)
+            values = [p.value for p in parts]  # joined_constants keeps chains whose parts are all str or all bytes
+            text = (b"".join(cast("list[bytes]", values)).decode("latin-1") if is_bytes
+                    else "".join(cast("list[str]", values)))
+            yield Candidate(text, first.lineno, first.col_offset, parts[-1].end_lineno or first.lineno,
+                            bound.get(id(chain)) or neutral, is_bytes, concatenated=True)
+        for fs in self.fstrings:
+            # An f-string with replacement fields is scanned as one string, each field a hole, so that
+            # ``f"postgresql://{user}:PW@db/app"`` still shows the URL around the password.
+            text = "".join(v.value if type(v) is ast.Constant else FSTRING_HOLE for v in fs.values)  # type: ignore
+            yield Candidate(text, fs.lineno, fs.col_offset, fs.end_lineno or fs.lineno, neutral, concatenated=True)
+
+
+def _to_binder(method: str) -> Callable[[_Collector, Any], None]:
+    """A handler that hands the node to the binder's *method* as it is."""
+    return lambda self, node: getattr(self.binder, method)(node)
+
+
+_HANDLERS: dict[type, Callable[[_Collector, Any], None]] = {
+    ast.Constant: _Collector.constant, ast.Assign: _Collector.assign,
+    ast.AnnAssign: _Collector.target_assign, ast.AugAssign: _Collector.target_assign,
+    ast.Tuple: _Collector.tuple, ast.BinOp: _Collector.binop, ast.Expr: _Collector.expr,
+    ast.JoinedStr: _Collector.joined,
+    ast.Call: _to_binder("call"), ast.Dict: _to_binder("dict"), ast.Compare: _to_binder("compare"),
+    ast.FunctionDef: _to_binder("function"), ast.AsyncFunctionDef: _to_binder("function"),
+    ast.Lambda: _to_binder("function"), ast.ClassDef: _to_binder("klass"),
+    ast.For: _to_binder("loop"), ast.AsyncFor: _to_binder("loop"),
 }
 
 
@@ -426,113 +527,9 @@ def literal_candidates(
     walked at all: no literal can sit in them, and every binding a literal gets is made by a
     node of the statement that holds it (most statements of real code hold no literal).
     """
-    binder = _Binder(module)
-    settings, signing = binder.module.setting_statements, binder.module.signing_statements
-    quoted = quoted_lines(source, tree) if source is not None else None
-    literals: list[ast.Constant] = []
-    docstrings: set[int] = set()
-    joined_parts: set[int] = set()
-    fstrings: list[ast.JoinedStr] = []
-    chains: list[tuple[ast.BinOp, list[ast.Constant]]] = []  # ``"…" + "…"``: scanned as one string
-    # Every node, depth first, without recursion (deep nesting cannot overflow the stack), parents before
-    # children. The walk is written out here rather than behind a generator, and reads only the fields
-    # that can hold child nodes (a table per node type, built the first time the type is seen): about
-    # four times as fast as ``ast.walk``, which goes through two generators and reads every field.
-    stack: list[ast.AST] = [tree]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    fields_of, kind_of = CHILD_FIELDS.get, _KIND.get
-    node_type = ast.AST
-    while stack:
-        node = pop()
-        t = type(node)
-        kind = kind_of(t)
-        if kind is not None:
-            if kind == _CONSTANT:
-                if isinstance(node.value, (str, bytes)):  # type: ignore[attr-defined]
-                    literals.append(node)  # type: ignore[arg-type]
-                continue  # a leaf
-            if kind == _CALL:
-                binder.call(node)  # type: ignore[arg-type]
-            elif kind == _ASSIGN:
-                binder.assign(node.targets, node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
-            elif kind == _DICT:
-                binder.dict(node)  # type: ignore[arg-type]
-            elif kind == _COMPARE:
-                binder.compare(node)  # type: ignore[arg-type]
-            elif kind == _TARGET_ASSIGN:
-                binder.assign([node.target], node.value, _scope(node, settings, signing))  # type: ignore[attr-defined]
-            elif kind == _FUNCTION:
-                binder.function(node)  # type: ignore[arg-type]
-            elif kind == _CLASS:
-                binder.klass(node)  # type: ignore[arg-type]
-            elif kind == _TUPLE:
-                if len(node.elts) == 2 and type(node.elts[0]) is ast.Constant:  # type: ignore[attr-defined]
-                    binder.pair(node)  # type: ignore[arg-type]
-            elif kind == _BINOP:
-                op = type(node.op)  # type: ignore[attr-defined]
-                if op is ast.Mod:
-                    binder.binop(node)  # type: ignore[arg-type]
-                elif op is ast.Add and type(node.right) is ast.Constant:  # type: ignore[attr-defined]
-                    if id(node) not in joined_parts and (parts := shapes.joined_constants(node)):  # type: ignore
-                        chains.append((node, parts))  # type: ignore[arg-type]
-                        joined_parts.update(id(p) for p in parts)
-                        # the chain's inner BinOps are its own: not chains of their own
-                        inner = node.left  # type: ignore[attr-defined]
-                        while type(inner) is ast.BinOp:
-                            joined_parts.add(id(inner))
-                            inner = inner.left  # type: ignore[attr-defined]
-            elif kind == _FOR:
-                binder.loop(node)  # type: ignore[arg-type]
-            elif kind == _EXPR:
-                if type(node.value) is ast.Constant:  # type: ignore[attr-defined]
-                    docstrings.add(id(node.value))  # type: ignore[attr-defined]
-            elif any(type(v) is not ast.Constant for v in node.values):  # type: ignore[attr-defined]  # _JOINED
-                joined_parts.update(id(v) for v in node.values)  # type: ignore[attr-defined]
-                fstrings.append(node)  # type: ignore[arg-type]
-        fields = fields_of(t)
-        if fields is None:
-            fields = child_fields(t)
-        for field, how in fields:
-            child = getattr(node, field, None)
-            if child is None:
-                continue
-            if type(child) is list:
-                if how == PLAIN or (how == STATEMENTS and quoted is None):
-                    extend(child)
-                elif how == STATEMENTS and quoted is not None:  # (None was taken above)
-                    # a definition's decorators sit above its own line: definitions are always entered
-                    extend([st for st in child if quoted[st.end_lineno] != quoted[st.lineno - 1]
-                            or type(st) in DEFINITIONS])
-                else:
-                    extend([c for c in child if c is not None])
-            elif isinstance(child, node_type):
-                push(child)
-    binder.resolve()
-    neutral = Binding("string")
-    doc = Binding("docstring")
-    for lit in literals:
-        key = id(lit)
-        if key in joined_parts:
-            continue  # scanned as part of its f-string below
-        value = cast("str | bytes", lit.value)  # only string and bytes constants are collected
-        is_bytes = isinstance(value, bytes)
-        text = value.decode("latin-1") if isinstance(value, bytes) else value
-        binding = binder.bound.get(key) or (doc if key in docstrings else neutral)
-        yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
-    for chain, parts in chains:
-        first, is_bytes = parts[0], isinstance(parts[0].value, bytes)
-        # joined_constants keeps chains whose parts are all str or all bytes
-        values = [p.value for p in parts]
-        text = (b"".join(cast("list[bytes]", values)).decode("latin-1") if is_bytes
-                else "".join(cast("list[str]", values)))
-        binding = binder.bound.get(id(chain)) or neutral
-        yield Candidate(text, first.lineno, first.col_offset, parts[-1].end_lineno or first.lineno, binding,
-                        is_bytes, concatenated=True)
-    for fs in fstrings:
-        # An f-string with replacement fields is scanned as one string, each field a hole, so that
-        # ``f"postgresql://{user}:PW@db/app"`` still shows the URL around the password.
-        text = "".join(v.value if type(v) is ast.Constant else FSTRING_HOLE for v in fs.values)  # type: ignore
-        yield Candidate(text, fs.lineno, fs.col_offset, fs.end_lineno or fs.lineno, neutral, concatenated=True)
+    collector = _Collector(module)
+    collector.walk(tree, quoted_lines(source, tree) if source is not None else None)
+    return collector.candidates()
 
 
 def comment_candidates(tokens: Iterable[tokenize.TokenInfo]) -> Iterator[Candidate]:

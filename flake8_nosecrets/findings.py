@@ -162,6 +162,7 @@ class Finding:
     # (``redact``'s text, which holds nothing of a weak value) and the binding as described.
     shown: str = ""
     where: str = ""
+    what: str = ""  # the message's first part: what the value is ("GitHub token", "weak or default password")
 
     @property
     def fingerprint(self) -> str:

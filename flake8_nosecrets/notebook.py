@@ -221,7 +221,7 @@ def _finding(code: str, what: str, provider: str, prefix: str, secret: str, line
              binding: Binding, span: tuple[int, int]) -> Finding:
     shown = redact(secret, prefix)
     return Finding(
-        code=code, line=line, col=col, message=f"{what} {shown} {where}",
+        code=code, line=line, col=col, message=f"{what} {shown} {where}", what=what,
         rule=rules.BY_CODE[code].slug, provider=provider, binding=binding, secret=secret, span=span,
         node_line=line, node_col=col, end_line=line, shown=shown, where=where,
     )

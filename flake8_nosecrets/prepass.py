@@ -18,7 +18,7 @@ import sys
 from typing import Any, Iterator, Sequence, cast
 
 from . import sinks
-from .contexts import nodes, own_returns
+from .astwalk import nodes, own_returns
 from .findings import Finding
 from .verdict import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge, may_report,
                       takes_chosen_value)

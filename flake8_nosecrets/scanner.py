@@ -130,6 +130,7 @@ def _findings_for(
             is_bytes=cand.is_bytes,
             shown=shown,
             where=where,
+            what=m.what,
         )
 
 
@@ -246,7 +247,7 @@ def _copies(
         strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
         if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
             continue
-        m = classify.Match(first.code, first.message.split(' "', 1)[0], first.provider, 0, len(cand.value))
+        m = classify.Match(first.code, first.what, first.provider, 0, len(cand.value))
         stripped = cand.value.strip()
         m = dataclasses.replace(m, start=cand.value.find(stripped), end=cand.value.find(stripped) + len(stripped))
         yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
@@ -271,7 +272,7 @@ def scan_unparsed(lines: Sequence[str], options: Options = DEFAULT) -> list[Find
             secret = text[m.start:m.end]
             shown, where = redact(secret, m.prefix), "in a file that could not be parsed"
             found.append(Finding(
-                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}",
+                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}", what=m.what,
                 rule=rules.BY_CODE[m.code].slug, provider=m.provider, binding=Binding("string"), secret=secret,
                 span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n, shown=shown, where=where,
             ))

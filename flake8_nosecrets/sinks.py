@@ -19,6 +19,10 @@ class Sink:
     expects: str  # password | api-key | token | signing-key | dsn | auth
     reference: str
     kind: str = "call"  # call | attribute (module attribute assignment) | setting (module-level NAME = ...)
+    # How many positional arguments the callable takes (``self`` not counted), where the credential is bound
+    # by position: a call with more is another library's function of the same name (``keyring.set_password(
+    # service, user, password)`` is not Django's ``user.set_password(raw_password)``). None: not checked.
+    arity: int | None = None
 
     @property
     def last(self) -> str:
@@ -34,16 +38,16 @@ _PY = "https://docs.python.org/3/library/"
 S = Sink
 SINKS: tuple[Sink, ...] = (
     # standard library
-    S("smtplib.SMTP.login", "password", 1, "password", _PY + "smtplib.html#smtplib.SMTP.login"),
-    S("imaplib.IMAP4.login", "password", 1, "password", _PY + "imaplib.html#imaplib.IMAP4.login"),
-    S("poplib.POP3.pass_", "pswd", 0, "password", _PY + "poplib.html#poplib.POP3.pass_"),
-    S("ftplib.FTP.login", "passwd", 1, "password", _PY + "ftplib.html#ftplib.FTP.login"),
-    S("hmac.new", "key", 0, "signing-key", _PY + "hmac.html#hmac.new"),
-    S("hmac.digest", "key", 0, "signing-key", _PY + "hmac.html#hmac.digest"),
+    S("smtplib.SMTP.login", "password", 1, "password", _PY + "smtplib.html#smtplib.SMTP.login", arity=2),
+    S("imaplib.IMAP4.login", "password", 1, "password", _PY + "imaplib.html#imaplib.IMAP4.login", arity=2),
+    S("poplib.POP3.pass_", "pswd", 0, "password", _PY + "poplib.html#poplib.POP3.pass_", arity=1),
+    S("ftplib.FTP.login", "passwd", 1, "password", _PY + "ftplib.html#ftplib.FTP.login", arity=3),
+    S("hmac.new", "key", 0, "signing-key", _PY + "hmac.html#hmac.new", arity=3),
+    S("hmac.digest", "key", 0, "signing-key", _PY + "hmac.html#hmac.digest", arity=3),
     S("urllib.request.HTTPPasswordMgr.add_password", "passwd", 3, "password",
-      _PY + "urllib.request.html#urllib.request.HTTPPasswordMgr.add_password"),
+      _PY + "urllib.request.html#urllib.request.HTTPPasswordMgr.add_password", arity=4),
     S("urllib.request.HTTPPasswordMgrWithDefaultRealm.add_password", "passwd", 3, "password",
-      _PY + "urllib.request.html#urllib.request.HTTPPasswordMgr.add_password"),
+      _PY + "urllib.request.html#urllib.request.HTTPPasswordMgr.add_password", arity=4),
     # HTTP clients
     S("requests.get", "auth", None, "auth", "https://requests.readthedocs.io/en/latest/user/authentication/"),
     S("requests.post", "auth", None, "auth", "https://requests.readthedocs.io/en/latest/user/authentication/"),
@@ -53,8 +57,8 @@ SINKS: tuple[Sink, ...] = (
     S("requests.post", "headers", None, "token", "https://requests.readthedocs.io/en/latest/user/quickstart/#custom-headers"),
     S("requests.request", "headers", None, "token", "https://requests.readthedocs.io/en/latest/api/"),
     S("requests.Session.request", "headers", None, "token", "https://requests.readthedocs.io/en/latest/api/"),
-    S("requests.auth.HTTPBasicAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/"),
-    S("httpx.BasicAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/"),
+    S("requests.auth.HTTPBasicAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/", arity=2),
+    S("httpx.BasicAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/", arity=2),
     S("httpx.Client", "auth", None, "auth", "https://www.python-httpx.org/api/"),
     S("httpx.Client", "headers", None, "token", "https://www.python-httpx.org/api/"),
     S("aiohttp.BasicAuth", "password", 1, "password", "https://docs.aiohttp.org/en/stable/client_reference.html"),
@@ -109,38 +113,38 @@ SINKS: tuple[Sink, ...] = (
 _DJ = "https://docs.djangoproject.com/en/stable/"
 NAME_SINKS: tuple[Sink, ...] = (
     S("django.contrib.auth.models.User.set_password", "raw_password", 0, "password",
-      _DJ + "ref/contrib/auth/#django.contrib.auth.models.User.set_password"),
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.User.set_password", arity=1),
     S("django.contrib.auth.models.UserManager.create_user", "password", 2, "password",
-      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_user"),
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_user", arity=3),
     S("django.contrib.auth.models.UserManager.create_superuser", "password", 2, "password",
-      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_superuser"),
+      _DJ + "ref/contrib/auth/#django.contrib.auth.models.UserManager.create_superuser", arity=3),
     S("django.contrib.auth.hashers.make_password", "password", 0, "password",
-      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.make_password"),
+      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.make_password", arity=3),
     S("django.contrib.auth.hashers.check_password", "password", 0, "password",
-      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.check_password"),
+      _DJ + "topics/auth/passwords/#django.contrib.auth.hashers.check_password", arity=4),
     S("werkzeug.security.generate_password_hash", "password", 0, "password",
-      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash"),
+      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash", arity=3),
     S("werkzeug.security.check_password_hash", "password", 1, "password",
-      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.check_password_hash"),
-    S("bcrypt.hashpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage"),
-    S("bcrypt.checkpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage"),
+      "https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.check_password_hash", arity=2),
+    S("bcrypt.hashpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage", arity=2),
+    S("bcrypt.checkpw", "password", 0, "password", "https://github.com/pyca/bcrypt#usage", arity=2),
     S("passlib.context.CryptContext.hash", "secret", 0, "password",
-      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.hash"),
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.hash", arity=3),
     S("passlib.ifc.PasswordHash.encrypt", "secret", 0, "password",
       "https://passlib.readthedocs.io/en/stable/lib/passlib.ifc.html#passlib.ifc.PasswordHash.hash"),
     S("passlib.context.CryptContext.verify", "secret", 0, "password",
-      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.verify"),
+      "https://passlib.readthedocs.io/en/stable/lib/passlib.context.html#passlib.context.CryptContext.verify", arity=4),
     S("ldap.ldapobject.LDAPObject.simple_bind_s", "cred", 1, "password",
-      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind_s"),
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind_s", arity=4),
     S("ldap.ldapobject.LDAPObject.simple_bind", "cred", 1, "password",
-      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind"),
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.simple_bind", arity=4),
     S("ldap.ldapobject.LDAPObject.bind_s", "cred", 1, "password",
-      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.bind_s"),
-    S("requests.auth.HTTPDigestAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/"),
-    S("httpx.DigestAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/"),
+      "https://www.python-ldap.org/en/latest/reference/ldap.html#ldap.LDAPObject.bind_s", arity=3),
+    S("requests.auth.HTTPDigestAuth", "password", 1, "password", "https://requests.readthedocs.io/en/latest/api/", arity=2),
+    S("httpx.DigestAuth", "password", 1, "password", "https://www.python-httpx.org/advanced/authentication/", arity=2),
     S("paramiko.transport.Transport.auth_password", "password", 1, "password",
-      "https://docs.paramiko.org/en/stable/api/transport.html"),
-    S("hmac.HMAC", "key", 0, "signing-key", _PY + "hmac.html#hmac.HMAC"),
+      "https://docs.paramiko.org/en/stable/api/transport.html", arity=4),
+    S("hmac.HMAC", "key", 0, "signing-key", _PY + "hmac.html#hmac.HMAC", arity=3),
     S("jwt.decode", "key", 1, "signing-key", "https://pyjwt.readthedocs.io/en/stable/api.html#jwt.decode"),
     S("itsdangerous.URLSafeTimedSerializer", "secret_key", 0, "signing-key",
       "https://itsdangerous.palletsprojects.com/en/latest/url_safe/"),

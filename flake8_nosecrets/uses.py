@@ -73,6 +73,10 @@ LOGIN_VERBS = frozenset({"login", "logon", "signin", "connect", "bind", "authent
 # … or creates the account that has it (``User(username=…, password=…)`` in seed code, ``Account(…)``).
 ACCOUNT_NOUNS = frozenset({"user", "users", "account", "accounts", "admin", "member", "customer", "employee",
                            "superuser", "owner", "profile", "person"})
+# … or whose name says it creates or changes one, the account noun anywhere after the verb
+# (``create_user_if_not_exists``, ``add_admin_account``, ``update_user_profile``).
+ACCOUNT_VERBS = frozenset({"create", "add", "make", "register", "insert", "seed", "new", "update", "set", "ensure",
+                           "signup", "provision", "invite"})
 # Word parts of a getter's dotted name that say its fallback is a configuration value.
 _CONFIG_GETTER_WORDS = frozenset({"environ", "env", "getenv", "config", "conf", "settings", "setting", "secret",
                                   "secrets", "option", "options", "cfg"})
@@ -178,6 +182,7 @@ class Module:
     # is not a settings module: a signing-key setting there is what the program signs with; a password is not.
     signing_statements: set[int] = dataclasses.field(default_factory=set)
     packages: set[str] = dataclasses.field(default_factory=set)  # top-level packages imported
+    modules: set[str] = dataclasses.field(default_factory=set)  # local names an ``import x`` statement binds
     # Test code (is_test_module): no NSC207, and no positional, commented-out or copied evidence.
     test_code: bool = False
 
@@ -191,6 +196,7 @@ class Module:
                 for alias in st.names:
                     local = alias.asname or alias.name.split(".")[0]  # ``import a.b`` binds ``a``
                     mod.imports[local] = alias.name if alias.asname else local
+                    mod.modules.add(local)
             elif isinstance(st, ast.ImportFrom) and st.module and not st.level:
                 for alias in st.names:
                     mod.imports[alias.asname or alias.name] = f"{st.module}.{alias.name}"
@@ -239,6 +245,8 @@ class Module:
                 if "." not in qual and short not in _AMBIGUOUS_METHODS:
                     return s  # ``generate_password_hash(…)``, ``HTTPDigestAuth(…)`` after a star import
             elif "." in callee and (short not in _AMBIGUOUS_METHODS or s.qualname.split(".")[0] in packages):
+                if callee.count(".") == 1 and callee.partition(".")[0] in self.modules:
+                    continue  # ``keyring.set_password(…)``: a function of an imported module, not the method
                 return s  # ``server.login(…)``: a method of an instance, recognised by its name
         return None
 
@@ -283,9 +291,15 @@ def keyword_use(callee: str, keyword: str) -> str:
         return SIGNING  # ``config.update(SECRET_KEY=…)``, ``dict(SECRET_KEY=…)``, ``Settings(JWT_SECRET_KEY=…)``
     if names.strength(keyword) is names.Strength.PASSWORD:
         parts = names.words(callee.rsplit(".", 1)[-1])
-        if LOGIN_VERBS.intersection(parts) or ACCOUNT_NOUNS.intersection(parts[-1:]):
+        if LOGIN_VERBS.intersection(parts) or ACCOUNT_NOUNS.intersection(parts[-1:]) or _changes_account(parts):
             return PASSWORD  # ``client.login(username=…, password=…)``, ``User(name=…, password=…)``
     return ""
+
+
+def _changes_account(parts: tuple[str, ...]) -> bool:
+    """A call name whose verb creates or changes an account named after it: ``create_user_if_not_exists``."""
+    verb = next((i for i, w in enumerate(parts) if w in ACCOUNT_VERBS), None)
+    return verb is not None and bool(ACCOUNT_NOUNS.intersection(parts[verb + 1:]))
 
 
 def fallback_use(getter: str, name: str) -> str:

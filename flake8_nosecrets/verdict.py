@@ -113,7 +113,7 @@ def finding(sink: sinks.Sink, raw: str | bytes, line: int, col: int, origin: str
     what = f"weak or default {sink.expects.replace('-', ' ')}" if strength == WEAK else sink.expects
     shown, where = redact(value), f"reaches {sink.qualname}({sink.param}=){via}"
     return Finding(
-        code=code, line=line, col=col, message=f"{what} {shown} {where}", rule=rules.BY_CODE[code].slug,
+        code=code, line=line, col=col, message=f"{what} {shown} {where}", what=what, rule=rules.BY_CODE[code].slug,
         provider="", binding=Binding("keyword", sink.param, sink.qualname), secret=value,
         span=(offset, offset + len(value)), node_line=line, node_col=col, end_line=line,
         is_bytes=isinstance(raw, bytes), shown=shown, where=where,

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(sys.executable).parent
+ROOT = Path(__file__).resolve().parents[1]
 SKIP_DIRS = {"site-packages", "dist-packages", "__pycache__", "idlelib", "turtledemo"}
 
 # flake8 with or without this plugin, from the same interpreter and the same code path:
@@ -68,6 +69,29 @@ for path in open(sys.argv[1], encoding="utf-8").read().splitlines():
     n += 1
 print(n)
 """
+
+
+# ``nosecrets`` from an exported revision's source tree (argv[1]) instead of the installed package: the tree
+# comes first on sys.path, ahead of the editable install's finder, which Python consults after the path.
+_AT_REVISION = r"""
+import runpy, sys
+tree = sys.argv.pop(1)
+sys.path.insert(0, tree)
+import flake8_nosecrets
+assert flake8_nosecrets.__file__.startswith(tree), flake8_nosecrets.__file__
+sys.argv[0] = "nosecrets"
+runpy.run_module("flake8_nosecrets.cli", run_name="__main__")
+"""
+
+
+def export_revision(rev: str, tmp: str) -> str:
+    """The package of git revision *rev* of this repository, extracted under *tmp*; its path."""
+    out = Path(tmp, "rev-" + re.sub(r"[^\w.-]", "_", rev))
+    out.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "flake8_nosecrets"], capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(out)], input=archive, check=True)
+    return str(out)
 
 
 # detect-secrets once per corpus root (its working directory), the results merged under absolute paths.
@@ -306,7 +330,7 @@ def _timed(fn) -> float:
 
 def commit() -> str:
     """The commit the benchmark runs (``+dirty`` when the work tree differs from it)."""
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     try:
         head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root, capture_output=True,
                               text=True, check=True).stdout.strip()
@@ -349,6 +373,10 @@ def main(argv: list[str] | None = None) -> int:
                          "inference on and off (repeatable)")
     ap.add_argument("--report", type=Path, metavar="FILE",
                     help="write the whole report to FILE (markdown) and its figures to FILE with .json")
+    ap.add_argument("--against", metavar="REV", action="append", default=[],
+                    help="also time `nosecrets --jobs 1` as it was at git revision REV (exported to a temporary "
+                         "directory, run with this environment's dependencies) on the same files, interleaved: "
+                         "an A/B of two commits (repeatable)")
     ap.add_argument("--config-files", action="store_true",
                     help="also time nosecrets over the Python files plus the corpus's config, requirements, .env and "
                          "Docker files (flake8_nosecrets.files), and over those alone")
@@ -416,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
         "bandit / nosecrets (target ≥ 4)": ratio("bandit -t B105,B106,B107", "nosecrets --jobs 1"),
         "detect-secrets / nosecrets (target ≥ 10)": ratio("detect-secrets scan --all-files", "nosecrets --jobs 1"),
     }
+    for rev in args.against:  # the A/B: this commit against another on the same files, interleaved
+        ratios[f"nosecrets / nosecrets at {rev}"] = ratio("nosecrets --jobs 1", f"nosecrets --jobs 1 at {rev}")
     data["ratios"] = ratios
     emit("\nRatios of the wall-time medians (of the CPU-time medians in brackets: on a shared VM whose other "
          "load stretches wall time, the steadier figure): " + "; ".join(f"{k}: {v}" for k, v in ratios.items())
@@ -491,6 +521,10 @@ def run_tools(args, py: str, names: list[str], roots: list[Path], tmp: str,
     ns = exe("nosecrets")
     if ns:
         tools.append(("nosecrets --jobs 1", [ns, "--jobs", "1", "--isolated", "--no-progress", *names], r": NSC\d+ "))
+    for rev in args.against:
+        at_rev = [py, "-c", _AT_REVISION, export_revision(rev, tmp)]
+        tools.append((f"nosecrets --jobs 1 at {rev}", at_rev + ["--jobs", "1", "--isolated", "--no-progress", *names],
+                      r": NSC\d+ "))
     if ns and args.config_files:
         from flake8_nosecrets import files as kinds
         from flake8_nosecrets.walk import DEFAULT_EXCLUDE, Walk

@@ -2,8 +2,11 @@
 
 The projects (``realworld/projects.toml``) are snapshots of public repositories, extracted under a
 corpus directory (default ``/work/realcorpus``, or ``$NOSECRETS_REALCORPUS``) as ``<owner>+<name>/``;
-their code is never committed here. The table (``realworld/labels.csv``) holds one row per judged
-line: ``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` is
+their code is never committed here. A project's ``set`` says which set it belongs to: ``tuning``
+(the default: used while the detector was built) or ``holdout`` (chosen afterwards and never used to
+change the detector); each set is scored apart, then all together. The table
+(``realworld/labels.csv``) holds one row per judged line:
+``repo, commit, file, line, alt_lines, verdict, class, why``. ``verdict`` is
 
 * ``secret``      a credential a reviewer wants out of the code (real or realistic keys, passwords,
                   signing keys, also weak ones a person typed), outside test code;
@@ -68,6 +71,7 @@ class Project:
     kind: str
     why: str
     root: Path
+    set: str = "tuning"  # "holdout": chosen after the detector was tuned and never used to tune it
 
     @property
     def dirname(self) -> str:
@@ -91,11 +95,21 @@ class Corpus:
     files: dict[str, list[str]] = field(default_factory=dict)  # repo -> relative paths
     py_lines: int = 0
     missing: list[Project] = field(default_factory=list)
+    repo_lines: dict[str, int] = field(default_factory=dict)  # repo -> lines of Python
+
+    def subset(self, repos: set[str]) -> Corpus:
+        """The part of the corpus made of these projects (one set of projects, scored apart)."""
+        return Corpus([p for p in self.projects if p.repo in repos],
+                      {r: f for r, f in self.files.items() if r in repos},
+                      sum(n for r, n in self.repo_lines.items() if r in repos),
+                      [p for p in self.missing if p.repo in repos],
+                      {r: n for r, n in self.repo_lines.items() if r in repos})
 
 
 def load_projects(path: Path, corpus: Path) -> list[Project]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Project(p["repo"], p["commit"], p["kind"], p["why"], corpus / p["repo"].replace("/", "+"))
+    return [Project(p["repo"], p["commit"], p["kind"], p["why"], corpus / p["repo"].replace("/", "+"),
+                    p.get("set", "tuning"))
             for p in data["project"]]
 
 
@@ -128,6 +142,7 @@ def collect(projects: list[Project]) -> Corpus:
             print(f"WARNING {p.repo}: extracted commit {marker.read_text().strip()[:12]} is not the table's "
                   f"{p.commit[:12]}: labels may not match", file=sys.stderr)
         found = []
+        corpus.repo_lines[p.repo] = 0
         for dirpath, dirnames, filenames in os.walk(p.root):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
             for name in sorted(filenames):
@@ -136,7 +151,8 @@ def collect(projects: list[Project]) -> Corpus:
                     found.append(rel)
                     if name.endswith(".py"):
                         with open(os.path.join(dirpath, name), "rb") as fh:
-                            corpus.py_lines += fh.read().count(b"\n")
+                            corpus.repo_lines[p.repo] += fh.read().count(b"\n")
+        corpus.py_lines += corpus.repo_lines[p.repo]
         corpus.files[p.repo] = found
     return corpus
 
@@ -329,63 +345,147 @@ def _recall(s: Score, verdict: str, klass: str | None = None) -> str:
     return _ratio(sum(p[0] for p in pairs), sum(p[1] for p in pairs))
 
 
-def render(corpus: Corpus, labels: list[Label], scores: dict[str, Score], unjudged: dict[str, list],
-           tools: list[str], title: str) -> str:
-    files = sum(len(v) for v in corpus.files.values())
-    counts = defaultdict(int)
-    for lab in labels:
+SET_NOTES = {
+    "holdout": "chosen after the detector was tuned and never used to tune it: the estimate to read",
+    "tuning": "used while the detector was tuned (its misses were turned into rules): it overstates",
+}
+
+
+@dataclass
+class Part:
+    """One set of projects (or all of them) scored on its own: its corpus, its rows, every tool's score."""
+    name: str  # the set's name ("holdout", "tuning"), "combined", or "" when the corpus is a single set
+    corpus: Corpus
+    labels: list[Label]
+    scores: dict[str, Score]
+    unjudged: dict[str, list]
+
+
+def split_parts(corpus: Corpus, labels: list[Label], results: dict[str, set], tools: list[str]) -> list[Part]:
+    """Score each set of projects apart (holdout first), then all of them; one part when there is one set."""
+    def part(name: str, repos: set[str]) -> Part:
+        labs = [lab for lab in labels if lab.repo in repos]
+        scores, unjudged = {}, {}
+        for t in tools:
+            scores[t], unjudged[t] = score(labs, {r for r in results[t] if r[0] in repos})
+        return Part(name, corpus.subset(repos), labs, scores, unjudged)
+
+    names = sorted({p.set for p in corpus.projects}, key=lambda n: (n != "holdout", n))
+    every = {p.repo for p in corpus.projects}
+    if len(names) < 2:
+        return [part("", every)]
+    return [*(part(n, {p.repo for p in corpus.projects if p.set == n}) for n in names), part("combined", every)]
+
+
+def _describe(part: Part) -> str:
+    corpus, counts = part.corpus, defaultdict(int)
+    for lab in part.labels:
         counts[lab.verdict] += 1
+    files = sum(len(v) for v in corpus.files.values())
+    return (f"{len(corpus.files)} projects, {files} files (.py and .ipynb), {corpus.py_lines:,} lines of Python. "
+            f"Table: {len(part.labels)} judged lines ({counts['secret']} secret, {counts['test']} test, "
+            f"{counts['not-secret']} not-secret)")
+
+
+def _heading(part: Part, full: bool = False) -> list[str]:
+    """A part's sub-heading (none when the corpus is one set); the summary's says what the set is."""
+    if not part.name:
+        return []
+    name = f"### {part.name.capitalize()}{' set' if part.name != 'combined' else ''}"
+    if not full:
+        return [name + "\n"]
+    what = SET_NOTES.get(part.name, "every set together" if part.name == "combined" else "")
+    return [f"{name}: {_describe(part)}" + (f"; {what}" if what else "") + "\n"]
+
+
+def _summary(part: Part, tools: list[str], head: str) -> list[str]:
+    s = part.scores
+    return _heading(part, full=True) + [
+        head + "| recall, credentials outside tests | " + " | ".join(_recall(s[t], "secret") for t in tools) + " |",
+        "| precision outside tests | " + " | ".join(_precision(s[t], "out") for t in tools) + " |",
+        "| false alarms outside tests | " + " | ".join(str(s[t].fp["out"]) for t in tools) + " |",
+        "| recall, credentials in test code | " + " | ".join(_recall(s[t], "test") for t in tools) + " |",
+        "| precision in test code | " + " | ".join(_precision(s[t], "in") for t in tools) + " |",
+        "",
+    ]
+
+
+def _per_class(part: Part, tools: list[str], head: str, verdict: str) -> list[str]:
+    s = part.scores
+    out = _heading(part) + [head + "| all | " + " | ".join(_recall(s[t], verdict) for t in tools) + " |"]
+    classes = sorted({lab.klass for lab in part.labels if lab.verdict == verdict})
+    return out + [f"| {c} | " + " | ".join(_recall(s[t], verdict, c) for t in tools) + " |" for c in classes] + [""]
+
+
+def _precision_rows(part: Part, tools: list[str], head: str) -> list[str]:
+    s = part.scores
+    out = _heading(part) + [head.rstrip("\n")]
+    for side, name in (("out", "outside tests"), ("in", "in tests")):
+        out.append(f"| {name} | " + " | ".join(_precision(s[t], side) for t in tools) + " |")
+    out.append("| false alarms outside tests | " + " | ".join(str(s[t].fp["out"]) for t in tools) + " |")
+    out.append("| unjudged lines | "
+               + " | ".join(str(s[t].unjudged["out"] + s[t].unjudged["in"]) for t in tools) + " |")
+    return out + [""]
+
+
+def _ours_lists(part: Part) -> list[str]:
+    """Ours' misses and false alarms outside tests, one line each (file:line, class, why)."""
+    if "ours" not in part.scores:
+        return []
+    ours, labels, out = part.scores["ours"], part.labels, []
+    missed = [lab for i, lab in enumerate(labels) if lab.verdict == "secret" and i not in ours.hit_rows]
+    noise = [lab for i, lab in enumerate(labels)
+             if lab.verdict == "not-secret" and i in ours.hit_rows and not is_test_path(lab.file)]
+    where = f" ({part.name} set)" if part.name else ""
+    for name, rows in (("ours: credentials outside tests not reported", missed),
+                       ("ours: false alarms outside tests", noise)):
+        out += [f"## {name}{where} ({len(rows)})\n"]
+        out += [f"- {lab.repo} {lab.file}:{lab.lines[0]} ({lab.klass}): {lab.why}" for lab in rows] + [""]
+    return out
+
+
+def render(parts: list[Part], tools: list[str], title: str, notes: str = "") -> str:
+    """The markdown report: each set of projects apart (holdout first), then combined, all tools side by side."""
+    whole = parts[-1]
     head = "| | " + " | ".join(tools) + " |\n|---|" + "---|" * len(tools) + "\n"
+    sets = [p for p in parts if p.name not in ("", "combined")]
+    apart = (f" in {len(sets)} sets scored apart ("
+             + ", ".join(f"{p.name}: {len(p.corpus.files)} projects" for p in sets) + ")") if sets else ""
     out = [
         f"# {title}\n",
-        f"Corpus: {len(corpus.files)} projects, {files} files (.py and .ipynb), {corpus.py_lines:,} lines of "
-        f"Python. Table: {len(labels)} judged lines ({counts['secret']} secret, {counts['test']} test, "
-        f"{counts['not-secret']} not-secret). Unit: a line; a tool finds a credential when it reports its "
-        "line (or a line of the same statement recorded in the table). Precision counts a reported line "
-        "nobody judged as wrong.\n",
+        f"Corpus: {_describe(whole)}{apart}. Unit: a line; a tool finds a credential when it reports its line (or "
+        "a line of the same statement recorded in the table). Precision counts a reported line nobody judged as "
+        "wrong.\n",
         "## Summary\n",
-        head + "| recall, credentials outside tests | " + " | ".join(_recall(scores[t], "secret") for t in tools)
-        + " |",
-        "| precision outside tests | " + " | ".join(_precision(scores[t], "out") for t in tools) + " |",
-        "| false alarms outside tests | " + " | ".join(str(scores[t].fp["out"]) for t in tools) + " |",
-        "| recall, credentials in test code | " + " | ".join(_recall(scores[t], "test") for t in tools) + " |",
-        "| precision in test code | " + " | ".join(_precision(scores[t], "in") for t in tools) + " |",
-        "",
-        "## Recall: credentials outside tests (verdict `secret`), per class\n",
-        head + "| all | " + " | ".join(_recall(scores[t], "secret") for t in tools) + " |",
     ]
-    classes = sorted({lab.klass for lab in labels if lab.verdict == "secret"})
-    out += [f"| {c} | " + " | ".join(_recall(scores[t], "secret", c) for t in tools) + " |" for c in classes]
-    out += ["", "## Recall: credentials in test code (verdict `test`)\n",
-            head + "| all | " + " | ".join(_recall(scores[t], "test") for t in tools) + " |"]
-    classes = sorted({lab.klass for lab in labels if lab.verdict == "test"})
-    out += [f"| {c} | " + " | ".join(_recall(scores[t], "test", c) for t in tools) + " |" for c in classes]
-    out += ["", "## Precision (reported lines that are credentials)\n", head.rstrip("\n")]
-    for side, name in (("out", "outside tests"), ("in", "in tests")):
-        out.append(f"| {name} | " + " | ".join(_precision(scores[t], side) for t in tools) + " |")
-    out.append("| false alarms outside tests | " + " | ".join(str(scores[t].fp["out"]) for t in tools) + " |")
-    out.append("| unjudged lines | " + " | ".join(
-        str(scores[t].unjudged["out"] + scores[t].unjudged["in"]) for t in tools) + " |")
-    out += ["", "## Projects\n", "| project | commit | kind | files | why chosen |", "|---|---|---|---|---|"]
-    for p in corpus.projects:
-        n = len(corpus.files.get(p.repo, [])) if p.repo in corpus.files else "MISSING"
-        out.append(f"| {p.repo} | {p.commit[:12]} | {p.kind} | {n} | {p.why} |")
-    if "ours" in scores:
-        ours = scores["ours"]
-        missed = [lab for i, lab in enumerate(labels) if lab.verdict == "secret" and i not in ours.hit_rows]
-        noise = [lab for i, lab in enumerate(labels)
-                 if lab.verdict == "not-secret" and i in ours.hit_rows and not is_test_path(lab.file)]
-        for name, rows in (("ours: credentials outside tests not reported", missed),
-                           ("ours: false alarms outside tests", noise)):
-            out += ["", f"## {name} ({len(rows)})\n"]
-            out += [f"- {lab.repo} {lab.file}:{lab.lines[0]} ({lab.klass}): {lab.why}" for lab in rows]
-    total_unj = sorted({u for t in tools for u in unjudged[t]})
+    for part in parts:
+        out += _summary(part, tools, head)
+    out += ["## Recall: credentials outside tests (verdict `secret`), per class\n"]
+    for part in parts:
+        out += _per_class(part, tools, head, "secret")
+    out += ["## Recall: credentials in test code (verdict `test`)\n"]
+    for part in parts:
+        out += _per_class(part, tools, head, "test")
+    out += ["## Precision (reported lines that are credentials)\n"]
+    for part in parts:
+        out += _precision_rows(part, tools, head)
+    out += ["## Projects\n", "| project | set | commit | kind | files | why chosen |", "|---|---|---|---|---|---|"]
+    for p in whole.corpus.projects:
+        n = len(whole.corpus.files[p.repo]) if p.repo in whole.corpus.files else "MISSING"
+        out.append(f"| {p.repo} | {p.set} | {p.commit[:12]} | {p.kind} | {n} | {p.why} |")
+    out.append("")
+    for part in parts:
+        if part.name != "combined":
+            out += _ours_lists(part)
+    if notes.strip():
+        out += ["## What the holdout set shows\n", notes.strip(), ""]
+    total_unj = sorted({u for t in tools for u in whole.unjudged[t]})
     if total_unj:
-        out += ["", f"## UNJUDGED ({len(total_unj)} lines: judge them into realworld/labels.csv)\n"]
+        out += [f"## UNJUDGED ({len(total_unj)} lines: judge them into realworld/labels.csv)\n"]
         for repo, f, line in total_unj:
-            by = [t for t in tools if (repo, f, line) in unjudged[t]]
+            by = [t for t in tools if (repo, f, line) in whole.unjudged[t]]
             out.append(f"- {repo} {f}:{line} ({', '.join(by)})")
-    return "\n".join(out) + "\n"
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 README_START = "<!-- realworld-summary: copied from realworld/REPORT.md -->\n"
@@ -428,6 +528,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--title", default="Real-world corpus: recall and precision per tool", help="the report's title")
     ap.add_argument("--update-readme", type=Path, metavar="README",
                     help="replace the table between the realworld-summary markers of README with this run's summary")
+    ap.add_argument("--notes", type=Path, default=_default("holdout-notes.md"),
+                    help="markdown read by hand from the holdout set's misses and false alarms, put in the report")
     ap.add_argument("--show", action="store_true", help="print each unjudged line's source (terminal only)")
     ap.add_argument("--save-raw", type=Path, help="write every tool's reported lines (no values) to this JSON file")
     ap.add_argument("--load-raw", type=Path, help="score the reported lines saved by --save-raw instead of running")
@@ -451,13 +553,15 @@ def main(argv: list[str] | None = None) -> int:
         results = run_all(corpus, tools, args.corpus / ".peers-cache.json")
     if args.save_raw:
         args.save_raw.write_text(json.dumps({t: sorted(results[t]) for t in tools}))
-    scores, unjudged = {}, {}
-    for t in tools:
-        scores[t], unjudged[t] = score(labels, results[t])
+    columns = [*tools]
     for spec in args.compare:
         name, _, raw = spec.partition("=")
-        scores[name], unjudged[name] = score(labels, {tuple(r) for r in json.loads(Path(raw).read_text())["ours"]})
-    text = render(corpus, labels, scores, unjudged, [*tools, *(c.partition("=")[0] for c in args.compare)], args.title)
+        results[name] = {tuple(r) for r in json.loads(Path(raw).read_text())["ours"]}
+        columns.append(name)
+    parts = split_parts(corpus, labels, results, columns)
+    notes = args.notes.read_text(encoding="utf-8") if args.notes and args.notes.exists() else ""
+    text = render(parts, columns, args.title, notes)
+    unjudged = parts[-1].unjudged
     print(text)
     if args.show:
         for repo, f, line in sorted({u for t in tools for u in unjudged[t]}):

@@ -270,3 +270,25 @@ def test_guess_estimate_is_conservative_for_human_values() -> None:
     assert strength.guess_bits("Password" + "1234" * 5) < strength.SAFE_BITS
     assert strength.alphabet_bound("ab12") == pytest.approx(4 * math.log2(36))
     assert strength.guess_bits(secretgen.random_key(_R, 32)) >= strength.SAFE_BITS
+
+
+@pytest.mark.parametrize(
+    ("first", "copy"),
+    [
+        ('app.secret_key = "{v}"', 'print("{v}")'),  # a weak value: withheld in both messages
+        ('API_TOKEN = "{v}"', 'client.call("{v}")'),
+    ],
+)
+def test_a_copy_is_reported_as_what_the_first_was_and_nothing_more(first: str, copy: str) -> None:
+    """"same value as line N": the copy's message is the first finding's kind, the value as redacted, and
+    the pointer to the first; not the first's binding again, and never the value."""
+    from flake8_nosecrets.scanner import scan_source
+
+    value = "super secret key" if "secret_key" in first else secretgen.random_key(secretgen.rng("copy"), 32)
+    source = f"from flask import Flask\napp = Flask(__name__)\n{first.format(v=value)}\n{copy.format(v=value)}\n"
+    found = scan_source(source, filename="app/main.py")
+    assert [f.line for f in found] == [3, 4]
+    original, repeated = found
+    assert repeated.code == original.code and repeated.what == original.what
+    assert repeated.message == f"{original.what} {original.shown} same value as line 3"
+    assert value not in repeated.message

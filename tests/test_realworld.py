@@ -124,3 +124,51 @@ def test_readme_accuracy_table_is_the_committed_report_verbatim() -> None:
     expected = realworld.readme_block((root / "realworld" / "REPORT.md").read_text())
     assert block.startswith("Corpus: ") and "| recall, credentials outside tests |" in block
     assert block == expected
+
+
+def test_holdout_and_tuning_sets_are_scored_apart_then_together(tmp_path: Path) -> None:
+    projects = [realworld.Project("o/tuned", "c1", "web app", "tuned on", tmp_path / "o+tuned"),
+                realworld.Project("o/new", "c2", "bot", "held out", tmp_path / "o+new", "holdout")]
+    corpus = realworld.Corpus(projects, {"o/tuned": ["settings.py"], "o/new": ["bot.py", "config.py"]},
+                              300, [], {"o/tuned": 100, "o/new": 200})
+    labels = _labels(tmp_path, [
+        "o/tuned,c1,settings.py,3,,secret,signing key,word-valued key",
+        "o/new,c2,bot.py,7,,secret,token,bot token",
+        "o/new,c2,config.py,2,,secret,password,default password the tool misses",
+        "o/new,c2,config.py,9,,not-secret,placeholder,fill-in value",
+    ])
+    results = {"ours": {("o/tuned", "settings.py", 3, "X"), ("o/new", "bot.py", 7, "X"),
+                        ("o/new", "config.py", 9, "X")},
+               "bandit": {("o/tuned", "settings.py", 3, "B105")}}
+    parts = realworld.split_parts(corpus, labels, results, ["ours", "bandit"])
+    assert [p.name for p in parts] == ["holdout", "tuning", "combined"]
+    holdout, tuning, combined = parts
+    assert realworld._recall(holdout.scores["ours"], "secret") == "0.50 (1/2)"
+    assert realworld._precision(holdout.scores["ours"], "out") == "0.50 (1/2)"
+    assert realworld._recall(holdout.scores["bandit"], "secret") == "0.00 (0/2)"
+    assert realworld._recall(tuning.scores["ours"], "secret") == "1.00 (1/1)"
+    assert realworld._precision(tuning.scores["bandit"], "out") == "1.00 (1/1)"
+    assert realworld._recall(combined.scores["ours"], "secret") == "0.67 (2/3)"
+
+    report = realworld.render(parts, ["ours", "bandit"], "t", notes="config.py:2 is missed: a default in a call.")
+    summary = report.split("## Summary\n", 1)[1].split("\n## ", 1)[0]
+    heads = [line for line in summary.splitlines() if line.startswith("### ")]
+    assert [h.split(":")[0] for h in heads] == ["### Holdout set", "### Tuning set", "### Combined"]
+    assert "| recall, credentials outside tests | 0.50 (1/2) | 0.00 (0/2) |" in summary.split("### Tuning")[0]
+    assert "| recall, credentials outside tests | 0.67 (2/3) | 0.33 (1/3) |" in summary.split("### Combined")[1]
+    assert "- o/new config.py:2 (password): default password the tool misses" in report
+    assert "## ours: false alarms outside tests (holdout set) (1)" in report
+    assert report.split("## What the holdout set shows\n", 1)[1].startswith("\nconfig.py:2 is missed")
+    assert realworld.readme_block(report).startswith("Corpus: 2 projects, 3 files")
+    assert "### Holdout set" in realworld.readme_block(report)
+
+
+def test_a_corpus_of_one_set_keeps_one_summary(tmp_path: Path) -> None:
+    projects = [realworld.Project("o/a", "c1", "web app", "why", tmp_path / "o+a")]
+    corpus = realworld.Corpus(projects, {"o/a": ["app.py"]}, 10, [], {"o/a": 10})
+    labels = _labels(tmp_path, ["o/a,c1,app.py,1,,secret,password,login password",
+                                "o/other,c9,app.py,1,,secret,password,a row of a project not in this corpus"])
+    parts = realworld.split_parts(corpus, labels, {"ours": {("o/a", "app.py", 1, "X")}}, ["ours"])
+    assert [p.name for p in parts] == [""]
+    report = realworld.render(parts, ["ours"], "t")
+    assert "###" not in report and "| recall, credentials outside tests | 1.00 (1/1) |" in report

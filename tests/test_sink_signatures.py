@@ -1,9 +1,11 @@
-"""The sink table (flake8_nosecrets/sinks.py) checked against the real libraries' signatures (issue 16).
+"""The sink tables (flake8_nosecrets/sinks.py: SINKS and NAME_SINKS) checked against the real libraries'
+signatures (issue 16).
 
 Most inference tests are generated from the rows of sinks.py, so a wrong parameter name or position there
 would be tested against itself. Here each call sink's credential parameter is looked up with
 ``inspect.signature`` in the library itself: the name must exist, and a position given in the table must be
-that parameter's place (``self`` not counted). Every library the test extra installs is checked; the
+that parameter's place (``self`` not counted), and an arity given in the table must be how many positional
+arguments the callable takes. Every library the test extra installs is checked; the
 standard library always is. The rows that cannot be checked here (their library is not installed by the
 test extra) are listed by :func:`test_unchecked_rows_are_the_uninstalled_libraries`, so the count is seen.
 """
@@ -46,7 +48,7 @@ def _resolve(qualname: str):
     return None, False
 
 
-CALLS = [s for s in sinks.SINKS if s.kind == "call"]
+CALLS = [s for s in sinks.SINKS + sinks.NAME_SINKS if s.kind == "call"]
 CHECKABLE = [s for s in CALLS if _resolve(FORWARDED.get(s.qualname, s.qualname))[0] is not None]
 
 
@@ -62,15 +64,20 @@ def test_sink_parameter_matches_the_library(sink):
     if sink.position is not None and sink.qualname not in FORWARDED:
         assert param.kind in (param.POSITIONAL_ONLY, param.POSITIONAL_OR_KEYWORD), param
         assert names.index(sink.param) == sink.position, f"{sink.param!r} is at {names.index(sink.param)}"
+    if sink.arity is not None:  # how many positional arguments it takes (a call with more is something else)
+        assert not any(p.kind == p.VAR_POSITIONAL for p in params), f"{sink.qualname} takes *args"
+        positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        assert len(positional) == sink.arity, f"{sink.qualname} takes {len(positional)} positional arguments"
 
 
 # The libraries of the table that the test extra does not install (large SDKs, database drivers with C parts,
 # frameworks): their rows rest on the reference each row links to. Kept exact, so a library installed later
 # (or a row added) shows up here and gets checked.
 NOT_INSTALLED = {
-    "aiohttp", "anthropic", "asyncpg", "azure", "boto3", "botocore", "cohere", "cryptography", "cx_Oracle",
-    "fabric", "github", "google", "hvac", "kafka", "mysql", "openai", "paramiko", "psycopg", "psycopg2",
-    "pymongo", "sendgrid", "slack_sdk", "sqlalchemy", "tweepy", "twilio",
+    "aiohttp", "anthropic", "asyncpg", "azure", "bcrypt", "boto3", "botocore", "cohere", "cryptography",
+    "cx_Oracle", "django", "fabric", "github", "google", "hvac", "kafka", "ldap", "mysql", "openai", "paramiko",
+    "passlib", "psycopg", "psycopg2", "pymongo", "sendgrid", "slack_sdk", "sqlalchemy", "tweepy", "twilio",
+    "werkzeug",
 }
 
 

@@ -120,9 +120,9 @@ def value_findings(values: Iterable[ConfigValue], lines: Sequence[str], options:
             secret = value[m.start:m.end]
             shown, where = redact(secret, m.prefix), binding.describe()
             found[(v.line, v.col, m.code, m.start)] = Finding(
-                code=m.code, line=v.line, col=v.col, message=f"{m.what} {shown} {where}", rule=_slug(m.code),
-                provider=m.provider, binding=binding, secret=secret, span=(m.start, m.end), node_line=v.line,
-                node_col=v.col, end_line=v.end_line or v.line, shown=shown, where=where,
+                code=m.code, line=v.line, col=v.col, message=f"{m.what} {shown} {where}", what=m.what,
+                rule=_slug(m.code), provider=m.provider, binding=binding, secret=secret, span=(m.start, m.end),
+                node_line=v.line, node_col=v.col, end_line=v.end_line or v.line, shown=shown, where=where,
             )
     return unsuppressed(found.values(), lines)
 
@@ -143,7 +143,7 @@ def line_scan(lines: Sequence[str], options: Options, where: str = "in a file th
             secret = text[m.start:m.end]
             shown = redact(secret, m.prefix)
             found.append(Finding(
-                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}",
+                code=m.code, line=n, col=m.start, message=f"{m.what} {shown} {where}", what=m.what,
                 rule=_slug(m.code), provider=m.provider, binding=Binding("string"), secret=secret,
                 span=(m.start, m.end), node_line=n, node_col=m.start, end_line=n, shown=shown, where=where,
             ))
