@@ -57,7 +57,9 @@ _VALUE_KEYWORDS = providers.keyword_automaton(
 def has_value_keyword(value: str, start: int = 0) -> bool:
     """Whether *value* (from index *start*) holds a keyword of any value rule, or the shape of a format without
     one (:data:`providers.SHAPED`): without either, no value rule can match."""
-    return next(_VALUE_KEYWORDS.iter(value, start), None) is not None or bool(providers.shaped(value, start))
+    if next(_VALUE_KEYWORDS.iter(value, start), None) is not None:
+        return True
+    return len(value) - start >= providers.SHAPED_MIN_LENGTH and bool(providers.shaped(value, start))
 
 
 def _clean_token(token: str) -> bool:

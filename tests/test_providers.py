@@ -131,7 +131,8 @@ def test_sample_passes_prefilter(provider: providers.Provider, token: str) -> No
     shorter than MIN_LENGTH."""
     match = provider.compiled.search(token)
     if provider.shape is not None:
-        assert not provider.keywords and provider.shape(token, 0) and provider in providers.shaped(f"k = {token};", 4)
+        assert not provider.keywords and provider in providers.shaped(f"k = {token};", 4)
+        assert len(token) >= providers.SHAPED_MIN_LENGTH and classify.has_value_keyword(f"k = {token};", 4)
     else:
         assert any(k in token for k in provider.keywords)
         assert match is not None and any(k in match.group(0) for k in provider.keywords)
