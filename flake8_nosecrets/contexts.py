@@ -236,7 +236,8 @@ class _Binder:
                 use = uses.use_of(sink) if sink is not None and sink.param == arg else ""
                 if not use and (arg.isupper() or names.strength(arg) is names.Strength.PASSWORD):
                     use = uses.keyword_use(callee, arg)
-                self.bind(value, Binding("keyword", arg, callee, use=use))
+                account = _account(keywords) if names.strength(arg) is names.Strength.PASSWORD else ""
+                self.bind(value, Binding("keyword", arg, callee, use=use, account=account))
         if args and shapes.is_cipher_constructor(callee):  # ``AES.new(b"…", AES.MODE_GCM)``, ``Fernet(b"…")``
             self.bind(args[0], Binding("cipher-key", "key", callee))
         elif short == "setattr" and len(args) == 3 and (name := _str_const(args[1])):
@@ -392,6 +393,14 @@ def _assign_use(target: ast.AST, name: str, setting: int) -> str:
 def _scope(node: ast.AST, settings: set[int], signing: set[int]) -> int:
     key = id(node)
     return SETTING if key in settings else SIGNING if key in signing else 0
+
+
+_ACCOUNT_KEYWORDS = ("username", "user", "user_name", "login", "email", "account")
+
+
+def _account(keywords: list[tuple[str, ast.expr]]) -> str:
+    """The user name a call's keywords give beside a password (``username="ops"``), '' when none is written."""
+    return next((v for arg, node in keywords if arg in _ACCOUNT_KEYWORDS and (v := _str_const(node))), "")
 
 
 def _last_str(args: list[ast.expr]) -> str | None:

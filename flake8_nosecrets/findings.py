@@ -104,6 +104,9 @@ class Binding:
     # What the program does with the value when that is known from the place (flake8_nosecrets.uses):
     # "signing-key" (a SECRET_KEY setting, a JWT/HMAC key) or "password" (a log-in, a hashed password); else "".
     use: str = ""
+    # For a password passed beside a user name in the same call (``create_user(username="ops", password=…)``):
+    # that user name, which names the account the password is for (the fixer's ``OPS_PASSWORD``).
+    account: str = ""
 
     def describe(self, shown_name: str | None = None) -> str:
         """How a message names the binding: ``assigned to 'db_password'``.
@@ -163,6 +166,7 @@ class Finding:
     shown: str = ""
     where: str = ""
     what: str = ""  # the message's first part: what the value is ("GitHub token", "weak or default password")
+    in_comment: bool = False  # found in a comment (a value in prose, or commented-out code judged as code)
 
     @property
     def fingerprint(self) -> str:

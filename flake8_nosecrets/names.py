@@ -15,9 +15,10 @@ The result is a :class:`Strength`:
 * ``SECRET``: tokens, secrets, API keys. The value must also look like a
   credential (not a word, identifier or regex): ``token == "lambda"`` is a
   lexer token, a mix of letters and digits is not.
-* ``KEY``: a bare or loosely qualified ``key``, or a secret word followed by a
-  word that is not a head (``SECRET_ACME``, ``token_end``). Only a
-  random-looking value counts (``key = "name"`` is a dict key).
+* ``KEY``: a bare or loosely qualified ``key``, or a secret word or bare key followed
+  by a word that is not a head (``SECRET_ACME``, ``token_end``, ``key_wrap``). Only a
+  random-looking value counts (``key = "name"`` is a dict key). A credential named
+  in full before such a word is SECRET: ``apikey_billing`` is the billing API key.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ SECRET_HEADS = frozenset(
         "sessionkey", "encryptionkey", "licensekey", "auth",
     }
 )
+# The heads above that name one kind of credential in full, not a bare word (``secret``, ``token``, ``auth``).
+COMPOUND_HEADS = frozenset(h for h in SECRET_HEADS if h.endswith(("key", "token", "secret")) and h not in
+                           ("secret", "token"))
 # ``tokens``, ``PASSWORDS``: a collection of the singular thing.
 PLURAL_HEADS = {"tokens": "token", "secrets": "secret", "passwords": "password", "passwds": "passwd",
                 "pwds": "pwd", "keys": "key", "apikeys": "apikey", "passphrases": "passphrase"}
@@ -259,10 +263,15 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
         return Strength.SECRET if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
     if level or not rest or head in NEGATING_MODIFIERS or head in DESCRIPTOR_TAILS:
         return level
-    # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say what
-    # the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose values
-    # are words, so only a random-looking value counts, as under a bare ``key``.
-    return Strength.KEY if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
+    # ``SECRET_ACME``, ``key_wrap``: a secret word (or a bare key), then a word that is not one of those that say
+    # what the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose
+    # values are words, so only a random-looking value counts, as under a bare ``key``. A credential named
+    # in full (``apikey_billing``, ``ACCESS_TOKEN_ACME``) is that credential for the service the tail names.
+    earlier, before = _head(rest)
+    earlier_level = _head_strength(earlier, before, extra)
+    if earlier_level >= Strength.SECRET and earlier in COMPOUND_HEADS:
+        return Strength.SECRET
+    return Strength.KEY if earlier_level else Strength.NONE
 
 
 def _negated(rest: tuple[str, ...], compound: bool) -> bool:

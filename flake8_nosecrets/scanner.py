@@ -131,6 +131,7 @@ def _findings_for(
             shown=shown,
             where=where,
             what=m.what,
+            in_comment=cand.is_comment,
         )
 
 

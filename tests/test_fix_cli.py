@@ -725,3 +725,18 @@ def test_notebook_rotation_warning_when_committed(tmp_path):
     assert f"nb.ipynb: cell 1, output 1, line 1 {redact(GH)}: first seen in commit {sha}" in out
     assert "https://github.com/settings/tokens" in out
     assert GH not in out + err and NB_PW not in out + err
+
+
+@pytest.mark.parametrize("weak", ["dev", "super secret key"])
+def test_commented_out_copy_of_a_moved_key_is_rewritten_not_left_by_hand(tmp_path, weak):
+    """``# app.secret_key = '…'`` under the live line (a tutorial's shape): the comment now names the variable,
+    and the run does not list it as left for a human; the same words as prose or another literal stay."""
+    (tmp_path / "app.py").write_text(
+        f'from flask import Flask\n\napp = Flask(__name__)\napp.secret_key = "{weak}"\n'
+        f'# app.secret_key = "{weak}"\nMODE = "{weak}"  # {weak} or prod\n', encoding="utf-8")
+    code, out, err = run_fix(tmp_path, "--no-history", ".")
+    text = (tmp_path / "app.py").read_text(encoding="utf-8")
+    assert code == 1, err
+    assert '# app.secret_key = os.environ["SECRET_KEY"]' in text
+    assert f'MODE = "{weak}"  # {weak} or prod' in text
+    assert "by hand" not in out and "still spelled" not in out

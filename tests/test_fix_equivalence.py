@@ -15,6 +15,7 @@ File name prefixes select the encoding: ``crlf_`` (CRLF line endings),
 from __future__ import annotations
 
 import ast
+import re
 import os
 import subprocess
 import sys
@@ -25,7 +26,7 @@ from dotenv import dotenv_values
 
 import secretgen
 from flake8_nosecrets import providers
-from flake8_nosecrets.fix import cli, files
+from flake8_nosecrets.fix import cli, copies, files
 from flake8_nosecrets.fix.codemod import detect
 
 CORPUS = Path(__file__).parent / "fix_corpus"
@@ -64,6 +65,8 @@ def slot_values() -> dict[str, str]:
         "AWS_SECRET": secretgen.random_key(r, 40, secretgen.string.ascii_letters + secretgen.string.digits + "/+"),
         # a human-typed signing key (NSC207): words, not a random value
         "WEAK": r.choice(["dev", "secret", "changeme", "super secret key", "my flask app"]),
+        # a seeded password a person typed: a digit run, which an alphabet elsewhere holds by chance
+        "WEAK_DIGITS": "".join(str(d % 10) for d in range(1, 1 + r.choice([8, 9]))),
     }
 
 
@@ -245,8 +248,13 @@ def test_no_copy_of_a_moved_value_left_unsaid(fixed_corpus):
     still = output.split("still spelled in the code", 1)[1].split("nosecrets-fix: moved", 1)[0] if (
         "still spelled in the code" in output) else ""
     changed = [n for n in originals if (project / n).read_bytes() != originals[n]]
+
+    def spells(text: str, value: str) -> bool:  # a person's choice: only quoted in a comment (may_sit_inside)
+        return value in text if copies.may_sit_inside(value) else bool(re.search(
+            "#.*([\"'])" + re.escape(value) + r"\1", text))
+
     for name, value in env.items():
-        holders = [n for n in changed if value.encode("utf-8") in (project / n).read_bytes()]
+        holders = [n for n in changed if spells((project / n).read_text("utf-8", "replace"), value)]
         if holders:
             assert f"  {name}: " in still, (name, holders)
             assert f"-> {name}" not in output.split("nosecrets-fix: moved", 1)[-1], name
@@ -254,6 +262,27 @@ def test_no_copy_of_a_moved_value_left_unsaid(fixed_corpus):
         text = (project / n).read_bytes()
         assert not [slot for slot, v in values.items() if len(v) >= 8 and v.encode() in text], n
     assert "# SECRET_KEY = os.environ['SECRET_KEY']" in (project / "copies_left_behind.py").read_text()
+
+
+def test_a_weak_value_elsewhere_is_no_copy(fixed_corpus):
+    """A signing key a person typed is moved where the detector reports it (the setting, the HMAC key); the
+    same words as a label and in a prose comment are a coincidence and stay as written."""
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    text = (project / "weak_signing_key.py").read_text()
+    weak = values["WEAK"]
+    assert f'LABEL = "{weak}"' in text and f"# {weak}: the words" in text
+    assert re.search(r'^SECRET_KEY = os\.environ\["\w+"\]$', text, re.M) and f'b"{weak}"' not in text
+
+
+def test_a_weak_value_inside_another_literal_is_no_copy(fixed_corpus):
+    """A seeded password a person typed (a digit run) is moved where it is passed; an alphabet that holds
+    the same digits by chance stays as written, and the run says "moved", not "still in the code"."""
+    project, before, after, originals, values, code, output, env = fixed_corpus
+    text = (project / "seed_weak_digits.py").read_text()
+    assert f'"{values["WEAK_DIGITS"]}"' not in text and 'ALPHABET = "1234567890"' in text
+    name = next(n for n, v in env.items() if v == values["WEAK_DIGITS"])
+    assert f"os.environ[\"{name}\"]" in text
+    assert "still spelled in the code" not in output or f"  {name}: " not in output
 
 
 def test_noqa_line_left_alone(fixed_corpus):

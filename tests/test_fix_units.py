@@ -84,9 +84,11 @@ def _url(scheme: str) -> str:
     return scheme + "://u:" + K16[:6] + "@h/db"  # built at run time: no DSN literal in the repository
 
 
-def _finding(code="NSC205", kind="assign", name="", callee="", provider="", span=(0, 10), secret="x" * 10):
+def _finding(code="NSC205", kind="assign", name="", callee="", provider="", span=(0, 10), secret="x" * 10,
+             account=""):
     return Finding(code=code, line=1, col=0, message="", rule="", provider=provider,
-                   binding=Binding(kind, name, callee), secret=secret, span=span, node_line=1, node_col=0)
+                   binding=Binding(kind, name, callee, account=account), secret=secret, span=span, node_line=1,
+                   node_col=0)
 
 
 @pytest.mark.parametrize("finding,literal,expected", [
@@ -112,6 +114,12 @@ def _finding(code="NSC205", kind="assign", name="", callee="", provider="", span
     (_finding(code="NSC203", kind="dict-key", name="Authorization", span=(7, 17)), "Bearer abcdefghij", "API_TOKEN"),
     (_finding(code="NSC201", kind="string"), "", "PRIVATE_KEY"),
     (_finding(name="2fa_secret"), "", "SECRET_2_FA_SECRET"),
+    # a seeded user's password: named for the account the same call names
+    (_finding(kind="keyword", name="password", callee="create_user_if_not_exists", account="Mike"), "",
+     "MIKE_PASSWORD"),
+    (_finding(kind="keyword", name="password", callee="User", account="ops@corp.internal"), "", "OPS_PASSWORD"),
+    (_finding(kind="keyword", name="password", callee="create_user_if_not_exists"), "", "USER_PASSWORD"),
+    (_finding(kind="argument", name="password", callee="add_user_to_group"), "", "USER_PASSWORD"),
 ])
 def test_wanted_name(finding, literal, expected):
     got = envname.wanted_name(finding, literal or "x" * 10)

@@ -26,7 +26,10 @@ P, S, K, N = Strength.PASSWORD, Strength.SECRET, Strength.KEY, Strength.NONE
         ("api_key_stripe", S), ("AUTH_TOKEN_TWILIO", S), ("secret_key_slack", S), ("key_redis", K),
         ("pkey", S), ("ssh_privkey", S), ("token_github_url", N), ("github", N),
         # a secret word then some other word: only a random-looking value counts, as under a bare key
-        ("secret_myservice", K), ("apikey_billing", K), ("password_john", K), ("api_key_acme", K),
+        ("secret_myservice", K), ("password_john", K), ("token_end", K), ("key_wrap", K), ("key_multi", K),
+        # ...unless the secret is named in full: it is that credential, for the service the tail names
+        ("apikey_billing", S), ("api_key_acme", S), ("ACCESS_TOKEN_ACME", S), ("client_secret_portal", S),
+        ("_SSH_KEY_FORMATS", K), ("jwt_key_rotation", K),
         ("token_id", N), ("password_salt", N), ("secret_version", N), ("token_header", N), ("pass_band", K),
         ("PGPASSWORD_ACME", K), ("NOPASSWORD_ACME", N),
         ("users_pkey_name", N),

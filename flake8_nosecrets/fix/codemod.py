@@ -137,8 +137,8 @@ class MoveSecretsToEnv(LiteralRewriter, VisitorBasedCodemodCommand):
             findings = detect(tree.code, self.context.filename or "<string>", self.config)
         if not findings and not self.also_values:
             return tree
-        in_comments = [f for f in findings if f.binding.kind == "comment"]
-        findings = [f for f in findings if f.binding.kind != "comment"]
+        in_comments = [f for f in findings if f.in_comment or f.binding.kind == "comment"]  # commented-out code too
+        findings = [f for f in findings if not (f.in_comment or f.binding.kind == "comment")]
         wrapper = self.context.wrapper
         positions = wrapper.resolve(PositionProvider) if wrapper is not None else {}
         self._parents = wrapper.resolve(ParentNodeProvider) if wrapper is not None else {}

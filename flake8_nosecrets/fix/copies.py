@@ -1,4 +1,5 @@
-"""Copies of a moved value: no byte of a secret the fixer moves may stay in a file it touches.
+"""Copies of a moved value: no byte of a secret the fixer moves may stay in a file it touches (a value a
+person typed is a copy only where the detector says so, or quoted in commented-out code: :func:`may_sit_inside`).
 
 The detector reports one place; the same value often sits in others it does not report (or reports
 differently): a positional ``Signer("…")``, a comparison, a second assignment, a commented-out line
@@ -21,10 +22,28 @@ from typing import Iterable, Mapping
 
 import libcst as cst
 
+from .. import strength
 from ..findings import Finding
 from . import literals
 
 MIN_INSIDE = 8  # a value shorter than this is a copy only as a whole literal, not inside a longer one
+
+
+def may_sit_inside(value: str) -> bool:
+    """Whether another occurrence of *value* is a copy of it: only for a value random enough that it cannot
+    occur by chance (the test that lets a message show it, :func:`strength.is_strong`).
+
+    A person's choice (``dev``, ``12345678``, ``password``) found elsewhere is most often a coincidence: the
+    alphabet ``"1234567890"``, ``MODE = "dev"``, the word *dev* in a comment. Such a value is a copy only
+    where the detector itself reports the other literal (its "same value as line N" rule, or a finding of its
+    own) or as a quoted value in commented-out code (``# SECRET_KEY = 'dev'``): :func:`quoted_in_comment`."""
+    return len(value) >= MIN_INSIDE and strength.is_strong(value)
+
+
+def quoted_in_comment(text: str) -> re.Pattern[str]:
+    """A quoted *text* after a ``#`` on its line: a weak value in commented-out code."""
+    q = re.escape(text)
+    return re.compile(r"#[^\n]*?(?P<q>['\"])" + q + r"(?P=q)")
 
 
 def _flat(node: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -59,8 +78,8 @@ def literal_copies(
         text, is_bytes = got
         covered = [f.span for f in taken.get(id(node), ())]
         for value in ordered:
-            if not value or (value != text and len(value) < MIN_INSIDE):
-                continue
+            if not value or not may_sit_inside(value):
+                continue  # a weak value: a copy only where the detector reports it (see may_sit_inside)
             start = text.find(value)
             while start >= 0:
                 span = (start, start + len(value))
@@ -87,8 +106,7 @@ class CommentCopies(cst.CSTTransformer):
         for text in sorted(spellings, key=len, reverse=True):
             name = spellings[text]
             quoted = re.compile(r"""(?P<q>['"])""" + re.escape(text) + r"(?P=q)")
-            word = r"(?<![\w])" + re.escape(text) + r"(?![\w])"
-            bare = re.compile(re.escape(text) if len(text) >= MIN_INSIDE else word)
+            bare = re.compile(re.escape(text)) if may_sit_inside(text) else None  # a weak value: quoted only
             self._patterns.append((quoted, bare, name))
 
     def leave_Comment(self, original_node: cst.Comment, updated_node: cst.Comment) -> cst.Comment:
@@ -98,7 +116,8 @@ class CommentCopies(cst.CSTTransformer):
                 return f"{self.read}[{m.group('q')}{n}{m.group('q')}]"
 
             new = quoted.sub(env_ref, text)
-            new = bare.sub(f"${name}", new)
+            if bare is not None:
+                new = bare.sub(f"${name}", new)
             if new != text:
                 line = next((n for n, t in enumerate(self.original, 1) if original_node.value in t), 0)
                 self.lines.setdefault(name, []).append(line)
@@ -107,12 +126,18 @@ class CommentCopies(cst.CSTTransformer):
 
 
 def remaining(text: str, spellings: Mapping[str, str]) -> dict[str, list[int]]:
-    """``{name: [line, …]}``: where a spelling of a moved value is still in *text* (any byte of it: code,
-    comment, docstring)."""
+    """``{name: [line, …]}``: where a spelling of a moved value is still in *text* (code, comment, docstring;
+    a weak value only quoted in a comment: :func:`may_sit_inside`)."""
     out: dict[str, list[int]] = {}
     for spelling, name in spellings.items():
-        start = text.find(spelling)
-        while start >= 0:
+        if may_sit_inside(spelling):
+            starts = []
+            start = text.find(spelling)
+            while start >= 0:
+                starts.append(start)
+                start = text.find(spelling, start + len(spelling))
+        else:  # a person's choice: only quoted in commented-out code (see may_sit_inside)
+            starts = [m.start("q") for m in quoted_in_comment(spelling).finditer(text)]
+        for start in starts:
             out.setdefault(name, []).append(text.count("\n", 0, start) + 1)
-            start = text.find(spelling, start + len(spelling))
     return out

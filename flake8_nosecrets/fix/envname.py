@@ -36,6 +36,7 @@ MAX_LEN = 64
 _GENERIC_CALLEE_WORDS = frozenset(
     {
         "init", "new", "client", "session", "connect", "connection", "create", "make", "build", "get", "post",
+        "add", "register", "insert", "ensure", "seed", "provision",
         "put", "patch", "delete", "request", "requests", "httpx", "urllib", "open", "login", "authenticate",
         "auth", "set", "from", "with", "self", "cls", "api", "main", "run", "setup", "configure", "config",
         "instance", "start", "call", "send", "async", "sync", "default", "engine", "pool", "sdk", "lib",
@@ -81,6 +82,11 @@ def _words(text: str) -> list[str]:
     return [w for w in names.words(text) if w]
 
 
+# Words that join a callee's object to a condition or a second object (``…_if_not_exists``, ``…_to_group``).
+_CONNECTIVES = frozenset({"if", "unless", "or", "and", "not", "to", "from", "for", "by", "with", "of", "in", "on",
+                          "at", "into", "when", "exists"})
+
+
 def _callee_words(callee: str) -> list[str]:
     """The meaningful part of a callee: ``stripe.Client`` -> ``["stripe"]``, ``psycopg2.connect`` -> ``["db"]``."""
     parts = [p for p in callee.split(".") if p]
@@ -91,6 +97,8 @@ def _callee_words(callee: str) -> list[str]:
         if any(w in _DB_WORDS for w in ws):
             return ["db"]
         kept = list(ws)
+        if cut := next((i for i, w in enumerate(kept) if w in _CONNECTIVES), 0):
+            kept = kept[:cut]  # ``create_user_if_not_exists``, ``add_user_to_group``: what comes first
         camel = "_" not in part and part[:1].isupper()  # a class: ``OpenAI``, ``GithubClient``
         while kept and not camel and (kept[0] in _GENERIC_CALLEE_WORDS or len(kept[0]) < 2):
             kept.pop(0)
@@ -280,6 +288,8 @@ def wanted_name(finding: Finding, literal_value: str = "", place: Place = Place(
         return _url_name(b.name if b.kind not in ("string", "comment", "docstring") else "", literal_value)
     if finding.code == "NSC203" or (b.kind in ("dict-key", "header") and names.is_authorization(b.name) and not whole):
         return "API_TOKEN" if not provider else provider.env_name
+    if b.kind == "keyword" and b.account and (account := sanitize(b.account.split("@", 1)[0])):
+        return _qualify(sanitize(b.name), account)  # ``create_user(username="ops", password=…)``: OPS_PASSWORD
     if b.kind in ("keyword", "argument", "default", "auth-tuple") and b.name and not _neutral(b.name):
         got = _qualified(b.name, b.callee)
         if got:
