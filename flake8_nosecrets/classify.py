@@ -55,8 +55,11 @@ _VALUE_KEYWORDS = providers.keyword_automaton(
 
 
 def has_value_keyword(value: str, start: int = 0) -> bool:
-    """Whether *value* (from index *start*) holds a keyword of any value rule: without one, none can match."""
-    return next(_VALUE_KEYWORDS.iter(value, start), None) is not None
+    """Whether *value* (from index *start*) holds a keyword of any value rule, or the shape of a format without
+    one (:data:`providers.SHAPED`): without either, no value rule can match."""
+    if next(_VALUE_KEYWORDS.iter(value, start), None) is not None:
+        return True
+    return len(value) - start >= providers.SHAPED_MIN_LENGTH and bool(providers.shaped(value, start))
 
 
 def _clean_token(token: str) -> bool:
@@ -89,6 +92,8 @@ def provider_matches(value: str, options: Options) -> list[Match]:
     for _, keyword in providers.KEYWORDS.iter(value):
         for p in _BY_KEYWORD[keyword]:
             candidates.setdefault(p.id, p)
+    for p in providers.shaped(value):
+        candidates.setdefault(p.id, p)
     out = []
     for p in candidates.values():
         if p.id in options.disabled_providers:
@@ -194,7 +199,8 @@ def _password_is_clean(pw: str, user: str = "") -> bool:
         filters.is_placeholder(pw)
         or filters.is_template(pw)
         or filters.is_env_var_name(pw)
-        or pw.lower() in ("pass", "pwd", "passwd", "pw", "password", "secret", user.lower())
+        or names.is_head_word(pw.lower())  # ``user:password@``, ``:token@``: the word for it, a schematic
+        or pw.lower() == user.lower()
         or pw.startswith(("$", "%", "{", "<", "[", ":"))
         or any(c in "[]<>{}" for c in pw + user)  # ``user[:password]@host``: a schematic
         or FSTRING_HOLE in pw  # ``f"…:{password}@…"``: the password is not in the code

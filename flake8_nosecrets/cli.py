@@ -319,10 +319,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, usage errors (argparse has printed them)
         return exc.code if isinstance(exc.code, int) else 2
+    configured = _configure(args, stderr)
+    if configured is None:
+        return 2
+    settings, exclude = configured
+    if args.format == "sarif":
+        try:
+            from . import sarif  # noqa: F401 - shipped with the package; checked before any file is read
+        except ImportError:  # pragma: no cover - shipped with the package
+            _error(stderr, "SARIF output is not available in this installation")
+            return 2
 
+    kinds = settings.options.file_kinds
+    if args.filename is None:
+        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
+    else:
+        walk = Walk(exclude=exclude, filename=tuple(args.filename))
+    files = walk.files(args.paths or ["."])
+    progress = Progress(stderr, stderr.isatty() and not args.no_progress)
+    out = _open_output(args, stdout, stderr)
+    if out is None:
+        return 2
+    tally = _Tally()
+    try:
+        _report(_results(files, settings, args), walk, args, out, stderr, progress, tally)
+    except BrokenPipeError:  # ``nosecrets | head``: the reader has what it wanted
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+    except KeyboardInterrupt:
+        progress.clear()
+        _error(stderr, "interrupted")
+        return 130
+    finally:
+        if out is not stdout:
+            out.close()
+    if tally.errors:
+        return 2
+    return 1 if tally.findings else 0
+
+
+def _configure(args: argparse.Namespace, stderr: IO[str]) -> tuple[Settings, tuple[str, ...]] | None:
+    """The settings and exclude patterns from the configuration files and the command line, warnings written
+    to *stderr*; None (the error written) when a file or an option is invalid."""
     overrides = {spec.name: getattr(args, spec.name.replace("-", "_")) for spec in opts.SPECS}
     overrides = {k: v for k, v in overrides.items() if v is not None}
-    paths = args.paths or ["."]
     try:
         conf = cfg.load_config(os.curdir, config_file=args.config, isolated=args.isolated, overrides=overrides)
         settings, exclude = _settings(args, conf)
@@ -338,82 +381,72 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warnings.append(legacy)
     except opts.OptionError as exc:
         _error(stderr, printable(str(exc), 500))
-        return 2
+        return None
     for warning in warnings:
         stderr.write(f"nosecrets: warning: {printable(warning, 500)}\n")
-    if args.format == "sarif":
-        try:
-            from . import sarif
-        except ImportError:  # pragma: no cover - shipped with the package
-            _error(stderr, "SARIF output is not available in this installation")
-            return 2
+    return settings, exclude
 
-    kinds = settings.options.file_kinds
-    if args.filename is None:
-        walk = Walk(exclude=exclude, filename=python_patterns(kinds), kinds=kinds)
-    else:
-        walk = Walk(exclude=exclude, filename=tuple(args.filename))
-    files = walk.files(paths)
-    progress = Progress(stderr, stderr.isatty() and not args.no_progress)
-    out: IO[str] = stdout
+
+def _open_output(args: argparse.Namespace, stdout: IO[str], stderr: IO[str]) -> IO[str] | None:
+    """The stream the report goes to: ``--output-file``, else standard output set to escape what it cannot
+    encode; None (the error written) when the file cannot be opened."""
     if args.output_file:
         try:
-            out = open(args.output_file, "w", encoding="utf-8", errors="backslashreplace")
+            return open(args.output_file, "w", encoding="utf-8", errors="backslashreplace")
         except OSError as exc:
             _error(stderr, f"{printable(args.output_file, 500)}: cannot write: {exc.strerror}")
-            return 2
-    elif hasattr(stdout, "reconfigure"):
+            return None
+    if hasattr(stdout, "reconfigure"):
         try:
             stdout.reconfigure(errors="backslashreplace")
         except (ValueError, io.UnsupportedOperation):
             pass
+    return stdout
 
+
+@dataclasses.dataclass
+class _Tally:
+    """What a run has met so far (kept by :func:`main` when the report stops early)."""
+
+    files: int = 0
+    findings: int = 0
+    errors: int = 0
+
+
+def _report(results: Iterable[FileResult], walk: Walk, args: argparse.Namespace, out: IO[str], stderr: IO[str],
+            progress: Progress, tally: _Tally) -> None:
+    """Write each file's errors and warnings to *stderr* and its findings to *out* (text as they come, JSON
+    and SARIF once at the end), counting them in *tally*."""
     collected: list[tuple[str, Finding]] = []
-    n_files = n_findings = n_errors = 0
-    try:
-        for result in _results(files, settings, args):
-            n_files += 1
-            for reason in result.errors:
-                n_errors += 1
+    for result in results:
+        tally.files += 1
+        for reason in result.errors:
+            tally.errors += 1
+            progress.clear()
+            stderr.write(f"{_display(result.path)}: error: {reason}\n")
+        for reason in result.warnings:
+            progress.clear()
+            stderr.write(f"{_display(result.path)}: warning: {reason}\n")
+        for f in result.findings:
+            tally.findings += 1
+            if args.format == "text":
                 progress.clear()
-                stderr.write(f"{_display(result.path)}: error: {reason}\n")
-            for reason in result.warnings:
-                progress.clear()
-                stderr.write(f"{_display(result.path)}: warning: {reason}\n")
-            for f in result.findings:
-                n_findings += 1
-                if args.format == "text":
-                    progress.clear()
-                    out.write(format_text(result.path, f) + "\n")
-                else:
-                    collected.append((result.path, f))
-            progress.update(n_files, n_findings)
-        for path, reason in walk.errors:
-            n_errors += 1
-            stderr.write(f"{_display(path)}: error: {reason}\n")
-        progress.clear()
-        if args.format == "json":
-            json.dump([json_record(p, f) for p, f in collected], out, indent=2)
-            out.write("\n")
-        elif args.format == "sarif":
-            out.write(sarif.dumps(sarif.build(collected)) + "\n")
-        out.flush()
-    except BrokenPipeError:  # ``nosecrets | head``: the reader has what it wanted
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stdout.fileno())
-        except (OSError, ValueError, io.UnsupportedOperation):
-            pass
-    except KeyboardInterrupt:
-        progress.clear()
-        _error(stderr, "interrupted")
-        return 130
-    finally:
-        if out is not stdout:
-            out.close()
-    if n_errors:
-        return 2
-    return 1 if n_findings else 0
+                out.write(format_text(result.path, f) + "\n")
+            else:
+                collected.append((result.path, f))
+        progress.update(tally.files, tally.findings)
+    for path, reason in walk.errors:
+        tally.errors += 1
+        stderr.write(f"{_display(path)}: error: {reason}\n")
+    progress.clear()
+    if args.format == "json":
+        json.dump([json_record(p, f) for p, f in collected], out, indent=2)
+        out.write("\n")
+    elif args.format == "sarif":
+        from . import sarif
+
+        out.write(sarif.dumps(sarif.build(collected)) + "\n")
+    out.flush()
 
 
 def _read_stdin(name: str, settings: Settings) -> FileResult:

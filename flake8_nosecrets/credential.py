@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import entropy, filters, names
+from . import entropy, filters, names, textstats
 from .options import Options
 
 _WORD_PARTS_RE = re.compile(r"[A-Za-z]{4,}")
@@ -18,20 +18,13 @@ _IDENTIFIER_DIGITS_RE = re.compile(r"^[A-Za-z]{1,5}[_\-.]?\d{1,4}$")  # utf8, sh
 _NUMBERISH_RE = re.compile(r"^[\d\s.,:+\-/x]+$")
 
 
-def _sequential(part: str) -> bool:
-    """``abcd``, ``wxyz``: a run of the alphabet, the typical typed filler, not a word."""
-    return all(ord(b) - ord(a) == 1 for a, b in zip(part, part[1:]))
-
-
 def is_wordy(value: str) -> bool:
     """Mostly made of pronounceable words: ``my_variable_name_2``, ``DefaultSessionTimeout10``."""
     covered = 0
     for w in _WORD_PARTS_RE.findall(value):
         for part in names.words(w):
-            if len(part) >= 4 and not _sequential(part):
-                vowels = sum(c in "aeiouy" for c in part) / len(part)
-                if 0.2 <= vowels <= 0.7:
-                    covered += len(part)
+            if len(part) >= 4 and not textstats.is_alphabet_run(part) and textstats.pronounceable(part):
+                covered += len(part)
     return covered * 2 >= len(value)
 
 

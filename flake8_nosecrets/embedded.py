@@ -21,15 +21,15 @@ from .options import Options
 # the spaces and quote after it. Searching the keywords themselves at every position, case-insensitively,
 # cost as much as all other value rules together.
 _EMBED_SEP_RE = re.compile(r"[=:]\s{0,3}[\"']?")
-_EMBED_BEFORE_RE = re.compile(r"(?i:pass(?:word|wd|phrase)?|pwd|secret|token|key|credentials?|auth)[\"']?\s{0,3}\Z")
-_EMBED_BEFORE_MAX = len("credentials") + 4
+_EMBED_BEFORE_RE = re.compile("(?i:" + "|".join(names.SETTING_HEADS) + r""")["']?\s{0,3}\Z""")
+_EMBED_BEFORE_MAX = max(map(len, names.SETTING_HEADS)) + 4
 _EMBED_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-")
 _SEPARATOR_RE = re.compile(r"[ \n;&?,]")
 _EMBED_VALUE_RE = re.compile(r"[^\s\"';,&<>()\[\]{}]{4,256}")
 # ``<password>…</password>`` in XML text.
 _XML_SETTING_RE = re.compile(r"<(?P<name>[A-Za-z_][\w.:\-]{0,40})>\s{0,3}(?P<v>[^<>\s]{4,256})\s{0,3}</(?P=name)>")
-# A closing tag whose name holds a secret word: the cheap test before the element pattern runs.
-_XML_SECRET_CLOSE_RE = re.compile(r"</[\w.:\-]{0,30}(?i:pass|pwd|secret|token|key|cred|auth)[\w.:\-]{0,30}>")
+# A closing tag whose name could be a password's: the cheap test before the element pattern runs.
+_XML_SECRET_CLOSE_RE = re.compile(r"</[\w.:\-]{0,30}(?i:" + "|".join(names.PASSWORD_STEMS) + r")[\w.:\-]{0,30}>")
 # Words one of which every SQL statement that sets a password holds (the cheap test before the patterns run).
 _SQL_GATE = ("ssword", "SSWORD", "dentified", "DENTIFIED")
 # ``CREATE USER … PASSWORD '…'``, ``IDENTIFIED BY '…'``, ``SET PASSWORD … = '…'`` in SQL text.

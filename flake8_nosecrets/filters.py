@@ -15,7 +15,7 @@ import re
 import urllib.parse
 from typing import Callable
 
-from . import names
+from . import names, textstats
 
 PLACEHOLDER_WORDS = frozenset(
     {
@@ -160,13 +160,7 @@ def is_dotted_identifier(value: str) -> bool:
     parts = re.split(r"[._\-:/]", value)
     if len(parts) < 2:
         return False
-    return all(len(p) <= 3 or p.isdigit() or (p.isalpha() and not _case_scrambled(p)) for p in parts)
-
-
-def _case_scrambled(part: str) -> bool:
-    """``hZEmnoOEYISjra``: case flips more often than camelCase ever does."""
-    flips = sum(1 for a, b in zip(part, part[1:]) if a.islower() != b.islower())
-    return flips > len(part) / 4
+    return all(len(p) <= 3 or p.isdigit() or (p.isalpha() and not textstats.case_scrambled(p)) for p in parts)
 
 
 _HOSTNAME_RE = re.compile(r"^[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}$")
@@ -183,29 +177,10 @@ def is_word_like(value: str) -> bool:
     For token/secret/key names the value must look like a credential; a word,
     identifier or enum value made of letters alone does not.
     """
-    return bool(_WORDY_RE.match(value)) and not (
-        (len(value) >= 20 and _looks_scrambled(value)) or (len(value) >= 8 and _mixed_case_noise(value))
-    )
-
-
-_LOWER_RUN_RE = re.compile(r"[a-z]{4,}")
-
-
-def _mixed_case_noise(value: str) -> bool:
-    """``"JgHxKpQwRt"``: a short run of letters in both cases, none of them a lower-case word part (camelCase
-    ``getElementById`` has ``lement``), a third to two thirds upper case: a short key, not a name."""
-    upper = sum(c.isupper() for c in value)
-    return value.isalpha() and 0.3 <= upper / len(value) <= 0.7 and not _LOWER_RUN_RE.search(value)
-
-
-def _looks_scrambled(value: str) -> bool:
-    """A long letters-only run with no vowel structure: ``"qzmwpvtrxlkdbnhgf"`` reads as typed noise."""
-    letters = [c for c in value.lower() if c.isalpha()]
-    if not letters:
+    if not _WORDY_RE.match(value):
         return False
-    vowels = sum(c in "aeiouy" for c in letters) / len(letters)
-    case_flips = sum(1 for a, b in zip(value, value[1:]) if a.isalpha() and b.isalpha() and a.islower() != b.islower())
-    return vowels < 0.2 or case_flips > len(value) / 4
+    return not ((len(value) >= 20 and textstats.looks_scrambled(value))
+                or (len(value) >= 8 and textstats.mixed_case_noise(value)))
 
 
 def is_same_as_name(value: str, name: str) -> bool:
@@ -235,18 +210,11 @@ def is_sequential(value: str) -> bool:
     chars = [c for c in value.lower() if c.isalnum()]
     if len(chars) < 6:
         return False
-    if _breaks(chars) <= 2:
+    if textstats.breaks(chars) <= 2:
         return True
     # ``"1a2b3c4d-5e6f-7a8b…"``: two interleaved runs (digits 1, 2, 3… and letters a, b, c…)
-    return len(chars) >= 12 and _breaks(chars[::2], wrap=True) <= 2 and _breaks(chars[1::2], wrap=True) <= 2
-
-
-def _breaks(chars: list[str], wrap: bool = False) -> int:
-    """Steps that are not +1 (with *wrap*, ``9 -> 0`` and ``f -> a`` continue a run)."""
-    def step(a: str, b: str) -> bool:
-        return ord(b) - ord(a) == 1 or (wrap and (a, b) in (("9", "0"), ("f", "a"), ("z", "a")))
-
-    return sum(1 for a, b in zip(chars, chars[1:]) if not step(a, b))
+    return (len(chars) >= 12 and textstats.breaks(chars[::2], wrap=True) <= 2
+            and textstats.breaks(chars[1::2], wrap=True) <= 2)
 
 
 def is_uuid(value: str) -> bool:

@@ -15,9 +15,10 @@ The result is a :class:`Strength`:
 * ``SECRET``: tokens, secrets, API keys. The value must also look like a
   credential (not a word, identifier or regex): ``token == "lambda"`` is a
   lexer token, a mix of letters and digits is not.
-* ``KEY``: a bare or loosely qualified ``key``, or a secret word followed by a
-  word that is not a head (``SECRET_ACME``, ``token_end``). Only a
-  random-looking value counts (``key = "name"`` is a dict key).
+* ``KEY``: a bare or loosely qualified ``key``, or a secret word or bare key followed
+  by a word that is not a head (``SECRET_ACME``, ``token_end``, ``key_wrap``). Only a
+  random-looking value counts (``key = "name"`` is a dict key). A credential named
+  in full before such a word is SECRET: ``apikey_billing`` is the billing API key.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import enum
 import re
 from functools import lru_cache
+from typing import Iterable
 
 
 class Strength(enum.IntEnum):
@@ -47,6 +49,9 @@ SECRET_HEADS = frozenset(
         "sessionkey", "encryptionkey", "licensekey", "auth",
     }
 )
+# The heads above that name one kind of credential in full, not a bare word (``secret``, ``token``, ``auth``).
+COMPOUND_HEADS = frozenset(h for h in SECRET_HEADS if h.endswith(("key", "token", "secret")) and h not in
+                           ("secret", "token"))
 # ``tokens``, ``PASSWORDS``: a collection of the singular thing.
 PLURAL_HEADS = {"tokens": "token", "secrets": "secret", "passwords": "password", "passwds": "passwd",
                 "pwds": "pwd", "keys": "key", "apikeys": "apikey", "passphrases": "passphrase"}
@@ -131,6 +136,19 @@ ROLE_MODIFIERS = frozenset(
     }
 ) & NEGATING_MODIFIERS
 
+# The vocabulary other modules ask, derived from the heads above so that it cannot drift from the name rules.
+ALL_HEADS = frozenset(PASSWORD_HEADS | SECRET_HEADS | set(PLURAL_HEADS) | set(PLURAL_HEADS.values()) | {"key"})
+# The heads a setting's name inside a string is found by (``"Password=…;"``, ``"api_key: …"``, embedded.py): the
+# common endings only, since that search runs back from every = and : of every string literal.
+SETTING_HEADS = ("password", "passwd", "passphrase", "pass", "pwd", "secret", "token", "key", "credentials",
+                 "credential", "auth")
+
+
+def is_head_word(word: str) -> bool:
+    """``password``, ``pwd``, ``token``, ``apikey``: a lower-case word that by itself names a password or secret
+    (a URL's password written as one of these is a schematic, ``postgres://user:password@host``)."""
+    return word in PASSWORD_HEADS or word in SECRET_HEADS
+
 
 @lru_cache(maxsize=8192)
 def words(name: str) -> tuple[str, ...]:
@@ -182,16 +200,29 @@ def _head(parts: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+def _stems(heads: Iterable[str]) -> tuple[str, ...]:
+    """The words of *heads* without those that hold a shorter one (``password`` holds ``pass``): a text holds
+    one of *heads* only if it holds one of these."""
+    heads = set(heads)
+    return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
+
+
 @lru_cache(maxsize=64)
 def _head_stems(extra: frozenset[str]) -> tuple[str, ...]:
-    """The head words (and *extra*) without those that hold a shorter one (``password`` holds ``pass``).
+    """The stems of every head word (and *extra*).
 
     Every head :func:`strength` can find is a word part, two adjacent parts joined (digits dropped),
     a plural or a glued word: each is a substring of the name's parts joined without digits, so a
     name whose joined parts hold none of these stems has no head.
     """
-    heads = PASSWORD_HEADS | SECRET_HEADS | set(PLURAL_HEADS) | set(PLURAL_HEADS.values()) | {"key"} | extra
-    return tuple(sorted(h for h in heads if h and not any(o != h and o in h for o in heads)))
+    return _stems(ALL_HEADS | extra)
+
+
+# Substrings one of which every secret-like name holds (``auth``, ``key``, ``pass``, ``pw``, ``token``…), and
+# every password name (``pass``, ``pw``): the cheap tests before the word rules run (lower-case; match them
+# ignoring case).
+SECRET_STEMS = _stems(ALL_HEADS)
+PASSWORD_STEMS = _stems(PASSWORD_HEADS | {word for word, one in PLURAL_HEADS.items() if one in PASSWORD_HEADS})
 
 
 def _ignored(parts: tuple[str, ...], ignore: frozenset[str]) -> bool:
@@ -232,10 +263,15 @@ def strength_of_parts(parts: tuple[str, ...], extra: frozenset[str], ignore: fro
         return Strength.SECRET if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
     if level or not rest or head in NEGATING_MODIFIERS or head in DESCRIPTOR_TAILS:
         return level
-    # ``SECRET_ACME``, ``apikey_billing``: a secret word, then a word that is not one of those that say what
-    # the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose values
-    # are words, so only a random-looking value counts, as under a bare ``key``.
-    return Strength.KEY if _head_strength(*_head(rest), extra) >= Strength.SECRET else Strength.NONE
+    # ``SECRET_ACME``, ``key_wrap``: a secret word (or a bare key), then a word that is not one of those that say
+    # what the thing is instead. Most such tails are attributes (``token_end``, ``password_changed``) whose
+    # values are words, so only a random-looking value counts, as under a bare ``key``. A credential named
+    # in full (``apikey_billing``, ``ACCESS_TOKEN_ACME``) is that credential for the service the tail names.
+    earlier, before = _head(rest)
+    earlier_level = _head_strength(earlier, before, extra)
+    if earlier_level >= Strength.SECRET and earlier in COMPOUND_HEADS:
+        return Strength.SECRET
+    return Strength.KEY if earlier_level else Strength.NONE
 
 
 def _negated(rest: tuple[str, ...], compound: bool) -> bool:

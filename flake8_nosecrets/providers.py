@@ -44,12 +44,30 @@ def _has(*kinds: str, skip: int) -> Callable[[str], bool]:
     return check
 
 
+_HAS_ALL = _has("upper", "lower", "digit", skip=0)
+_MAILGUN_KEY_ID_RE = re.compile(r"-[a-f0-9]{8}-[a-f0-9]{8}(?![A-Za-z0-9_\-])")  # opens with a literal: a fast search
+
+
+def _mailgun_key_shape(value: str, start: int) -> bool:
+    """A Mailgun key's id (``-`` and 8 hex digits, twice) at least 32 characters into the value."""
+    return (
+        value.count("-", start + 32) >= 2
+        and _MAILGUN_KEY_ID_RE.search(value, start + 32) is not None
+    )
+
+
+def _has_all_unless_uuid(token: str) -> bool:
+    """A body after a ``XXXX-`` prefix that is a UUID, or holds upper- and lower-case letters and digits."""
+    body = token[token.index("-") + 1:]
+    return len(body) == 36 and body.count("-") == 4 or _HAS_ALL(body)
+
+
 @dataclasses.dataclass(frozen=True)
 class Provider:
     id: str  # stable kebab-case id (baselines and --nosecrets-disable-providers use it)
     name: str  # human name for messages: "GitHub personal access token"
     code: str  # NSC1xx family code (or NSC204 for JWT)
-    keywords: tuple[str, ...]  # at least one must occur (case-sensitive) before the pattern runs
+    keywords: tuple[str, ...]  # at least one must occur (case-sensitive) before the pattern runs (or ``shape``)
     pattern: str  # regex; group "secret" if only part of the match is the secret
     env_name: str  # the fixer's default variable name
     reference: str  # where the provider documents the format
@@ -59,6 +77,8 @@ class Provider:
     finish: Callable[[str], str] | None = None  # completes an expanded sample (adds the checksum)
     rotate: str = ""  # where to revoke and rotate a leaked key
     flags: int = 0
+    # A format with no literal to look for (``keywords`` empty): a cheap test every value passes through first.
+    shape: Callable[[str, int], bool] | None = None
     compiled: re.Pattern[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -308,12 +328,14 @@ PROVIDERS: tuple[Provider, ...] = (
     _do("oauth-token", "DigitalOcean OAuth token", "doo_v1_"),
     _do("refresh-token", "DigitalOcean OAuth refresh token", "dor_v1_"),
     _prefixed(
-        # The current format (base64url of 45 bytes, the first a zero: "AA") and the older UUID key shown
-        # with the same prefix.
-        "heroku-api-key", "Heroku API key", "NSC101", "HRKU-", r"(?:AA[0-9A-Za-z_\-]{58}|" + _UUID + ")",
+        # The current format (60 base64url characters; the keys seen so far open with "AA", which Heroku does
+        # not document) and the older UUID key shown with the same prefix. A 60-character body must mix
+        # cases and digits, as random base64url does.
+        "heroku-api-key", "Heroku API key", "NSC101", "HRKU-", r"(?:[0-9A-Za-z_\-]{60}|" + _UUID + ")",
         "HEROKU_API_KEY", "https://devcenter.heroku.com/articles/authentication",
-        samples=("HRKU-AA{w58}", "HRKU-{h8}-{h4}-4{h3}-a{h3}-{h12}"),
-        non_samples=("HRKU-AA{w30}", "HRKU-{w60}", "HRKU-{h8}-{h4}-{h4}"),
+        samples=("HRKU-AA{w58}", "HRKU-{h8}-{h4}-4{h3}-a{h3}-{h12}", "HRKU-{a60}"),
+        non_samples=("HRKU-AA{w30}", "HRKU-{L60}", "HRKU-{h8}-{h4}-{h4}"),
+        validate=_has_all_unless_uuid,
         rotate="https://dashboard.heroku.com/account/applications",
     ),
     _prefixed(
@@ -858,6 +880,25 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://app.mailgun.com/settings/api_security",
     ),
     Provider(
+        # Keys made since 2022 (account keys and domain sending keys): 32 hex digits, then the key's id as the Keys
+        # API lists it, two groups of 8 hex digits. No literal prefix: a value must hold a "-" and 8 hex digits
+        # twice (one fast search for the first "-") before the pattern runs.
+        id="mailgun-api-key-v2",
+        name="Mailgun API key",
+        code="NSC104",
+        keywords=(),
+        pattern=r"(?<![A-Za-z0-9_\-])[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}" + _R,
+        env_name="MAILGUN_API_KEY",
+        reference="https://documentation.mailgun.com/docs/mailgun/api-reference/openapi-final/tag/Keys",
+        samples=("{h32}-{h8}-{h8}",),
+        non_samples=(
+            "{h32}-{h8}", "{h8}-{h4}-{h4}-{h4}-{h12}", "{H32}-{H8}-{H8}", "{h32}-{h8}-{h8}-{h8}", "{h40}-{h8}-{h8}",
+        ),
+        validate=_has("digit", "alpha", skip=0),
+        shape=_mailgun_key_shape,
+        rotate="https://app.mailgun.com/settings/api_security",
+    ),
+    Provider(
         # 32 hex digits then the data-centre suffix: the keyword "-us" follows a fixed-length lead-in.
         id="mailchimp-api-key",
         name="Mailchimp API key",
@@ -912,11 +953,13 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Anthropic API key",
         code="NSC105",
         keywords=("sk-ant-",),
-        pattern=_L + r"sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,100}AA" + _R,
+        # Anthropic documents the prefix and its version ("sk-ant-api03-"), not the body: keys seen so far end
+        # in "AA", but nothing says they must, so any long base64url body after the versioned prefix counts.
+        pattern=_L + r"sk-ant-(?:api|admin)\d\d-[A-Za-z0-9_\-]{80,120}" + _R,
         env_name="ANTHROPIC_API_KEY",
         reference="https://docs.anthropic.com/en/api/getting-started#authentication",
-        samples=("sk-ant-api03-{w93}AA", "sk-ant-admin01-{w93}AA"),
-        non_samples=("sk-ant-api03-{w20}", "sk-ant-api03-{w93}"),
+        samples=("sk-ant-api03-{w93}AA", "sk-ant-admin01-{w93}AA", "sk-ant-api03-{w94}"),
+        non_samples=("sk-ant-api03-{w20}", "sk-ant-apikey-{w93}AA", "sk-ant-api03-{w130}"),
         rotate="https://console.anthropic.com/settings/keys",
     ),
     _prefixed(
@@ -951,10 +994,13 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://platform.deepseek.com/api_keys",
     ),
     _prefixed(
-        "huggingface-token", "Hugging Face access token", "NSC105", "hf_", r"[A-Za-z]{34}",
+        # Most tokens are letters only, but the documentation does not say so: digits may occur. A mix of cases
+        # (and a length of exactly 34) keeps identifiers such as hf_hub_download_cache_dir_default out.
+        "huggingface-token", "Hugging Face access token", "NSC105", "hf_", r"[A-Za-z0-9]{34}",
         "HF_TOKEN", "https://huggingface.co/docs/hub/security-tokens",
-        samples=("hf_{L10}{U4}{L20}",),
-        non_samples=("hf_{L20}", "hf_{a30}12"),
+        samples=("hf_{L10}{U4}{L20}", "hf_{a34}"),
+        non_samples=("hf_{L20}", "hf_{a30}12", "hf_{L34}", "hf_{U34}"),
+        validate=_has("upper", "lower", skip=3),
         rotate="https://huggingface.co/settings/tokens",
     ),
     _prefixed(
@@ -1058,9 +1104,9 @@ PROVIDERS: tuple[Provider, ...] = (
         rotate="https://app.tavily.com/home",
     ),
     _prefixed(
-        "llamacloud-api-key", "LlamaCloud (LlamaParse) API key", "NSC105", "llx-", r"[A-Za-z0-9]{48}",
+        "llamacloud-api-key", "LlamaCloud (LlamaParse) API key", "NSC105", "llx-", r"[A-Za-z0-9_\-]{48}",
         "LLAMA_CLOUD_API_KEY", "https://docs.cloud.llamaindex.ai/api_key",
-        samples=("llx-{a48}",),
+        samples=("llx-{a48}", "llx-{w48}"),
         non_samples=("llx-{a20}", "llx-{L48}"),
         validate=_has("digit", "alpha", skip=4),
         rotate="https://cloud.llamaindex.ai/api-key",
@@ -1346,11 +1392,14 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Notion integration token",
         code="NSC109",
         keywords=("ntn_", "secret_"),
-        pattern=_L + r"(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})" + _R,
+        # Notion documents the "ntn_" prefix (and the older "secret_"), not the body: tokens seen so far open
+        # with 11 digits, but any 46 letters and digits in both cases count.
+        pattern=_L + r"(?:ntn_[A-Za-z0-9]{46}|secret_[A-Za-z0-9]{43})" + _R,
         env_name="NOTION_TOKEN",
         reference="https://developers.notion.com/docs/authorization#internal-integration-auth-flow-set-up",
-        samples=("ntn_{d11}{a35}", "secret_{a43}"),
-        non_samples=("ntn_{a46}", "secret_{a20}", "secret_key_{L20}"),
+        samples=("ntn_{d11}{a35}", "secret_{a43}", "ntn_{d9}{L1}{a36}"),
+        non_samples=("ntn_{L46}", "ntn_{d11}{a20}", "secret_{a20}", "secret_key_{L20}"),
+        validate=_has("upper", "lower", skip=4),
         rotate="https://www.notion.so/my-integrations",
     ),
     Provider(
@@ -1593,11 +1642,14 @@ PROVIDERS: tuple[Provider, ...] = (
         name="Facebook (Meta) page access token",
         code="NSC109",
         keywords=("EAAM", "EAAC"),
-        pattern=_L + r"EAA[MC][A-Za-z0-9]{100,400}" + _R,
+        # Facebook says token lengths vary and change; short-lived and Graph API Explorer tokens run to
+        # 80-odd characters. The body is letters and digits only, so a base64 run that goes on with "+", "/"
+        # or "=" is data, not a token.
+        pattern=_L + r"EAA[MC][A-Za-z0-9]{60,400}(?![A-Za-z0-9_\-+/=])",
         env_name="FACEBOOK_ACCESS_TOKEN",
         reference="https://developers.facebook.com/docs/facebook-login/guides/access-tokens",
-        samples=("EAAM{a150}", "EAAC{a200}"),
-        non_samples=("EAAM{a40}",),
+        samples=("EAAM{a150}", "EAAC{a200}", "EAAC{a83}"),
+        non_samples=("EAAM{a40}", "EAAC{a83}+{b40}=="),
         rotate="https://developers.facebook.com/tools/debug/accesstoken/",
     ),
     Provider(
@@ -1774,6 +1826,15 @@ KEYWORDS = keyword_automaton({k for p in PROVIDERS for k in p.keywords})
 MIN_LENGTH = 16  # no provider token is shorter; shorter literals skip the provider stage
 
 
+SHAPED: tuple[Provider, ...] = tuple(p for p in PROVIDERS if p.shape is not None)
+SHAPED_MIN_LENGTH = 50  # the shortest token of a format in SHAPED (a Mailgun key): shorter values skip the shape tests
+
+
+def shaped(value: str, start: int = 0) -> list[Provider]:
+    """The formats without a keyword whose cheap shape test *value* (from index *start*) passes."""
+    return [p for p in SHAPED if p.shape is not None and p.shape(value, start)]
+
+
 def markdown_table() -> str:
     """The provider reference, ``docs/providers.md`` (``tests/test_providers.py`` checks it is current).
 
@@ -1795,7 +1856,7 @@ def markdown_table() -> str:
     ]
     for p in sorted(PROVIDERS, key=lambda p: (p.code, p.id)):
         shown = [k.replace("|", "\\|") for k in p.keywords[:4]]
-        keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "")
+        keywords = ", ".join(f"`{k}`" for k in shown) + (", …" if len(p.keywords) > 4 else "") or "(no prefix)"
         check = p.validate.__name__ if p.validate is not None else ""
         row = (p.code, f"`{p.id}`", p.name, keywords, check, f"`{p.env_name}`", f"[docs]({p.reference})")
         out.append("| " + " | ".join(row) + " |")

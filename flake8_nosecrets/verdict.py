@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
-from . import filters, rules, sinks
+from . import filters, names, rules, sinks
 from .findings import Binding, Finding, redact
 
 # Parameters whose argument is a container holding the credential (``headers={"Authorization": …}``,
-# ``info={"private_key": …}``), and the keys in it that hold one.
+# ``info={"private_key": …}``), and the keys in it that hold one (a stem of the name rules' heads, or ``private``).
 CONTAINER_PARAMS = frozenset({"headers", "info", "connect_kwargs"})
-CREDENTIAL_KEY_RE = re.compile(r"pass|secret|token|key|auth|private", re.IGNORECASE)
+CREDENTIAL_KEY_RE = re.compile("|".join((*names.SECRET_STEMS, "private")), re.IGNORECASE)
 # The scheme before the credential in an Authorization header's value: the credential is what follows it.
 _SCHEME_RE = re.compile(r"(?:Bearer|Token|Basic|Bot|JWT|Digest|bearer|token)[ \t]+")
 

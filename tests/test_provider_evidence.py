@@ -151,6 +151,19 @@ def nats_user_seed(r: random.Random) -> str:
     return base64.b32encode(raw).decode().rstrip("=")
 
 
+def mailgun_key(r: random.Random) -> str:
+    """A key and its id: the Keys API lists a key's ``id`` as two groups of 8 hex digits
+    (documentation.mailgun.com, Keys), and the secret is 32 hex digits followed by that id."""
+    key_id = f"{r.getrandbits(32):08x}-{r.getrandbits(32):08x}"
+    return f"{r.getrandbits(128):032x}-{key_id}"
+
+
+def mailgun_in_basic_auth(r: random.Random) -> str:
+    """How a client sends it: HTTP basic auth with the user "api" (Mailgun's "Authentication" page), here as
+    the (user, key) pair a ``requests`` call takes, written into a log line."""
+    return f"auth=('api', '{mailgun_key(r)}')"
+
+
 def aws_key_id(r: random.Random) -> str:
     """IAM unique ids: a 4-letter type prefix (``AKIA`` for an access key) and 16 base32 characters."""
     return "AKIA" + _pick(r, string.ascii_uppercase + "234567", 16)
@@ -174,11 +187,13 @@ EVIDENCE: dict[str, Callable[[random.Random], str]] = {
     "vercel-token": vercel_token,
     "nats-nkey-seed": nats_user_seed,
     "aws-access-key-id": aws_key_id,
+    "mailgun-api-key-v2": mailgun_key,
 }
 # More shapes of the same providers, as real code holds them.
 SHAPES: list[tuple[str, Callable[[random.Random], str]]] = [
     ("telegram-bot-token", telegram_url),
     ("twitter-bearer-token", twitter_bearer_decoded),
+    ("mailgun-api-key-v2", mailgun_in_basic_auth),
 ]
 
 

@@ -104,6 +104,7 @@ LEAD_IN = {
     "mailchimp-api-key",
     "new-relic-license-key",
     "terraform-cloud-token",
+    "mailgun-api-key-v2",
 }
 
 
@@ -119,17 +120,23 @@ def test_entry_is_complete(provider: providers.Provider) -> None:
     assert provider.reference.startswith("https://")
     assert provider.rotate.startswith("https://") or provider.id == "jwt"
     assert re.fullmatch(r"[A-Z][A-Z0-9_]*", provider.env_name)
-    assert provider.keywords and all(provider.keywords)
+    assert (provider.keywords and all(provider.keywords)) or provider.shape is not None
     assert provider.samples or provider.id == "jwt"
     assert provider.non_samples or provider.id == "jwt"
 
 
 @pytest.mark.parametrize(("provider", "token"), POSITIVE)
 def test_sample_passes_prefilter(provider: providers.Provider, token: str) -> None:
-    """The keyword prefilter never drops a true positive, and no token is shorter than MIN_LENGTH."""
-    assert any(k in token for k in provider.keywords)
+    """The keyword prefilter (or a keyword-less format's shape test) never drops a true positive, and no token is
+    shorter than MIN_LENGTH."""
     match = provider.compiled.search(token)
-    assert match is not None and any(k in match.group(0) for k in provider.keywords)
+    if provider.shape is not None:
+        assert not provider.keywords and provider in providers.shaped(f"k = {token};", 4)
+        assert len(token) >= providers.SHAPED_MIN_LENGTH and classify.has_value_keyword(f"k = {token};", 4)
+    else:
+        assert any(k in token for k in provider.keywords)
+        assert match is not None and any(k in match.group(0) for k in provider.keywords)
+    assert match is not None
     assert len(token) >= providers.MIN_LENGTH
 
 
@@ -195,7 +202,7 @@ def test_hostile_input_stays_fast(provider: providers.Provider) -> None:
     """Keyword-laden near-tokens (every body character class, cut short) cost linear time."""
     opts = options.DEFAULT
     bodies = ("a" * 300 + "-", "0" * 300 + ".", "A" * 300 + "_", "9" * 20 + ":AA", "f" * 40 + "=" * 5)
-    hostile = "".join(k + b for k in provider.keywords[:5] for b in bodies) * 20
+    hostile = "".join(k + b for k in provider.keywords[:5] or ("-" + "f" * 8,) * 2 for b in bodies) * 20
     start = time.perf_counter()
     classify.provider_matches(hostile, opts)
     assert time.perf_counter() - start < 0.5

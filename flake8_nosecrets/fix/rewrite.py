@@ -49,6 +49,32 @@ def _fstring_literal(piece: cst.FormattedString, body: str) -> literals.Literal:
     return literals.Literal(piece.prefix, piece.start[len(piece.prefix):], body)
 
 
+# A string an f-string node is made of, for placing the findings: (piece, text part index or None for a plain
+# piece, value, literal); and the spans to move in one unit.
+_Unit = tuple[int, "int | None", str, literals.Literal]
+_Edits = list[tuple[int, int, Finding]]
+
+
+def _fstring_units(pieces: list[cst.BaseExpression]) -> list[_Unit]:
+    """The plain pieces and the f-strings' text parts of an implicit concatenation, with their values (a text
+    part whose value cannot be read is left out: nothing in it is moved)."""
+    units: list[_Unit] = []
+    for i, p in enumerate(pieces):
+        if isinstance(p, cst.SimpleString):
+            lit = literals.Literal.parse(p.value)
+            units.append((i, None, literals.as_text(literals.evaluate(lit)), lit))
+        else:
+            fs = cst.ensure_type(p, cst.FormattedString)
+            for j, part in enumerate(fs.parts):
+                if isinstance(part, cst.FormattedStringText):
+                    lit = _fstring_literal(fs, part.value)
+                    try:
+                        units.append((i, j, literals.as_text(literals.evaluate(lit)), lit))
+                    except (SyntaxError, ValueError):
+                        pass
+    return units
+
+
 class LiteralRewriter:
     """Mixin: ``_rewrite(original, updated, findings)`` returns the node with the findings' spans replaced."""
 
@@ -147,21 +173,32 @@ class LiteralRewriter:
 
     def _rewrite_fstring(self, original, updated, pieces, spaces, findings):
         """Nodes with f-string pieces: each secret must lie inside one text part or one plain piece."""
-        units: list[tuple[int, int | None, str, literals.Literal]] = []  # (piece, part index or None, value, lit)
+        edits = self._place_in_units(_fstring_units(pieces), findings)
+        if not edits:
+            return updated
+        new_pieces: dict[int, list[tuple[str, cst.CSTNode]]] = {}
         for i, p in enumerate(pieces):
             if isinstance(p, cst.SimpleString):
-                lit = literals.Literal.parse(p.value)
-                units.append((i, None, literals.as_text(literals.evaluate(lit)), lit))
+                out = self._rewrite_plain_piece(p, _merge_spans(edits.get((i, None), []), None))
+                if out:
+                    new_pieces[i] = out
             else:
-                fs = cst.ensure_type(p, cst.FormattedString)
-                for j, part in enumerate(fs.parts):
-                    if isinstance(part, cst.FormattedStringText):
-                        lit = _fstring_literal(fs, part.value)
-                        try:
-                            units.append((i, j, literals.as_text(literals.evaluate(lit)), lit))
-                        except (SyntaxError, ValueError):
-                            pass
-        edits: dict[tuple[int, int | None], list[tuple[int, int, Finding]]] = {}
+                fs = self._rewrite_fstring_piece(cst.ensure_type(p, cst.FormattedString), i, edits)
+                if fs is not None:
+                    new_pieces[i] = [("lit", fs)]
+        if not new_pieces:
+            return updated
+        items = []
+        for i, p in enumerate(pieces):
+            ws = spaces[i - 1] if i else None
+            for k, (kind, node) in enumerate(new_pieces.get(i, [("lit", p)])):
+                items.append((kind, node, ws if k == 0 else None))
+        return self._join(original, updated, items)
+
+    def _place_in_units(self, units: list[_Unit], findings: list[Finding]) -> dict[tuple[int, int | None], _Edits]:
+        """Each finding's span in the one unit that holds its value (the unit where the detector's span fits
+        first); a finding no unit holds whole goes to the manual list."""
+        edits: dict[tuple[int, int | None], _Edits] = {}
         for f in findings:
             hits = [(k, u[2].find(f.secret)) for k, u in enumerate(units) if f.secret and f.secret in u[2]]
             if not hits:
@@ -173,83 +210,75 @@ class LiteralRewriter:
                     k, s = kk, f.span[0]
                     break
             edits.setdefault(units[k][:2], []).append((s, s + len(f.secret), f))
-        if not edits:
-            return updated
-        new_pieces: dict[int, list[tuple[str, cst.CSTNode]]] = {}
-        for i, p in enumerate(pieces):
-            if isinstance(p, cst.SimpleString):
-                unit_edits = _merge_spans(edits.get((i, None), []), None)
-                if not unit_edits:
+        return edits
+
+    def _rewrite_plain_piece(self, p: cst.SimpleString, unit_edits: _Edits) -> list[tuple[str, cst.CSTNode]]:
+        """A plain piece beside f-strings cut at its spans: literal pieces and env expressions, or ``[]``
+        when no span could be moved."""
+        if not unit_edits:
+            return []
+        lit = literals.Literal.parse(p.value)
+        value = literals.as_text(literals.evaluate(lit))
+        self._bytes_mode = lit.is_bytes
+        out: list[tuple[str, cst.CSTNode]] = []
+        pos = 0
+        starts = literals.offsets(lit.body, raw=lit.is_raw, is_bytes=lit.is_bytes)
+        for s, e, f in unit_edits:
+            try:
+                quote = self._quote()
+                name, env_value, encoding = self._name(f, value)
+            except Skip as why:
+                self.manual.append(Manual(f, str(why)))
+                continue
+            if s > pos:
+                out.append(("lit", cst.SimpleString(literals.piece(lit, pos, s, starts))))
+            raw = lit.body[starts[s]:starts[e]] if starts else ""
+            self.moves.append(Move(f, name, env_value, needles_for(env_value, raw)))
+            out.append(("env", self._env_expr(name, encoding, quote)))
+            pos = e
+        self._bytes_mode = False
+        if pos < len(value):
+            out.append(("lit", cst.SimpleString(literals.piece(lit, pos, len(value), starts))))
+        return out if any(kind == "env" for kind, _ in out) else []
+
+    def _rewrite_fstring_piece(self, fs: cst.FormattedString, i: int,
+                               edits: dict[tuple[int, int | None], _Edits]) -> cst.FormattedString | None:
+        """The f-string piece *i* with the spans of its text parts made replacement fields holding the env
+        expressions, or None when nothing in it moved."""
+        own_quote = fs.start[len(fs.prefix):][0]
+        parts: list[cst.BaseFormattedStringContent] = []
+        changed = False
+        for j, part in enumerate(fs.parts):
+            unit_edits = _merge_spans(edits.get((i, j), []), None)
+            if not unit_edits:
+                parts.append(part)
+                continue
+            text = cst.ensure_type(part, cst.FormattedStringText)
+            lit = _fstring_literal(fs, text.value)
+            starts = literals.offsets(lit.body, raw=lit.is_raw, is_bytes=False, fstring=True)
+            value = literals.as_text(literals.evaluate(lit))
+            pos = 0
+            for s, e, f in unit_edits:
+                try:
+                    if starts is None:
+                        raise Skip("an f-string part that cannot be cut safely: move it by hand")
+                    quote = self._quote(own_quote)
+                    name, env_value, encoding = self._name(f, value)
+                except Skip as why:
+                    self.manual.append(Manual(f, str(why)))
                     continue
-                lit = literals.Literal.parse(p.value)
-                value = literals.as_text(literals.evaluate(lit))
-                self._bytes_mode = lit.is_bytes
-                out: list[tuple[str, cst.CSTNode]] = []
-                pos = 0
-                starts = literals.offsets(lit.body, raw=lit.is_raw, is_bytes=lit.is_bytes)
-                for s, e, f in unit_edits:
-                    try:
-                        quote = self._quote()
-                        name, env_value, encoding = self._name(f, value)
-                    except Skip as why:
-                        self.manual.append(Manual(f, str(why)))
-                        continue
-                    if s > pos:
-                        out.append(("lit", cst.SimpleString(literals.piece(lit, pos, s, starts))))
-                    raw = lit.body[starts[s]:starts[e]] if starts else ""
-                    self.moves.append(Move(f, name, env_value, needles_for(env_value, raw)))
-                    out.append(("env", self._env_expr(name, encoding, quote)))
-                    pos = e
-                self._bytes_mode = False
-                if pos < len(value):
-                    out.append(("lit", cst.SimpleString(literals.piece(lit, pos, len(value), starts))))
-                if any(kind == "env" for kind, _ in out):
-                    new_pieces[i] = out
-            else:
-                fs = cst.ensure_type(p, cst.FormattedString)
-                own_quote = fs.start[len(fs.prefix):][0]
-                parts: list[cst.BaseFormattedStringContent] = []
-                changed = False
-                for j, part in enumerate(fs.parts):
-                    unit_edits = _merge_spans(edits.get((i, j), []), None)
-                    if not unit_edits:
-                        parts.append(part)
-                        continue
-                    text = cst.ensure_type(part, cst.FormattedStringText)
-                    lit = _fstring_literal(fs, text.value)
-                    starts = literals.offsets(lit.body, raw=lit.is_raw, is_bytes=False, fstring=True)
-                    value = literals.as_text(literals.evaluate(lit))
-                    pos = 0
-                    for s, e, f in unit_edits:
-                        try:
-                            if starts is None:
-                                raise Skip("an f-string part that cannot be cut safely: move it by hand")
-                            quote = self._quote(own_quote)
-                            name, env_value, encoding = self._name(f, value)
-                        except Skip as why:
-                            self.manual.append(Manual(f, str(why)))
-                            continue
-                        if s > pos:
-                            parts.append(cst.FormattedStringText(lit.body[starts[pos]:starts[s]]))
-                        raw = lit.body[starts[s]:starts[e]]
-                        self.moves.append(Move(f, name, env_value, needles_for(env_value, raw)))
-                        parts.append(cst.FormattedStringExpression(expression=self._env_expr(name, encoding, quote)))
-                        pos = e
-                        changed = True
-                    if starts is not None and pos < len(value):
-                        parts.append(cst.FormattedStringText(lit.body[starts[pos]:]))
-                    elif starts is None:
-                        parts.append(part)
-                if changed:
-                    new_pieces[i] = [("lit", fs.with_changes(parts=parts))]
-        if not new_pieces:
-            return updated
-        items = []
-        for i, p in enumerate(pieces):
-            ws = spaces[i - 1] if i else None
-            for k, (kind, node) in enumerate(new_pieces.get(i, [("lit", p)])):
-                items.append((kind, node, ws if k == 0 else None))
-        return self._join(original, updated, items)
+                if s > pos:
+                    parts.append(cst.FormattedStringText(lit.body[starts[pos]:starts[s]]))
+                raw = lit.body[starts[s]:starts[e]]
+                self.moves.append(Move(f, name, env_value, needles_for(env_value, raw)))
+                parts.append(cst.FormattedStringExpression(expression=self._env_expr(name, encoding, quote)))
+                pos = e
+                changed = True
+            if starts is not None and pos < len(value):
+                parts.append(cst.FormattedStringText(lit.body[starts[pos]:]))
+            elif starts is None:
+                parts.append(part)
+        return fs.with_changes(parts=parts) if changed else None
 
     def _join(self, original, updated, items) -> cst.BaseExpression:
         """Consecutive literals as implicit concatenations, joined to the env expressions by ``+``."""
