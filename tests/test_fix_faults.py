@@ -217,6 +217,8 @@ def test_killed_at_random_points_loses_nothing(tmp_path):
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
+            else:  # it finished first: the timing run was slowed by a busy moment, aim earlier from now on
+                duration *= 0.6
             proc.wait(timeout=300)
             _check_killed(root, values, original, f"attempt {attempt}, round {round_}")
         assert _spawn(root).wait(timeout=300) in (0, 1)
