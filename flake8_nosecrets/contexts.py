@@ -427,8 +427,10 @@ def _operand_name(node: ast.AST) -> str:
 class _Collector:
     """One walk over a module: the str/bytes literals, and what binds them (:class:`_Binder`).
 
-    Dispatch is by node type, in the style of pyflakes' handlers: :data:`_HANDLERS` maps a node type to the
-    method that reads it; most nodes (names, attributes, operators) have none and are only walked through.
+    Dispatch is by node type, in the style of pyflakes' handlers: :data:`_HANDLERS` names, per node type, the
+    method that reads it (the collector's own, or ``binder.…``), bound once per module so that a node costs
+    one dictionary look-up and one call; most nodes (names, attributes, operators) have none and are only
+    walked through.
     """
 
     def __init__(self, module: uses.Module | None) -> None:
@@ -441,11 +443,15 @@ class _Collector:
         self.chains: list[tuple[ast.BinOp, list[ast.Constant]]] = []  # ``"…" + "…"``: scanned as one string
 
     def walk(self, tree: ast.AST, quoted: list[int] | None) -> None:
-        handlers = _HANDLERS.get
+        bound: dict[type, Callable[[Any], None]] = {
+            t: getattr(self.binder, name[len("binder."):]) if name.startswith("binder.") else getattr(self, name)
+            for t, name in _HANDLERS.items()
+        }
+        handlers = bound.get
         for node in nodes(tree, quoted):
             handler = handlers(type(node))
             if handler is not None:
-                handler(self, node)
+                handler(node)
         self.binder.resolve()
 
     def constant(self, node: ast.Constant) -> None:
@@ -510,20 +516,13 @@ class _Collector:
             yield Candidate(text, fs.lineno, fs.col_offset, fs.end_lineno or fs.lineno, neutral, concatenated=True)
 
 
-def _to_binder(method: str) -> Callable[[_Collector, Any], None]:
-    """A handler that hands the node to the binder's *method* as it is."""
-    return lambda self, node: getattr(self.binder, method)(node)
-
-
-_HANDLERS: dict[type, Callable[[_Collector, Any], None]] = {
-    ast.Constant: _Collector.constant, ast.Assign: _Collector.assign,
-    ast.AnnAssign: _Collector.target_assign, ast.AugAssign: _Collector.target_assign,
-    ast.Tuple: _Collector.tuple, ast.BinOp: _Collector.binop, ast.Expr: _Collector.expr,
-    ast.JoinedStr: _Collector.joined,
-    ast.Call: _to_binder("call"), ast.Dict: _to_binder("dict"), ast.Compare: _to_binder("compare"),
-    ast.FunctionDef: _to_binder("function"), ast.AsyncFunctionDef: _to_binder("function"),
-    ast.Lambda: _to_binder("function"), ast.ClassDef: _to_binder("klass"),
-    ast.For: _to_binder("loop"), ast.AsyncFor: _to_binder("loop"),
+# Node type -> the method that reads it: the collector's own, or the binder's (``binder.…``).
+_HANDLERS: dict[type, str] = {
+    ast.Constant: "constant", ast.Assign: "assign", ast.AnnAssign: "target_assign", ast.AugAssign: "target_assign",
+    ast.Tuple: "tuple", ast.BinOp: "binop", ast.Expr: "expr", ast.JoinedStr: "joined",
+    ast.Call: "binder.call", ast.Dict: "binder.dict", ast.Compare: "binder.compare",
+    ast.FunctionDef: "binder.function", ast.AsyncFunctionDef: "binder.function", ast.Lambda: "binder.function",
+    ast.ClassDef: "binder.klass", ast.For: "binder.loop", ast.AsyncFor: "binder.loop",
 }
 
 
