@@ -295,6 +295,7 @@ def _head_strength(head: str, rest: tuple[str, ...], extra: frozenset[str]) -> S
     return Strength.NONE
 
 
+@lru_cache(maxsize=8192)  # asked of every function's name: most names recur (``__init__``, ``get``, ``run``)
 def rank(name: str) -> Strength:
     """How strongly *name* names a secret, where names compete (chained targets, comparison operands, secret-named
     functions): :func:`strength`, and an ``Authorization`` header name counts as a secret name there too."""

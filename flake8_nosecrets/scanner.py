@@ -184,7 +184,10 @@ _CODE_MARK_RE = re.compile(r"[=(:]")
 def _may_be_code(line: str, at: int) -> bool:
     """A comment line that could be a commented-out assignment or call with a literal (``# SECRET_KEY = 'dev'``):
     a quote after its first ``=``, ``(`` or ``:``. (Two searches, not one pattern ``[=(:].*['"]``, which
-    rescans the rest of the line from every ``=`` of a line without quotes.)"""
+    rescans the rest of the line from every ``=`` of a line without quotes; most comments hold no quote at all,
+    which two plain finds tell first.)"""
+    if line.find("'", at) < 0 and line.find('"', at) < 0:
+        return False
     mark = _CODE_MARK_RE.search(line, at)
     return mark is not None and (line.find("'", mark.end()) >= 0 or line.find('"', mark.end()) >= 0)
 
