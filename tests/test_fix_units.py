@@ -213,3 +213,16 @@ def test_crlf_bom_and_coding_kept():
 def test_os_shadowed_gets_alias():
     got, moves, manual = fix(f'def f(os):\n    return os\napi_key = "{K}"\n')
     assert "import os as _os" in got and '_os.environ["API_KEY"]' in got
+
+
+@pytest.mark.parametrize(("module", "names"), [
+    # a lesson directory of a course: the module's own name before the whole path, no number, no "and"
+    ("Python/Flask_Blog/03-Forms-and-Validation/flaskblog.py",
+     ["SECRET_KEY", "FLASKBLOG_SECRET_KEY", "FORMS_VALIDATION_FLASKBLOG_SECRET_KEY"]),
+    ("billing/stripe_settings.py", ["SECRET_KEY", "BILLING_STRIPE_SECRET_KEY"]),  # short: the path says it
+    ("settings.py", ["SECRET_KEY"]),
+])
+def test_names_qualified_by_module(module, names):
+    """The names a clash falls back on, in order: the Namer takes the first that is free."""
+    got = envname.wanted_names(_finding(name="SECRET_KEY"), "x" * 10, envname.Place(module=module))
+    assert got == names

@@ -175,7 +175,8 @@ def _module_words(module: str) -> list[str]:
         return []
     pure = PurePath(module)
     parts = [*pure.parent.parts[-1:], pure.stem]
-    return [w for part in parts for w in _words(part) if w not in _GENERIC_MODULE_WORDS and len(w) > 1]
+    return [w for part in parts for w in _words(part)
+            if w not in _GENERIC_MODULE_WORDS and len(w) > 1 and not w.isdigit() and w not in _CONNECTIVES]
 
 
 def _embedded_setting(literal_value: str, start: int) -> str:
@@ -206,6 +207,8 @@ def qualifiers(finding: Finding, place: Place) -> list[str]:
     if finding.binding.kind == "dict-key" and _dict_path(place):
         out.append(_dict_path(place))
     mod = _module_words(place.module)
+    if len(mod) > 2:  # ``03-Forms-and-Validation/flaskblog.py``: the module's own name first, then the path
+        out.append(mod[-1])
     if mod:
         out.append("_".join(mod))
     return [sanitize(q) for q in out if sanitize(q)]
