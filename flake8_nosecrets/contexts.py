@@ -234,9 +234,10 @@ class _Binder:
                 self.bind(value, Binding("fallback", name, callee, use=uses.fallback_use(callee, name)))
             else:
                 use = uses.use_of(sink) if sink is not None and sink.param == arg else ""
-                if not use and (arg.isupper() or names.strength(arg) is names.Strength.PASSWORD):
+                password = names.strength(arg) is names.Strength.PASSWORD
+                if not use and (arg.isupper() or password):
                     use = uses.keyword_use(callee, arg)
-                account = _account(keywords) if names.strength(arg) is names.Strength.PASSWORD else ""
+                account = _account(keywords) if password else ""
                 self.bind(value, Binding("keyword", arg, callee, use=use, account=account))
         if args and shapes.is_cipher_constructor(callee):  # ``AES.new(b"…", AES.MODE_GCM)``, ``Fernet(b"…")``
             self.bind(args[0], Binding("cipher-key", "key", callee))
@@ -427,8 +428,8 @@ def _operand_name(node: ast.AST) -> str:
 class _Collector:
     """One walk over a module: the str/bytes literals, and what binds them (:class:`_Binder`).
 
-    Dispatch is by node type, in the style of pyflakes' handlers: :data:`_HANDLERS` names, per node type, the
-    method that reads it (the collector's own, or ``binder.…``), bound once per module so that a node costs
+    Dispatch is by node type, in the style of pyflakes' handlers: :data:`_OWN_HANDLERS` and
+    :data:`_BINDER_HANDLERS` name, per node type, the method that reads it, bound once per module so that a node costs
     one dictionary look-up and one call; most nodes (names, attributes, operators) have none and are only
     walked through.
     """
@@ -443,10 +444,8 @@ class _Collector:
         self.chains: list[tuple[ast.BinOp, list[ast.Constant]]] = []  # ``"…" + "…"``: scanned as one string
 
     def walk(self, tree: ast.AST, quoted: list[int] | None) -> None:
-        bound: dict[type, Callable[[Any], None]] = {
-            t: getattr(self.binder, name[len("binder."):]) if name.startswith("binder.") else getattr(self, name)
-            for t, name in _HANDLERS.items()
-        }
+        bound: dict[type, Callable[[Any], None]] = {t: getattr(self, name) for t, name in _OWN_HANDLERS.items()}
+        bound.update((t, getattr(self.binder, name)) for t, name in _BINDER_HANDLERS.items())
         handlers = bound.get
         for node in nodes(tree, quoted):
             handler = handlers(type(node))
@@ -516,13 +515,15 @@ class _Collector:
             yield Candidate(text, fs.lineno, fs.col_offset, fs.end_lineno or fs.lineno, neutral, concatenated=True)
 
 
-# Node type -> the method that reads it: the collector's own, or the binder's (``binder.…``).
-_HANDLERS: dict[type, str] = {
+# Node type -> the method that reads it: the collector's own, or the binder's.
+_OWN_HANDLERS: dict[type, str] = {
     ast.Constant: "constant", ast.Assign: "assign", ast.AnnAssign: "target_assign", ast.AugAssign: "target_assign",
     ast.Tuple: "tuple", ast.BinOp: "binop", ast.Expr: "expr", ast.JoinedStr: "joined",
-    ast.Call: "binder.call", ast.Dict: "binder.dict", ast.Compare: "binder.compare",
-    ast.FunctionDef: "binder.function", ast.AsyncFunctionDef: "binder.function", ast.Lambda: "binder.function",
-    ast.ClassDef: "binder.klass", ast.For: "binder.loop", ast.AsyncFor: "binder.loop",
+}
+_BINDER_HANDLERS: dict[type, str] = {
+    ast.Call: "call", ast.Dict: "dict", ast.Compare: "compare", ast.FunctionDef: "function",
+    ast.AsyncFunctionDef: "function", ast.Lambda: "function", ast.ClassDef: "klass", ast.For: "loop",
+    ast.AsyncFor: "loop",
 }
 
 

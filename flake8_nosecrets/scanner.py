@@ -251,9 +251,8 @@ def _copies(
         strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
         if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
             continue
-        m = classify.Match(first.code, first.what, first.provider, 0, len(cand.value))
-        stripped = cand.value.strip()
-        m = dataclasses.replace(m, start=cand.value.find(stripped), end=cand.value.find(stripped) + len(stripped))
+        start = cand.value.find(cand.value.strip())
+        m = classify.Match(first.code, first.what, first.provider, start, start + len(cand.value.strip()))
         yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
 
 
