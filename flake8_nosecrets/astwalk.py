@@ -1,4 +1,4 @@
-"""Walking the stdlib AST fast and without recursion: the child fields each node type can hold, the nodes
+"""Walking the stdlib AST fast and without recursion: the child fields each node type can hold, a visit of the nodes
 of a tree (the one walker every module uses), the return statements of one function, and which lines hold a
 quote character (so that a statement without one, which holds no literal, is passed by).
 """
@@ -6,7 +6,7 @@ quote character (so that a statement without one, which holds no literal, is pas
 from __future__ import annotations
 
 import ast
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 
 def dotted(node: ast.AST) -> str:
@@ -40,6 +40,7 @@ def own_returns(func: ast.AST) -> Iterator[ast.Return]:
 _LEAF_FIELDS = frozenset({"ctx", "op", "ops", "id", "attr", "arg", "module", "level", "kind", "type_comment",
                           "conversion", "asname", "is_async", "simple", "kwd_attrs", "tag"})
 _LEAF_TYPES = (ast.Constant, ast.Global, ast.Nonlocal, ast.Name, ast.Pass, ast.Break, ast.Continue)
+_CHILDLESS = frozenset(_LEAF_TYPES)
 # List fields that may hold None next to nodes (``{**x}`` keys, keyword-only parameters without a default).
 _NULLABLE_LISTS = frozenset({"keys", "kw_defaults"})
 # List fields that hold statements (or except handlers): each carries the line range it spans.
@@ -59,20 +60,26 @@ def child_fields(t: type) -> tuple[tuple[str, int], ...]:
     return fields
 
 
-def nodes(tree: ast.AST, quoted: list[int] | None = None) -> Iterator[ast.AST]:
-    """Every node of *tree*, depth first, parents before children, without recursion (deep nesting cannot
-    overflow the stack): ``ast.walk`` reading only the fields that can hold nodes (about three times as fast).
+def visit(tree: ast.AST, handlers: dict[type, Callable[[Any], object]], quoted: list[int] | None = None) -> None:
+    """Call ``handlers[type(node)](node)`` for every node of *tree* whose type has a handler: depth first, a parent
+    before its children, without recursion (deep nesting cannot overflow the stack). ``ast.walk`` reading only the
+    fields that can hold nodes, with the dispatch in the loop (no generator to resume per node): about three
+    times as fast. A child without children of its own (a name, a ``pass``) is not even taken up unless it has a
+    handler, when it sits alone in its field (``x.attr``'s ``x``, a keyword's value).
 
     With *quoted* (:func:`quoted_lines`), a statement whose lines hold no quote character is passed by: no
     literal can sit in it. Definitions are always entered (their decorators sit above their own line).
     """
     stack = [tree]
     pop, push, extend, node_type = stack.pop, stack.append, stack.extend, ast.AST
-    fields_of = CHILD_FIELDS.get
+    fields_of, handler_of = CHILD_FIELDS.get, handlers.get
+    idle = frozenset(t for t in _CHILDLESS if t not in handlers)
     while stack:
         node = pop()
-        yield node
         t = type(node)
+        handler = handler_of(t)
+        if handler is not None:
+            handler(node)
         fields = fields_of(t)
         if fields is None:
             fields = child_fields(t)
@@ -88,7 +95,7 @@ def nodes(tree: ast.AST, quoted: list[int] | None = None) -> Iterator[ast.AST]:
                             if quoted[st.end_lineno] != quoted[st.lineno - 1] or type(st) in DEFINITIONS])
                 else:
                     extend([c for c in child if c is not None])
-            elif isinstance(child, node_type):
+            elif type(child) not in idle and isinstance(child, node_type):
                 push(child)
 
 

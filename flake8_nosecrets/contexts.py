@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence, cast
 
 from .findings import FSTRING_HOLE, Binding
 from . import names, shapes, uses
-from .astwalk import dotted, nodes, own_returns, quoted_lines
+from .astwalk import dotted, own_returns, quoted_lines, visit
 
 _ENV_WRITERS = ("putenv",)
 # ``os.getenv("X", "…")``, ``config.get("password", "…")``, ``conf.read_value("api_token", "…")``:
@@ -446,11 +446,7 @@ class _Collector:
     def walk(self, tree: ast.AST, quoted: list[int] | None) -> None:
         bound: dict[type, Callable[[Any], None]] = {t: getattr(self, name) for t, name in _OWN_HANDLERS.items()}
         bound.update((t, getattr(self.binder, name)) for t, name in _BINDER_HANDLERS.items())
-        handlers = bound.get
-        for node in nodes(tree, quoted):
-            handler = handlers(type(node))
-            if handler is not None:
-                handler(node)
+        visit(tree, bound, quoted)
         self.binder.resolve()
 
     def constant(self, node: ast.Constant) -> None:

@@ -15,10 +15,10 @@ import ast
 import dataclasses
 import re
 import sys
-from typing import Any, Iterator, Sequence, cast
+from typing import Any, Callable, Iterator, Sequence, cast
 
 from . import sinks
-from .astwalk import nodes, own_returns
+from .astwalk import own_returns, visit
 from .findings import Finding
 from .verdict import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge, may_report,
                       takes_chosen_value)
@@ -50,15 +50,18 @@ _IMPORT_WORD_RE = re.compile(r"import[ \t]")
 
 def _may_call_a_sink(source: str) -> bool:
     """A line imports a sink's package and the source spells one of that package's sink names."""
+    asked: set[str] = set()  # each package's words are searched for once (a test module imports from it 50 times)
     for m in _IMPORT_WORD_RE.finditer(source):
         start = source.rfind("\n", 0, m.start()) + 1
         if _IMPORT_LINE_RE.match(source, start):
             end = source.find("\n", start)
             line = source[start:end if end >= 0 else len(source)]
             frm = _FROM_PACKAGE_RE.match(line)
-            packages = [frm.group(1)] if frm else _IMPORT_PACKAGE_RE.findall(line)
-            if any(w in source for p in packages if p in _WORDS for w in _WORDS[p]):
+            packages = {frm.group(1)} if frm else set(_IMPORT_PACKAGE_RE.findall(line))
+            new = (packages & _WORDS.keys()) - asked
+            if any(w in source for p in new for w in _WORDS[p]):
                 return True
+            asked |= new
     return False
 
 
@@ -125,7 +128,7 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
         if written is not None:
             reach.literals.extend(written)
             continue
-        values = values or _Values(outline.nodes)
+        values = values or _Values(outline.binders)
         values.weak = takes_chosen_value(sink)
         if values.may_be_constant(arg):
             reach.enter = True  # astroid reports every sink of the module, the literals above included
@@ -266,7 +269,7 @@ class _Values:
     decides. Names are not told apart by scope, which can only make it answer True more often.
     """
 
-    def __init__(self, module_nodes: list[ast.AST]) -> None:
+    def __init__(self, binders: list[ast.AST]) -> None:
         self.names: dict[str, list] = {}
         self.attrs: dict[str, list] = {}
         self.functions: dict[str, list] = {}  # function name -> its definitions (their returns read when asked)
@@ -274,7 +277,7 @@ class _Values:
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
         self.weak = False  # whether a word or default counts as a whole value: set for each sink asked about
-        for node in module_nodes:
+        for node in binders:
             # isinstance over exact node classes of ast.parse's trees (none is subclassed there)
             if isinstance(node, ast.Assign):
                 for target in node.targets:
@@ -478,25 +481,30 @@ def _root_path(expr: ast.AST, bound: dict[str, str]) -> str | None:
 
 @dataclasses.dataclass
 class Outline:
-    """The calls, imports and assignments of a module (and all its nodes, for :class:`_Values`): what the
-    pre-pass reads, from one walk."""
+    """The calls, imports and assignments of a module (and every node that binds a name, for :class:`_Values`):
+    what the pre-pass reads, from one walk."""
 
-    nodes: list[ast.AST]
     top: list[ast.stmt] = dataclasses.field(default_factory=list)  # the module's own statements
     calls: list[ast.Call] = dataclasses.field(default_factory=list)
     imports: list[ast.Import | ast.ImportFrom] = dataclasses.field(default_factory=list)
     assigns: list[ast.Assign] = dataclasses.field(default_factory=list)
+    binders: list[ast.AST] = dataclasses.field(default_factory=list)  # in walk order
+
+
+# The nodes :class:`_Values` reads: every way a module binds a name (a few in a hundred nodes).
+_BINDERS = frozenset({ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
+                      ast.comprehension, ast.With, ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef,
+                      ast.Import, ast.ImportFrom})
 
 
 def _outline(tree: ast.AST) -> Outline:
-    outline = Outline(list(nodes(tree)), list(getattr(tree, "body", ())))
-    for node in outline.nodes:
-        if type(node) is ast.Call:
-            outline.calls.append(node)
-        elif type(node) is ast.Assign:
-            outline.assigns.append(node)
-        elif type(node) is ast.Import or type(node) is ast.ImportFrom:
-            outline.imports.append(node)
+    outline = Outline(list(getattr(tree, "body", ())))
+    binders = outline.binders.append
+    handlers: dict[type, Callable[[Any], object]] = dict.fromkeys(_BINDERS, binders)
+    handlers[ast.Call] = outline.calls.append
+    handlers[ast.Assign] = lambda node: (binders(node), outline.assigns.append(node))
+    handlers[ast.Import] = handlers[ast.ImportFrom] = lambda node: (binders(node), outline.imports.append(node))
+    visit(tree, handlers)
     return outline
 
 
