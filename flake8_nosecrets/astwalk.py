@@ -6,7 +6,7 @@ quote character (so that a statement without one, which holds no literal, is pas
 from __future__ import annotations
 
 import ast
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 
 def dotted(node: ast.AST) -> str:
@@ -60,7 +60,7 @@ def child_fields(t: type) -> tuple[tuple[str, int], ...]:
     return fields
 
 
-def visit(tree: ast.AST, handlers: dict[type, Callable[[Any], object]], quoted: list[int] | None = None) -> None:
+def visit(tree: ast.AST, handlers: Mapping[type, Callable[[Any], object]], quoted: list[int] | None = None) -> None:
     """Call ``handlers[type(node)](node)`` for every node of *tree* whose type has a handler: depth first, a parent
     before its children, without recursion (deep nesting cannot overflow the stack). ``ast.walk`` reading only the
     fields that can hold nodes, with the dispatch in the loop (no generator to resume per node): about three

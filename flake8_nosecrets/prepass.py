@@ -500,10 +500,17 @@ _BINDERS = frozenset({ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, a
 def _outline(tree: ast.AST) -> Outline:
     outline = Outline(list(getattr(tree, "body", ())))
     binders = outline.binders.append
+
+    def assign(node: ast.Assign) -> None:
+        binders(node)
+        outline.assigns.append(node)
+
+    def import_(node: ast.Import | ast.ImportFrom) -> None:
+        binders(node)
+        outline.imports.append(node)
+
     handlers: dict[type, Callable[[Any], object]] = dict.fromkeys(_BINDERS, binders)
-    handlers[ast.Call] = outline.calls.append
-    handlers[ast.Assign] = lambda node: (binders(node), outline.assigns.append(node))
-    handlers[ast.Import] = handlers[ast.ImportFrom] = lambda node: (binders(node), outline.imports.append(node))
+    handlers.update({ast.Call: outline.calls.append, ast.Assign: assign, ast.Import: import_, ast.ImportFrom: import_})
     visit(tree, handlers)
     return outline
 

@@ -18,7 +18,8 @@ import io
 import tokenize
 from typing import Iterator, Sequence
 
-from .contexts import Candidate, _is_getter
+from .binder import is_getter
+from .contexts import Candidate
 from .findings import Binding
 
 _SKIP = frozenset({tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT})
@@ -53,7 +54,7 @@ def _binding(before: list[tokenize.TokenInfo], depth: int) -> Binding:
         return Binding("dict-key", key) if key else _NEUTRAL
     elif op.string == "," and len(before) >= 4 and prev.type == tokenize.STRING and before[-3].string == "(":
         callee = before[-4]
-        if callee.type == tokenize.NAME and _is_getter(callee.string) and (key := _value(prev.string)):
+        if callee.type == tokenize.NAME and is_getter(callee.string) and (key := _value(prev.string)):
             env = "env" in callee.string.lower()
             return Binding("env-fallback" if env else "dict-key", key)
     return _NEUTRAL
