@@ -87,6 +87,18 @@ _BINDABLE = frozenset({ast.Constant, ast.JoinedStr, ast.Tuple, ast.List, ast.Set
                        ast.BoolOp})
 
 
+def _carries(call: ast.Call) -> bool:
+    """Whether :meth:`Binder.bind` can reach a literal through *call*: a declared default (``Field(default=…)``)
+    or a conversion (``"…".encode()``, ``bytes.fromhex("…")``, ``SecretStr("…")``); asked first, so that the
+    binding is not built for the calls that carry none."""
+    func = call.func
+    if any(kw.arg == "default" for kw in call.keywords):
+        return True
+    if type(func) is ast.Attribute and type(func.value) is ast.Constant:  # type: ignore[attr-defined]
+        return True
+    return len(call.args) == 1 and _may_bind(call.args[0]) and _short(dotted(func)) in _CONVERSIONS
+
+
 def _may_bind(node: ast.AST | None) -> bool:
     """Whether *node* can carry a literal to bind: a bindable value that is not a number, flag or ``None``
     (``primary_key=True``, ``def f(x=None)``, ``n == 0``: most constants in code are not strings)."""
@@ -138,11 +150,11 @@ class Binder:
         elif isinstance(value, ast.Call):
             # ``password: str = Field(default="…")``: a declared default is the value (not a getter's default:
             # ``config("SECRET_KEY", default="…")`` is named by its first argument, see :meth:`call`).
-            getter = bool(value.args) and _str_const(value.args[0]) is not None
-            getter = getter and is_getter(_short(dotted(value.func)))
-            for kw in value.keywords:
-                if kw.arg == "default" and not getter:
-                    self.bind(kw.value, binding)
+            defaults = [kw.value for kw in value.keywords if kw.arg == "default"]
+            if defaults and not (value.args and _str_const(value.args[0]) is not None
+                                 and is_getter(_short(dotted(value.func)))):
+                for default in defaults:
+                    self.bind(default, binding)
             # ``bytes.fromhex("…")``, ``"…".encode()``, ``SecretStr("…")``: a conversion keeps the value.
             func = value.func
             if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Constant):
@@ -163,8 +175,8 @@ class Binder:
     def assign(self, targets: Sequence[ast.AST], value: ast.AST | None, setting: int = 0) -> None:
         """*setting*: the statement sits where a settings module or config class defines its settings
         (:data:`SETTING`), or at the top of a module that imports a web or JWT framework (:data:`SIGNING`)."""
-        if not _may_bind(value):
-            return
+        if not _may_bind(value) or (type(value) is ast.Call and not _carries(value)):  # type: ignore[arg-type]
+            return  # ``t = Table("t", …)``: most assigned calls carry no literal as their value
         if len(targets) > 1:  # ``safe = password = "…"``: the most secret-like of chained targets names the value
             targets = sorted(targets, key=lambda t: -names.rank(target_name(t)))
         for tgt in targets:

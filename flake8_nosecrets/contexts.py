@@ -41,8 +41,9 @@ class _Collector:
     walked through.
     """
 
-    def __init__(self, module: uses.Module | None) -> None:
+    def __init__(self, module: uses.Module | None, shortest: int = 0) -> None:
         self.binder = Binder(module)
+        self.shortest = shortest  # see literal_candidates
         self.settings, self.signing = self.binder.module.setting_statements, self.binder.module.signing_statements
         self.literals: list[ast.Constant] = []
         self.docstrings: set[int] = set()
@@ -95,14 +96,19 @@ class _Collector:
     def candidates(self) -> Iterator[Candidate]:
         """The literals in the order :func:`literal_candidates` promises: plain literals, chains, f-strings."""
         bound, neutral, doc = self.binder.bound, Binding("string"), Binding("docstring")
+        shortest = self.shortest
         for lit in self.literals:
             key = id(lit)
             if key in self.joined_parts:
                 continue  # scanned as part of its chain or f-string below
             value = cast("str | bytes", lit.value)  # only string and bytes constants are collected
+            binding = bound.get(key)
+            if binding is None:
+                if len(value) < shortest and lit.end_lineno == lit.lineno:
+                    continue
+                binding = doc if key in self.docstrings else neutral
             is_bytes = isinstance(value, bytes)
             text = value.decode("latin-1") if isinstance(value, bytes) else value
-            binding = bound.get(key) or (doc if key in self.docstrings else neutral)
             yield Candidate(text, lit.lineno, lit.col_offset, lit.end_lineno or lit.lineno, binding, is_bytes)
         for chain, parts in self.chains:
             first, is_bytes = parts[0], isinstance(parts[0].value, bytes)
@@ -131,15 +137,18 @@ _BINDER_HANDLERS: dict[type, str] = {
 
 
 def literal_candidates(
-    tree: ast.AST, source: str | None = None, module: uses.Module | None = None
+    tree: ast.AST, source: str | None = None, module: uses.Module | None = None, shortest: int = 0
 ) -> Iterator[Candidate]:
     """Every str/bytes literal in *tree* with its binding (neutral ``string`` when unbound).
+
+    *shortest*: an unbound literal on one line shorter than this is left out (``"id"``, ``"x"``: most literals of
+    code, and no rule of the caller's reads one).
 
     With the module's *source* text, statements whose lines hold no quote character are not
     walked at all: no literal can sit in them, and every binding a literal gets is made by a
     node of the statement that holds it (most statements of real code hold no literal).
     """
-    collector = _Collector(module)
+    collector = _Collector(module, shortest)
     collector.walk(tree, quoted_lines(source, tree) if source is not None else None)
     return collector.candidates()
 

@@ -221,6 +221,7 @@ def commented_code(cand: Candidate, module: uses.Module) -> Iterator[Candidate]:
 
 
 _UNPROPAGATED = frozenset({"docstring", "comment"})
+_SHORTEST_COPY = 6  # a shorter value is not looked for elsewhere in the module (see _copies)
 # ``password``, ``aws_secret_access_key``, ``db.password`` (the look-behind keeps a search to one scan of a run)
 _IDENTIFIER_RE = re.compile(r"(?<![A-Za-z_.:\-])[A-Za-z][A-Za-z_.:\-]*\Z")
 
@@ -236,7 +237,7 @@ def _copies(
     literal whose own name says it is something else (``role="…"``)."""
     origin: dict[str, Finding] = {}
     for f in sorted(found, key=lambda f: (f.line, f.col)):  # "same value as" the first of them
-        if len(f.secret) >= 6 and not _IDENTIFIER_RE.match(f.secret):
+        if len(f.secret) >= _SHORTEST_COPY and not _IDENTIFIER_RE.match(f.secret):
             origin.setdefault(f.secret, f)
     if not origin:
         return
@@ -309,7 +310,8 @@ def scan_source(
     text = source if source is not None else "".join(lines)
     found: list[Finding] = []
     module = uses.Module.read(tree, filename)
-    literals = list(literal_candidates(tree, text, module))
+    # Shorter unbound literals: no value rule can match one, and none is long enough to be a copy.
+    literals = list(literal_candidates(tree, text, module, shortest=min(_SHORTEST_COPY, classify.MIN_VALUE_LENGTH)))
     for cand in literals:
         if cand.binding.kind in _UNBOUND and len(cand.value) < classify.MIN_VALUE_LENGTH:
             continue  # no value evidence fits in so few characters, and nothing names it
