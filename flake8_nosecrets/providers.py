@@ -62,6 +62,9 @@ def _has_all_unless_uuid(token: str) -> bool:
     return len(body) == 36 and body.count("-") == 4 or _HAS_ALL(body)
 
 
+_COMPILED: dict[tuple[str, int], re.Pattern[str]] = {}  # (pattern, flags) -> compiled (Provider.compiled)
+
+
 @dataclasses.dataclass(frozen=True)
 class Provider:
     id: str  # stable kebab-case id (baselines and --nosecrets-disable-providers use it)
@@ -79,10 +82,17 @@ class Provider:
     flags: int = 0
     # A format with no literal to look for (``keywords`` empty): a cheap test every value passes through first.
     shape: Callable[[str, int], bool] | None = None
-    compiled: re.Pattern[str] = dataclasses.field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern, self.flags))
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The pattern, compiled when first asked for: a literal must hold one of the provider's keywords
+        first, so most runs need a few of the 172 patterns, and compiling all of them cost a fresh process
+        (flake8 in an editor, once per save) about 20 ms before the first file."""
+        key = (self.pattern, self.flags)
+        found = _COMPILED.get(key)
+        if found is None:
+            found = _COMPILED[key] = re.compile(self.pattern, self.flags)
+        return found
 
     @property
     def display_prefix(self) -> str:
