@@ -282,18 +282,18 @@ class _Values:
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     self._bind(target, node.value)
-            elif isinstance(node, (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)):
+            elif isinstance(node, _TARGET_ASSIGNS):
                 if node.value is not None:
                     self._bind(node.target, node.value)
-            elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            elif isinstance(node, _LOOPS):
                 self._bind(node.target, node.iter)  # for pw in ("a", "b"): the iterable's elements
-            elif isinstance(node, (ast.With, ast.AsyncWith)):
+            elif isinstance(node, _WITHS):
                 for item in node.items:
                     if item.optional_vars is not None:
                         self._bind(item.optional_vars, item.context_expr)
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            elif isinstance(node, _FUNCTIONS):
                 self.functions.setdefault(node.name, []).append(node)
-            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            elif isinstance(node, _IMPORTS):
                 if _library_import(node):
                     continue  # os.environ, jwt.ALGORITHMS: no module of the standard library or a sink holds ours
                 for alias in node.names:
@@ -491,10 +491,13 @@ class Outline:
     binders: list[ast.AST] = dataclasses.field(default_factory=list)  # in walk order
 
 
-# The nodes :class:`_Values` reads: every way a module binds a name (a few in a hundred nodes).
-_BINDERS = frozenset({ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr, ast.For, ast.AsyncFor,
-                      ast.comprehension, ast.With, ast.AsyncWith, ast.FunctionDef, ast.AsyncFunctionDef,
-                      ast.Import, ast.ImportFrom})
+# The nodes :class:`_Values` reads, by how it reads them: every way a module binds a name (a few in a hundred nodes).
+_TARGET_ASSIGNS = (ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
+_LOOPS = (ast.For, ast.AsyncFor, ast.comprehension)
+_WITHS = (ast.With, ast.AsyncWith)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_IMPORTS = (ast.Import, ast.ImportFrom)
+_BINDERS = frozenset((ast.Assign, *_TARGET_ASSIGNS, *_LOOPS, *_WITHS, *_FUNCTIONS, *_IMPORTS))
 
 
 def _outline(tree: ast.AST) -> Outline:

@@ -243,7 +243,8 @@ def _copies(
         return
     at = {(f.node_line, f.node_col) for f in found} | {(f.line, f.col) for f in found}
     for cand in literals:
-        first = origin.get(cand.value.strip())
+        stripped = cand.value.strip()
+        first = origin.get(stripped)
         if first is None or cand.binding.kind in _UNPROPAGATED:
             continue
         if (cand.line, _char_col(_line(lines, cand.line), cand.col)) in at:
@@ -252,8 +253,8 @@ def _copies(
         strength = names.strength(b.name, options.extra_names, options.ignore_names) if b.name else None
         if strength is Strength.NONE and b.kind != "string":  # ``role="…"``, an ignored name: something else
             continue
-        start = cand.value.find(cand.value.strip())
-        m = classify.Match(first.code, first.what, first.provider, start, start + len(cand.value.strip()))
+        start = cand.value.find(stripped)
+        m = classify.Match(first.code, first.what, first.provider, start, start + len(stripped))
         yield from _findings_for(cand, [m], lines, where=f"same value as line {first.line}")
 
 

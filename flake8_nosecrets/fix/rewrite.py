@@ -205,7 +205,7 @@ class LiteralRewriter:
                 self.manual.append(Manual(f, "spans several parts of an f-string: move it by hand"))
                 continue
             k, s = hits[0]
-            for kk, ss in hits:  # prefer the unit where the detector's span fits
+            for kk, _ in hits:  # prefer the unit where the detector's span fits
                 if units[kk][2][f.span[0]:f.span[1]] == f.secret:
                     k, s = kk, f.span[0]
                     break
