@@ -19,9 +19,11 @@ from typing import Any, Callable, Iterator, Sequence, cast
 
 from . import sinks
 from .astwalk import own_returns, visit
+from .classify import url_credential_matches
 from .findings import Finding
-from .verdict import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, judge, may_report,
-                      takes_chosen_value)
+from .options import DEFAULT
+from .verdict import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, is_test_path, judge,
+                      may_report, takes_chosen_value)
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
 _ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
@@ -123,13 +125,15 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
     packages = {path.split(".", 1)[0] for path in bound.values()}
     reach.settings = _settings_in_force(outline, packages, filename)
     values: _Values | None = None  # built only when a call or setting can be a sink (a few modules in a thousand)
+    weak = not is_test_path(filename)  # as astroid judges it (infer._infer_module): a test's password is the test's
     for sink, arg in _sink_arguments(outline, bound, packages, reach.settings):
         written = _written_credentials(arg, sink)
         if written is not None:
             reach.literals.extend(written)
             continue
         values = values or _Values(outline.binders)
-        values.weak = takes_chosen_value(sink)
+        values.weak = weak and takes_chosen_value(sink)
+        values.dsn = sink.expects == "dsn"
         if values.may_be_constant(arg):
             reach.enter = True  # astroid reports every sink of the module, the literals above included
             reach.literals.clear()
@@ -277,6 +281,8 @@ class _Values:
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
         self.weak = False  # whether a word or default counts as a whole value: set for each sink asked about
+        self.dsn = False  # whether the sink takes a URL (judged by the password in it): set with weak
+        self.built: set[str] = set()  # names and attribute names added to in place (``+=``): each value a piece
         for node in binders:
             # isinstance over exact node classes of ast.parse's trees (none is subclassed there)
             if isinstance(node, ast.Assign):
@@ -285,6 +291,8 @@ class _Values:
             elif isinstance(node, _TARGET_ASSIGNS):
                 if node.value is not None:
                     self._bind(node.target, node.value)
+                if type(node) is ast.AugAssign and type(node.op) in (ast.Add, ast.Mod):
+                    self.built.add(target_key(node.target))  # CRED += "…": what it holds is a piece of the value
             elif isinstance(node, _LOOPS):
                 self._bind(node.target, node.iter)  # for pw in ("a", "b"): the iterable's elements
             elif isinstance(node, _WITHS):
@@ -301,6 +309,13 @@ class _Values:
                         self.star = True
                     else:
                         self.imported.add(alias.asname or alias.name.split(".", 1)[0])
+
+    def _reportable(self, value: str | bytes) -> bool:
+        """Whether :func:`judge` can report *value*, a whole literal that reaches the sink through a name."""
+        text = value.decode("latin-1") if isinstance(value, bytes) else value
+        if self.dsn or "://" in text:  # judge's URL branch: a password in the URL, however weak
+            return may_report(value, weak=True) and bool(url_credential_matches(text, DEFAULT))
+        return may_report(value, self.weak)
 
     def returns(self, name: str) -> list:
         """The values the return statements of the functions called *name* give (walked on first ask: most
@@ -339,16 +354,16 @@ class _Values:
         t = type(expr)
         if t is ast.Constant:
             if isinstance(expr.value, (str, bytes)):
-                return piece or may_report(expr.value, self.weak)
+                return piece or self._reportable(expr.value)
             return piece
         if t is ast.Name:
             if expr.id not in self.names:
                 return expr.id in self.imported or self.star  # a constant of another module, maybe
-            return self._any_binding(expr.id, self.names[expr.id], depth, seen, piece)
+            return self._any_binding(expr.id, self.names[expr.id], depth, seen, piece or expr.id in self.built)
         if t is ast.Attribute:
             # self.pw = …, Cfg.PW from the class body
             if self._any_binding("." + expr.attr, self.attrs.get(expr.attr, []) + self.names.get(expr.attr, []),
-                                 depth, seen, piece):
+                                 depth, seen, piece or expr.attr in self.built):
                 return True
             # settings.PASSWORD, Config().password, self.cfg.password with self.cfg = Config() imported
             return self._foreign(expr.value, depth + 1, set())

@@ -733,11 +733,38 @@ def test_weak_constant_in_test_code_is_the_tests(path):
     assert [f.code for f in scan_source(strong, filename=path)] == ["NSC401"]
 
 
+# The pre-pass judges a whole value as astroid's stage will (verdict.judge): in test code a word through a name is
+# the test's own (never reported), a URL given where a DSN goes counts only with a password in it, in any code, and
+# what ``+=`` adds to is a piece of the value, judged whole only once built. (body, file, entered, NSC401 findings
+# of astroid asked anyway): not entered means it finds none.
+JUDGED = {
+    "weak_in_test_code": ("PW = 'coyote'\npsycopg2.connect(password=PW)", "tests/test_db.py", False, 0),
+    "weak_in_app_code": ("PW = 'coyote'\npsycopg2.connect(password=PW)", "app/db.py", True, 1),
+    "strong_in_test_code": ("PW = <S>\npsycopg2.connect(password=PW)", "tests/test_db.py", True, 1),
+    "weak_built_in_place": ("PW = 'coy'\nPW += 'ote'\npsycopg2.connect(password=PW)", "app/db.py", True, 1),
+    "url_without_password": ("URL = 'postgresql://db.internal/app'\ncreate_engine(URL)", "app/db.py", False, 0),
+    "url_prefixes_in_a_loop": ("for prefix, driver in [('mysql://', 'mysqldb'), ('sqlite://', 'pysqlite')]:\n"
+                               "    create_engine(prefix)", "tests/test_engine.py", False, 0),
+    "weak_url_password_in_test_code": ("URL = 'postgresql://app:<W>@db.internal/app'\ncreate_engine(URL)",
+                                       "tests/test_engine.py", True, 1),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JUDGED))
+def test_prepass_judges_a_value_as_astroid_will(case):
+    body, filename, enters, found = JUDGED[case]
+    body = body.replace("<S>", repr(_secret(case))).replace("<W>", "coyote")  # a word, as a person types one
+    src = "import psycopg2\nfrom sqlalchemy import create_engine\n" + body + "\n"
+    assert infer.prepass(src, ast.parse(src), filename).enter is enters
+    assert len(infer.infer_findings(src, filename)) == found
+
+
 def test_import_in_a_docstring_is_not_an_import():
     """A module whose docstring shows ``from sqlalchemy import create_engine`` (SQLAlchemy's own modules) does not
     pass the pre-pass: only import statements count, found by a walk of the statements alone."""
     pw = _secret("docstring")
-    doc = f'"""Usage::\n\n    from sqlalchemy import create_engine\n    create_engine(URL)\n"""\nPW = {pw!r}\n'
+    dsn = f"postgresql://app:{pw}@db.internal/app"
+    doc = f'"""Usage::\n\n    from sqlalchemy import create_engine\n    create_engine(URL)\n"""\nURL = {dsn!r}\n'
     assert not infer.prepass(doc, ast.parse(doc)).enter
-    real = doc + "from sqlalchemy import create_engine\ncreate_engine(PW)\n"
+    real = doc + "from sqlalchemy import create_engine\ncreate_engine(URL)\n"
     assert infer.prepass(real, ast.parse(real)).enter
