@@ -291,7 +291,7 @@ def infer_findings(source: str, filename: str = "<string>", settings: frozenset[
     if added:
         sys.path.append(root)  # so `from app.settings import X` resolves the project's own modules
     before = set(astroid.MANAGER.astroid_cache)
-    budget = _Budget()
+    budget = _Budget(package=modname.split(".", 1)[0])
     try:
         with _project_modules_only(root, budget):
             return _infer_module(astroid, nodes, source, filename, modname, settings)
@@ -311,6 +311,7 @@ def infer_findings(source: str, filename: str = "<string>", settings: frozenset[
 class _Budget:
     read: set[str] = dataclasses.field(default_factory=set)  # the project modules astroid read
     asked: set[str] = dataclasses.field(default_factory=set)  # every module it asked for
+    package: str = ""  # the checked module's top package: its own modules are the project's even in the stdlib
 
 
 def _forget(budget: _Budget, modname: str, before: set[str]) -> None:
@@ -351,7 +352,11 @@ def _project_modules_only(root: str, budget: _Budget) -> Iterator[_Budget]:
             return original(self, modname, context_file, use_cache)
         budget.asked.add(modname)
         location = None
-        if top is not None and modname and len(read) < MAX_MODULES:
+        first = modname.split(".", 1)[0] if modname else ""
+        if top is not None and modname and len(read) < MAX_MODULES and (
+                first not in sys.stdlib_module_names or first == budget.package):
+            # (the standard library is no project's, even when the checked file sits in it: CPython's own
+            # Lib/test is a package of the directory that holds the whole library)
             location = self.file_from_module_name(modname, context_file).location
             location = os.path.abspath(location) if location else None  # relative when found from the cwd
         if not (location and location.startswith(top) and location.endswith(".py")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import sys
 import textwrap
 from pathlib import Path
 
@@ -658,6 +659,21 @@ def test_astroid_reads_at_most_max_modules(tmp_path, monkeypatch):
     monkeypatch.setattr(infer, "MAX_MODULES", n + 1)  # the package's __init__ counts too
     (f,) = _inferred(pkg / "db.py")
     assert f.line == 3 and f.secret == pw and seen[-1] >= {f"chainapp.m{i}" for i in range(n)} and "os" not in seen[-1]
+
+
+def test_the_standard_library_is_no_projects(tmp_path, monkeypatch):
+    """A module named in the standard library is never read as the project's, even from under the checked file's
+    root (CPython's Lib/test: the directory of the whole library): it holds no project's constants. A package
+    of the standard library still reads its own modules."""
+    pw = _secret("stdlib-gate")
+    _package(tmp_path, "gateconf", {"values.py": f"DB_PW = {pw!r}\n"})
+    app = _package(tmp_path, "gateapp", {"settings.py": f"DB_PW = {pw!r}\n",
+                                         "db.py": "import psycopg2\nfrom gateconf.values import DB_PW\n"
+                                                  "from gateapp.settings import DB_PW as OWN\n"
+                                                  "psycopg2.connect(password=DB_PW)\npsycopg2.connect(password=OWN)\n"})
+    assert [f.line for f in _inferred(app / "db.py")] == [4, 5]
+    monkeypatch.setattr(sys, "stdlib_module_names", sys.stdlib_module_names | {"gateconf", "gateapp"})
+    assert [f.line for f in _inferred(app / "db.py")] == [5]
 
 
 # Issue 12: NSC401 reported a placeholder as reaching Django's setting in a notebook that never imports Django.
