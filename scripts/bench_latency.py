@@ -2,6 +2,8 @@
 
 - :func:`plugin_latency`: the flake8 plugin's ``run()`` on each file's parsed tree, in this process (what the
   plugin adds to flake8's own work on a file);
+- :func:`editor_latency`: a fresh ``flake8 FILE`` process per file, with and without the plugin (what an editor
+  that runs flake8 on save waits for, imports and flake8's own checks included);
 - :func:`linearity`: the scan's cost per byte of a generated module at 1x, 10x and 100x its size.
 
 Split from ``benchmark.py`` (the corpus-wide runs of every tool) along that seam.
@@ -10,6 +12,9 @@ Split from ``benchmark.py`` (the corpus-wide runs of every tool) along that seam
 from __future__ import annotations
 
 import ast
+import os
+import statistics
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,3 +137,57 @@ def _timed(fn) -> float:
     fn()
     return time.perf_counter() - start
 
+
+@dataclass
+class Editor:
+    """What an editor that runs flake8 on save waits for: a fresh process per file, CPU seconds (best of the
+    repetitions: the steadier figure on a shared VM), without and with the plugin, both selecting E, W, F."""
+
+    project: str
+    files: list[tuple[Path, int, float, float]]  # (file, bytes, flake8 alone, flake8 with NSC)
+
+    def summary(self) -> dict:
+        added = sorted(w - wo for _, _, wo, w in self.files)
+        return {"files": len(self.files), "flake8_median_ms": round(statistics.median(wo for *_, wo, _ in self.files)
+                                                                   * 1e3, 1),
+                "with_nsc_median_ms": round(statistics.median(w for *_, w in self.files) * 1e3, 1),
+                "added_median_ms": round(statistics.median(added) * 1e3, 1), "added_max_ms": round(added[-1] * 1e3, 1),
+                "rows": [[str(p), size, round(wo * 1e3, 1), round(w * 1e3, 1)] for p, size, wo, w in self.files]}
+
+    def line(self) -> str:
+        s = self.summary()
+        big = max(self.files, key=lambda r: r[1])
+        return (f"a fresh `flake8 FILE` per file ({s['files']} files of `{self.project}`: the largest and others "
+                f"spread by size; CPU, best of the repetitions): flake8 (E, W, F) alone median {s['flake8_median_ms']}"
+                f" ms, with NSC {s['with_nsc_median_ms']} ms; NSC adds median {s['added_median_ms']} ms, at most "
+                f"{s['added_max_ms']} ms (the plugin's import included); on the largest file "
+                f"({big[0].name}, {big[1] / 1e3:.0f} kB) {big[2] * 1e3:.0f} ms alone, {big[3] * 1e3:.0f} ms with NSC")
+
+
+def editor_files(files: list[Path], n: int) -> list[Path]:
+    """The *n* largest of *files* and *n* more spread over the others by size (small modules are most edits)."""
+    by_size = sorted(files, key=lambda p: p.stat().st_size)
+    largest, rest = by_size[-n:], by_size[:-n]
+    step = max(1, len(rest) // max(1, n))
+    return rest[::step][:n] + largest
+
+
+def editor_latency(project: Path, files: list[Path], flake8: list[str], repeat: int = 3) -> Editor:
+    """:class:`Editor` rows for *files*; *flake8* starts flake8 and takes ``with``/``without`` (the plugin
+    registered or hidden) before flake8's own arguments. The two are run in turn, file by file."""
+    rows = []
+    for path in files:
+        best = {"without": float("inf"), "with": float("inf")}
+        for _ in range(max(1, repeat)):
+            for mode, select in (("without", "E,W,F"), ("with", "E,W,F,NSC")):
+                cmd = [*flake8, mode, "--isolated", f"--select={select}", "--exit-zero", str(path)]
+                best[mode] = min(best[mode], _child_cpu(cmd))
+        rows.append((path, path.stat().st_size, best["without"], best["with"]))
+    return Editor(project.name, rows)
+
+
+def _child_cpu(cmd: list[str]) -> float:
+    """User + system CPU seconds of one child process (``os.wait4``: that child only)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime

@@ -15,6 +15,7 @@ Every tool runs single-process in its own child process; wall time, CPU
     python scripts/benchmark.py --noise         # also list every NSC finding (redacted)
     python scripts/benchmark.py --quick         # smoke test: a subset, one repetition
     python scripts/benchmark.py --latency DIR   # also: editor latency per file on a project (inference on)
+    python scripts/benchmark.py --editor DIR    # also: a fresh flake8 process per file, with and without NSC
     python scripts/benchmark.py --report bench/REPORT.md   # also write the report (and REPORT.json beside it)
 
 It prints markdown to stdout. With ``--report`` the whole report is written to that file (markdown, the
@@ -41,7 +42,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench_latency import linearity, pct, plugin_latency
+from bench_latency import editor_files, editor_latency, linearity, pct, plugin_latency
 
 HERE = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[1]
@@ -261,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--latency", action="append", type=Path, default=[], metavar="DIR",
                     help="also measure the plugin's per-file latency on every .py file of this project, with "
                          "inference on and off (repeatable)")
+    ap.add_argument("--editor", action="append", type=Path, default=[], metavar="DIR",
+                    help="also time a fresh `flake8 FILE` process per file, with and without the plugin, on the "
+                         "largest files of this project and as many others spread by size (repeatable)")
+    ap.add_argument("--editor-files", type=int, default=10, metavar="N",
+                    help="how many of the largest files --editor takes (and as many others), default 10")
     ap.add_argument("--report", type=Path, metavar="FILE",
                     help="write the whole report to FILE (markdown) and its figures to FILE with .json")
     ap.add_argument("--against", metavar="REV", action="append", default=[],
@@ -360,6 +366,13 @@ def main(argv: list[str] | None = None) -> int:
              f"{on.line()}. Inference off: p50 {pct(off.ordered, 0.5) * 1e3:.2f} ms, "
              f"p99 {pct(off.ordered, 0.99) * 1e3:.2f} ms (CPU time p99 {pct(off.cpu, 0.99) * 1e3:.2f} ms), "
              f"max {off.ordered[-1] * 1e3:.1f} ms.")
+
+    for project in args.editor:
+        pfiles, _, _ = gather([project])
+        ed = editor_latency(project, editor_files(pfiles, args.editor_files), [py, "-c", _FLAKE8_WRAPPER],
+                            args.repeat)
+        data.setdefault("editor", {})[str(project)] = ed.summary()
+        emit(f"- Editor on save, {ed.line()}.")
 
     if "nosecrets --jobs 1" in by:
         sizes = []

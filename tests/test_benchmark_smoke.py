@@ -31,7 +31,7 @@ def test_benchmark_quick_smoke(tmp_path: Path) -> None:
     report = tmp_path / "bench" / "REPORT.md"
     proc = subprocess.run(
         [sys.executable, str(SCRIPT), "--quick", "--no-peers", "--noise", "--corpus", str(corpus),
-         "--latency", str(project), "--report", str(report)],
+         "--latency", str(project), "--editor", str(project), "--editor-files", "1", "--report", str(report)],
         capture_output=True, text=True, timeout=240,
     )
     assert proc.returncode == 0, proc.stderr
@@ -52,6 +52,11 @@ def test_benchmark_quick_smoke(tmp_path: Path) -> None:
     assert data["latency"][str(project)]["inference_on"]["astroid_files"] == 1
     assert data["latency"][str(project)]["inference_off"]["astroid_files"] == 0
     assert {t["tool"] for t in data["tools"]} >= set(tools)
+    # a fresh flake8 per file: the largest file and one other, each timed without and with the plugin
+    assert "Editor on save, a fresh `flake8 FILE` per file (2 files of `project`" in out
+    editor = data["editor"][str(project)]
+    assert [Path(row[0]).name for row in editor["rows"]] == ["settings.py", "db.py"]
+    assert all(alone > 0 and with_nsc > 0 for _, _, alone, with_nsc in editor["rows"])
 
 
 def test_readme_performance_is_copied_from_the_committed_report() -> None:
