@@ -19,11 +19,8 @@ from typing import Any, Callable, Iterator, Sequence, cast
 
 from . import sinks
 from .astwalk import own_returns, visit
-from .classify import url_credential_matches
 from .findings import Finding
-from .options import DEFAULT
-from .verdict import (CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, is_test_path, judge,
-                      may_report, takes_chosen_value)
+from .verdict import CONTAINER_PARAMS, CREDENTIAL_KEY_RE, credential_start, finding, is_test_path, judge
 
 _LASTS = frozenset(s.last for s in sinks.SINKS if s.kind == "call")
 _ATTRS = frozenset(s.last for s in sinks.SINKS if s.kind != "call")
@@ -125,15 +122,14 @@ def prepass(source: str, tree: ast.AST, filename: str = "<string>") -> Reach:
     packages = {path.split(".", 1)[0] for path in bound.values()}
     reach.settings = _settings_in_force(outline, packages, filename)
     values: _Values | None = None  # built only when a call or setting can be a sink (a few modules in a thousand)
-    weak = not is_test_path(filename)  # as astroid judges it (infer._infer_module): a test's password is the test's
+    through_name = not is_test_path(filename)  # as infer._infer_module judges it: a test's password is the test's
     for sink, arg in _sink_arguments(outline, bound, packages, reach.settings):
         written = _written_credentials(arg, sink)
         if written is not None:
             reach.literals.extend(written)
             continue
         values = values or _Values(outline.binders)
-        values.weak = weak and takes_chosen_value(sink)
-        values.dsn = sink.expects == "dsn"
+        values.sink, values.through_name = sink, through_name
         if values.may_be_constant(arg):
             reach.enter = True  # astroid reports every sink of the module, the literals above included
             reach.literals.clear()
@@ -280,8 +276,10 @@ class _Values:
         self._returns: dict[str, list] = {}
         self.imported: set[str] = set()  # names bound by imports of modules that may hold the project's constants
         self.star = False
-        self.weak = False  # whether a word or default counts as a whole value: set for each sink asked about
-        self.dsn = False  # whether the sink takes a URL (judged by the password in it): set with weak
+        # The sink asked about, and whether a weak value reaching it through a name counts (not in test code):
+        # a whole value is judged as infer._check judges it there.
+        self.sink: sinks.Sink | None = None
+        self.through_name = True
         self.built: set[str] = set()  # names and attribute names added to in place (``+=``): each value a piece
         for node in binders:
             # isinstance over exact node classes of ast.parse's trees (none is subclassed there)
@@ -311,11 +309,10 @@ class _Values:
                         self.imported.add(alias.asname or alias.name.split(".", 1)[0])
 
     def _reportable(self, value: str | bytes) -> bool:
-        """Whether :func:`judge` can report *value*, a whole literal that reaches the sink through a name."""
-        text = value.decode("latin-1") if isinstance(value, bytes) else value
-        if self.dsn or "://" in text:  # judge's URL branch: a password in the URL, however weak
-            return may_report(value, weak=True) and bool(url_credential_matches(text, DEFAULT))
-        return may_report(value, self.weak)
+        """Whether :func:`judge` reports *value*, a whole literal that reaches :attr:`sink` through a name."""
+        sink = self.sink
+        assert sink is not None, "set before may_be_constant is asked"
+        return judge(value[credential_start(value, sink):], sink, through_name=self.through_name) is not None
 
     def returns(self, name: str) -> list:
         """The values the return statements of the functions called *name* give (walked on first ask: most
@@ -342,8 +339,8 @@ class _Values:
     def may_be_constant(self, expr, depth: int = 0, seen: set | None = None, piece: bool = False) -> bool:
         """Could *expr* infer to a reportable literal (or be built from literals) here? False means never.
 
-        A whole value must be a str/bytes literal that :func:`judge` could pass (``''`` never is; ``'coyote'``
-        and ``b'key'`` only when :attr:`weak`, for a password or signing key); a *piece* of a concatenation,
+        A whole value must be a str/bytes literal that :func:`judge` passes for :attr:`sink` (``''`` never;
+        ``'coyote'`` only for a password or signing key, outside test code); a *piece* of a concatenation,
         f-string or ``%``/``format`` may be any literal.
         """
         if expr is _OPAQUE:
